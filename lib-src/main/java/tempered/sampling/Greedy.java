@@ -1,0 +1,28 @@
+package tempered.sampling;
+
+import tempered.math.Logits;
+
+/**
+ * Always picks the likeliest token (ties: the lowest id): what T = 0 means in llama.cpp, vLLM and the OpenAI API.
+ *
+ * <pre>{@code
+ * new Greedy().pick(new double[] {1, 3, 3});  // 1
+ * }</pre>
+ */
+public record Greedy() implements Picker {
+
+    @Override
+    public int pick(double[] logits) {
+        return Logits.argmax(logits);
+    }
+
+    @Override
+    public Picker fresh() {
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "greedy";
+    }
+}

@@ -1,0 +1,43 @@
+package tempered.sampling;
+
+import tempered.math.Logits;
+
+/**
+ * Keeps the tokens whose probability is at least p times that of the likeliest token.
+ *
+ * <p>Unlike top-p, the cut moves with the model's confidence: a confident step keeps few tokens, an uncertain
+ * one many. Computed on logits (x_i >= max + ln p), so it needs no softmax and is exact. p = 0 disables it.
+ * Nguyen et al., "Turning up the heat: min-p sampling for creative and coherent LLM outputs",
+ * https://arxiv.org/abs/2407.01082.
+ *
+ * <pre>{@code
+ * // probabilities {0.1, 0.2, 0.3, 0.4} -> min-p(0.26) -> {0, 0.2, 0.3, 0.4} / 0.9
+ * }</pre>
+ */
+public record MinP(double p) implements LogitsProcessor {
+
+    public MinP {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("min-p p=" + p + " must be in [0, 1]; use 0 to disable");
+        }
+    }
+
+    @Override
+    public double[] apply(double[] logits, int[] history) {
+        Logits.requireValid(logits);
+        if (p == 0) {
+            return logits.clone();
+        }
+        double threshold = logits[Logits.argmax(logits)] + Math.log(p);
+        double[] out = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = logits[i] >= threshold ? logits[i] : Double.NEGATIVE_INFINITY;
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "min-p(" + Numbers.format(p) + ")";
+    }
+}

@@ -1,0 +1,52 @@
+package tempered.sampling;
+
+import java.util.BitSet;
+import tempered.math.Logits;
+
+/**
+ * Makes tokens that already appeared less likely: a positive logit is divided by the penalty, a negative one
+ * multiplied by it, once per distinct token (Hugging Face transformers' semantics).
+ *
+ * <p>It leaves out llama.cpp's frequency and presence penalties, which subtract instead. 1 disables it;
+ * values below 1 encourage repetition. Keskar et al., "CTRL: a conditional transformer language model",
+ * https://arxiv.org/abs/1909.05858.
+ *
+ * <pre>{@code
+ * new RepetitionPenalty(2).apply(new double[] {4, -1, 3}, new int[] {0, 1});  // [2.0, -2.0, 3.0]
+ * }</pre>
+ */
+public record RepetitionPenalty(double penalty) implements LogitsProcessor {
+
+    public RepetitionPenalty {
+        if (!(penalty > 0) || Double.isInfinite(penalty)) {
+            throw new IllegalArgumentException("repetition penalty " + penalty
+                    + " must be a finite number > 0; use 1.0 to disable, about 1.2 to discourage repeats");
+        }
+    }
+
+    @Override
+    public double[] apply(double[] logits, int[] history) {
+        Logits.requireValid(logits);
+        if (history == null) {
+            throw new IllegalArgumentException("history must not be null; pass new int[0] for a fresh sequence");
+        }
+        double[] out = logits.clone();
+        BitSet seen = new BitSet(logits.length);
+        for (int id : history) {
+            if (id < 0 || id >= logits.length) {
+                throw new IllegalArgumentException("history token id " + id + " is outside the vocabulary 0.."
+                        + (logits.length - 1));
+            }
+            if (!seen.get(id)) {
+                seen.set(id);
+                out[id] = out[id] > 0 ? out[id] / penalty : out[id] * penalty;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "repetition-penalty(" + Numbers.format(penalty) + ")";
+    }
+}

@@ -1,0 +1,152 @@
+package tempered.sampling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import tempered.math.Distribution;
+import tempered.math.Logits;
+
+/**
+ * Logits processors applied in order, then exactly one picker: how every serious inference engine samples
+ * (this is llama.cpp's shape).
+ *
+ * <p>The order is explicit and it matters: Hugging Face transformers and vLLM divide by the temperature
+ * before top-k, top-p and min-p, llama.cpp after them. {@link SamplerSettings} builds either convention in
+ * one call. The chain can return the distribution it would draw from ({@link #distribution}), for charts, as
+ * well as the token ({@link #next}). Its {@code toString()} names it and doubles as a chart legend.
+ * A chain with a {@link RandomPicker} is stateful: each {@code next} moves its generator on.
+ *
+ * <pre>{@code
+ * SamplerChain chain = SamplerChain.builder().topK(50).temperature(0.8).random(42);
+ * chain;                                   // top-k(50) -> temperature(0.8) -> random(seed=42)
+ * chain.next(logits, history);             // a token id, the same every run
+ * }</pre>
+ */
+public final class SamplerChain {
+    private final List<LogitsProcessor> processors;
+    private final Picker picker;
+
+    public SamplerChain(List<LogitsProcessor> processors, Picker picker) {
+        if (processors == null || processors.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("processors must be a list without nulls; pass List.of() for none");
+        }
+        if (picker == null) {
+            throw new IllegalArgumentException("a chain ends in exactly one picker; use new Greedy() or new RandomPicker(seed)");
+        }
+        this.processors = List.copyOf(processors);
+        this.picker = picker;
+    }
+
+    /** Starts a chain; add processors in the order they should run, then end with a picker. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<LogitsProcessor> processors() {
+        return processors;
+    }
+
+    public Picker picker() {
+        return picker;
+    }
+
+    /** The logits after every processor, in order. The input is not changed. */
+    public double[] process(double[] logits, int[] history) {
+        double[] current = Logits.requireValid(logits).clone();
+        for (LogitsProcessor processor : processors) {
+            current = processor.apply(current, history);
+        }
+        return current;
+    }
+
+    /** The logits after every processor, for a fresh sequence. */
+    public double[] process(double[] logits) {
+        return process(logits, new int[0]);
+    }
+
+    /** The distribution the picker chooses from: the softmax of the processed logits (greedy: one-hot). */
+    public Distribution distribution(double[] logits, int[] history) {
+        return Distribution.of(process(logits, history), picker instanceof Greedy ? 0.0 : 1.0);
+    }
+
+    /** The same for a fresh sequence. */
+    public Distribution distribution(double[] logits) {
+        return distribution(logits, new int[0]);
+    }
+
+    /** The distribution for float logits, as a model emits them. */
+    public Distribution distribution(float[] logits, int[] history) {
+        return distribution(Logits.toDouble(logits), history);
+    }
+
+    /** The next token id. */
+    public int next(double[] logits, int[] history) {
+        return picker.pick(process(logits, history));
+    }
+
+    /** The next token id for a fresh sequence. */
+    public int next(double[] logits) {
+        return next(logits, new int[0]);
+    }
+
+    /** The next token id for float logits, as a model emits them. */
+    public int next(float[] logits, int[] history) {
+        return next(Logits.toDouble(logits), history);
+    }
+
+    /** The same chain with its picker started over: a random picker repeats its draws from the beginning. */
+    public SamplerChain fresh() {
+        return new SamplerChain(processors, picker.fresh());
+    }
+
+    @Override
+    public String toString() {
+        List<String> links = processors.stream().map(Object::toString).collect(Collectors.toCollection(ArrayList::new));
+        links.add(picker.toString());
+        return String.join(" -> ", links);
+    }
+
+    /** Adds processors in order; {@link #greedy()} or {@link #random(long)} ends the chain. */
+    public static final class Builder {
+        private final List<LogitsProcessor> processors = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder add(LogitsProcessor processor) {
+            if (processor == null) {
+                throw new IllegalArgumentException("processor must not be null");
+            }
+            processors.add(processor);
+            return this;
+        }
+
+        public Builder temperature(double temperature) {
+            return add(new Temperature(temperature));
+        }
+
+        public Builder topK(int k) {
+            return add(new TopK(k));
+        }
+
+        public Builder topP(double p) {
+            return add(new TopP(p));
+        }
+
+        public Builder minP(double p) {
+            return add(new MinP(p));
+        }
+
+        public Builder repetitionPenalty(double penalty) {
+            return add(new RepetitionPenalty(penalty));
+        }
+
+        public SamplerChain greedy() {
+            return new SamplerChain(processors, new Greedy());
+        }
+
+        public SamplerChain random(long seed) {
+            return new SamplerChain(processors, new RandomPicker(seed));
+        }
+    }
+}

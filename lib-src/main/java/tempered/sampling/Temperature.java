@@ -1,0 +1,53 @@
+package tempered.sampling;
+
+import tempered.math.Logits;
+import tempered.math.Softmax;
+
+/**
+ * Divides every logit by T: below 1 it sharpens the distribution, above 1 it flattens it.
+ *
+ * <p>T = 0 is greedy: only the largest logit survives (ties: the lowest id), as llama.cpp, vLLM and the
+ * OpenAI API treat it. (Hugging Face transformers refuses T = 0 and asks for {@code do_sample=False}.)
+ * Masked tokens stay masked. Where x / T would overflow, the logits are shifted by their maximum first,
+ * which changes no probability.
+ *
+ * <pre>{@code
+ * new Temperature(0.5).apply(new double[] {3, 2, 1});  // [6.0, 4.0, 2.0]
+ * new Temperature(0).apply(new double[] {3, 2, 1});    // [3.0, -Infinity, -Infinity]
+ * }</pre>
+ */
+public record Temperature(double value) implements LogitsProcessor {
+
+    public Temperature {
+        Softmax.requireTemperature(value);
+    }
+
+    @Override
+    public double[] apply(double[] logits, int[] history) {
+        Logits.requireValid(logits);
+        double[] out = new double[logits.length];
+        if (value == 0) {
+            java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            int best = Logits.argmax(logits);
+            out[best] = logits[best];
+            return out;
+        }
+        boolean overflowed = false;
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = logits[i] / value;
+            overflowed |= Double.isInfinite(out[i]) && !Double.isInfinite(logits[i]);
+        }
+        if (overflowed) {
+            double max = logits[Logits.argmax(logits)];
+            for (int i = 0; i < logits.length; i++) {
+                out[i] = (logits[i] - max) / value;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "temperature(" + Numbers.format(value) + ")";
+    }
+}

@@ -1,0 +1,51 @@
+package tempered.sampling;
+
+import tempered.math.Logits;
+import tempered.math.Ranking;
+import tempered.math.Softmax;
+
+/**
+ * Nucleus sampling: keeps the smallest set of likeliest tokens whose probabilities add up to at least p.
+ *
+ * <p>The probabilities are those of the logits it is given, so its effect depends on whether temperature
+ * ran before it. The likeliest token always survives. The running sum is compared with a tolerance of
+ * 1e-9, so that {0.4, 0.3} counts as reaching p = 0.7 whatever the rounding of the sum. p = 1 disables it.
+ * Holtzman et al., "The curious case of neural text degeneration", https://arxiv.org/abs/1904.09751.
+ *
+ * <pre>{@code
+ * // probabilities {0.1, 0.2, 0.3, 0.4} -> top-p(0.7) -> {0, 0, 0.428571, 0.571429}
+ * }</pre>
+ */
+public record TopP(double p) implements LogitsProcessor {
+    private static final double TOLERANCE = 1e-9;
+
+    public TopP {
+        if (!(p > 0 && p <= 1)) {
+            throw new IllegalArgumentException("top-p p=" + p + " must be in (0, 1]; use 1.0 to disable");
+        }
+    }
+
+    @Override
+    public double[] apply(double[] logits, int[] history) {
+        if (p == 1) {
+            return Logits.requireValid(logits).clone();
+        }
+        double[] probs = Softmax.probs(logits, 1.0);
+        double[] out = new double[logits.length];
+        java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+        double mass = 0;
+        for (int id : Ranking.descending(probs)) {
+            out[id] = logits[id];
+            mass += probs[id];
+            if (mass >= p - TOLERANCE) {
+                break;
+            }
+        }
+        return Logits.requireValid(out);
+    }
+
+    @Override
+    public String toString() {
+        return "top-p(" + Numbers.format(p) + ")";
+    }
+}

@@ -1,0 +1,201 @@
+package tempered.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tempered.math.Distribution;
+import tempered.math.Examples;
+import tempered.math.Logits;
+
+class SamplerChainTest {
+    private static final double NEG_INF = Double.NEGATIVE_INFINITY;
+    private static final double[] LLAMA_PROBS = {0.1, 0.2, 0.3, 0.4};
+
+    static Stream<Arguments> llamaCppTable() {
+        // llama.cpp's test-sampling.cpp: each sampler alone on the probabilities {0.1, 0.2, 0.3, 0.4}.
+        return Stream.of(
+                Arguments.of(new TopK(1), new double[] {0, 0, 0, 1}),
+                Arguments.of(new TopK(3), new double[] {0, 0.22222, 0.33333, 0.44444}),
+                Arguments.of(new TopK(4), LLAMA_PROBS),
+                Arguments.of(new TopK(0), LLAMA_PROBS),
+                Arguments.of(new TopP(0.7), new double[] {0, 0, 0.428571, 0.571429}),
+                Arguments.of(new TopP(0.8), new double[] {0, 0.222222, 0.333333, 0.444444}),
+                Arguments.of(new TopP(1.0), LLAMA_PROBS),
+                Arguments.of(new MinP(0.26), new double[] {0, 0.2 / 0.9, 0.3 / 0.9, 0.4 / 0.9}),
+                Arguments.of(new MinP(0.76), new double[] {0, 0, 0, 1}),
+                Arguments.of(new MinP(0.0), LLAMA_PROBS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("llamaCppTable")
+    void matchesLlamaCppHandCheckableTable(LogitsProcessor processor, double[] expected) {
+        double[] logits = Logits.fromProbs(LLAMA_PROBS);
+        assertArrayEquals(expected, Distribution.of(processor.apply(logits), 1).probs(), 1e-5);
+    }
+
+    @Test
+    void temperatureFirstAndLastKeepDifferentTokens() {
+        // Logits [3, 2, 1], top-p 0.8, T = 0.5: transformers/vLLM keep {0}, llama.cpp keeps {0, 1}.
+        double[] logits = {3, 2, 1};
+        SamplerSettings settings = SamplerSettings.of(0.5).withTopP(0.8).withSeed(1);
+        SamplerChain first = settings.temperatureFirst();
+        SamplerChain last = settings.temperatureLast();
+        assertEquals("temperature(0.5) -> top-p(0.8) -> random(seed=1)", first.toString());
+        assertEquals("top-p(0.8) -> temperature(0.5) -> random(seed=1)", last.toString());
+        assertEquals(List.of(0), survivors(first.distribution(logits)));
+        assertEquals(List.of(0, 1), survivors(last.distribution(logits)));
+        double[] lastProbs = last.distribution(logits).probs();
+        assertEquals(Math.exp(4) / (Math.exp(4) + Math.exp(6)), lastProbs[1], 1e-12);
+    }
+
+    private static List<Integer> survivors(Distribution d) {
+        return java.util.stream.IntStream.range(0, d.size()).filter(i -> d.prob(i) > 0).boxed().toList();
+    }
+
+    @Test
+    void namesReadLikeTheChainAndPrintNumbersPlainly() {
+        assertEquals("top-k(50) -> temperature(0.8) -> random(seed=42)",
+                SamplerChain.builder().topK(50).temperature(0.8).random(42).toString());
+        assertEquals("repetition-penalty(1.2) -> top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(1) -> random(seed=0)",
+                SamplerSettings.of(1).withTopK(40).withTopP(0.95).withMinP(0.05).withRepetitionPenalty(1.2)
+                        .temperatureLast().toString());
+        assertEquals("greedy", SamplerChain.builder().greedy().toString());
+        assertEquals("temperature(1.0E-6)", new Temperature(1e-6).toString());
+        assertEquals("temperature(100)", new Temperature(100).toString());
+    }
+
+    @Test
+    void temperatureZeroIsGreedyInEveryForm() {
+        double[] logits = {1, 3, 3, 2};
+        assertEquals("greedy", SamplerSettings.of(0).temperatureFirst().toString());
+        assertEquals(1, SamplerSettings.of(0).temperatureLast().next(logits));
+        assertArrayEquals(new double[] {NEG_INF, 3, NEG_INF, NEG_INF}, new Temperature(0).apply(logits), 0);
+        assertEquals(1, SamplerChain.builder().temperature(0).random(9).next(logits));
+        assertArrayEquals(new double[] {0, 1, 0, 0}, SamplerChain.builder().greedy().distribution(logits).probs(), 0);
+    }
+
+    @Test
+    void temperatureDividesAndSurvivesOverflow() {
+        assertArrayEquals(new double[] {6, 4, 2}, new Temperature(0.5).apply(new double[] {3, 2, 1}), 0);
+        double[] huge = new Temperature(1e-6).apply(new double[] {Double.MAX_VALUE / 2, 0, NEG_INF});
+        assertArrayEquals(new double[] {1, 0, 0}, Distribution.of(huge, 1).probs(), 0);
+    }
+
+    @Test
+    void repetitionPenaltyDividesPositiveAndMultipliesNegativeLogitsOnce() {
+        double[] out = new RepetitionPenalty(2).apply(new double[] {4, -1, 3}, new int[] {0, 1, 0, 0});
+        assertArrayEquals(new double[] {2, -2, 3}, out, 0);
+        assertArrayEquals(new double[] {4, -1, 3}, new RepetitionPenalty(1).apply(new double[] {4, -1, 3}, new int[] {0}), 0);
+    }
+
+    @Test
+    void processorsNeverChangeTheirInput() {
+        double[] logits = Logits.fromProbs(LLAMA_PROBS);
+        double[] copy = logits.clone();
+        SamplerChain chain = SamplerSettings.of(0.7).withTopK(3).withTopP(0.9).withMinP(0.1)
+                .withRepetitionPenalty(1.3).temperatureFirst();
+        chain.next(logits, new int[] {3});
+        chain.distribution(logits, new int[] {3});
+        assertArrayEquals(copy, logits, 0);
+    }
+
+    @Test
+    void aSeededChainDrawsTheSameTokensEveryRunAndFreshStartsOver() {
+        SamplerChain chain = SamplerChain.builder().topK(5).temperature(1.5).random(42);
+        int[] first = draw(chain, 300);
+        int[] again = draw(chain.fresh(), 300);
+        int[] rebuilt = draw(SamplerChain.builder().topK(5).temperature(1.5).random(42), 300);
+        assertArrayEquals(first, again);
+        assertArrayEquals(first, rebuilt);
+        int[] otherSeed = draw(SamplerChain.builder().topK(5).temperature(1.5).random(43), 300);
+        assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(otherSeed));
+    }
+
+    private static int[] draw(SamplerChain chain, int n) {
+        int[] tokens = new int[n];
+        for (int i = 0; i < n; i++) {
+            tokens[i] = chain.next(Examples.GREETING_LOGITS);
+        }
+        return tokens;
+    }
+
+    @Test
+    void chainDrawsFollowTheChainDistribution() {
+        // 100,000 seeded draws through top-k(4) -> temperature(2): chi-square with 3 degrees of freedom,
+        // 0.1% critical value 16.27; the two masked tokens are never drawn.
+        SamplerChain chain = SamplerChain.builder().topK(4).temperature(2).random(7);
+        Distribution expected = chain.distribution(Examples.GREETING_LOGITS);
+        long[] counts = new long[6];
+        int draws = 100_000;
+        for (int i = 0; i < draws; i++) {
+            counts[chain.next(Examples.GREETING_LOGITS)]++;
+        }
+        double chi = 0;
+        for (int i = 0; i < 6; i++) {
+            if (expected.prob(i) == 0) {
+                assertEquals(0, counts[i], "masked token " + i + " was drawn");
+            } else {
+                double e = expected.prob(i) * draws;
+                chi += (counts[i] - e) * (counts[i] - e) / e;
+            }
+        }
+        assertTrue(chi < 16.27, "chi-square " + chi);
+    }
+
+    @Test
+    void everyProcessorKeepsAtLeastTheLikeliestToken() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 300; trial++) {
+            double[] logits = new double[random.nextInt(1, 30)];
+            for (int i = 0; i < logits.length; i++) {
+                logits[i] = random.nextInt(10) == 0 ? NEG_INF : random.nextDouble(-50, 50);
+            }
+            logits[random.nextInt(logits.length)] = random.nextDouble(-50, 50);
+            int best = Logits.argmax(logits);
+            for (LogitsProcessor p : List.of(new TopK(1 + random.nextInt(5)), new TopP(random.nextDouble(1e-6, 1)),
+                    new MinP(random.nextDouble(0, 1)), new Temperature(random.nextDouble(0, 5)))) {
+                double[] out = p.apply(logits);
+                assertTrue(out[best] > NEG_INF, p + " removed the likeliest token");
+                assertEquals(1.0, java.util.Arrays.stream(Distribution.of(out, 1).probs()).sum(), 1e-12);
+            }
+        }
+    }
+
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                Arguments.of((Executable) () -> new TopP(1.3), "top-p p=1.3 must be in (0, 1]; use 1.0 to disable"),
+                Arguments.of((Executable) () -> new TopP(0), "top-p p=0.0 must be in (0, 1]; use 1.0 to disable"),
+                Arguments.of((Executable) () -> new TopP(Double.NaN), "top-p p=NaN must be in (0, 1]"),
+                Arguments.of((Executable) () -> new TopK(-1), "top-k k=-1 must be >= 0; use 0 to disable"),
+                Arguments.of((Executable) () -> new MinP(-0.1), "min-p p=-0.1 must be in [0, 1]; use 0 to disable"),
+                Arguments.of((Executable) () -> new MinP(1.5), "min-p p=1.5 must be in [0, 1]"),
+                Arguments.of((Executable) () -> new Temperature(-0.5), "temperature T=-0.5 must be >= 0"),
+                Arguments.of((Executable) () -> new Temperature(Double.NaN), "temperature T=NaN is not a number"),
+                Arguments.of((Executable) () -> new RepetitionPenalty(0), "repetition penalty 0.0 must be a finite number > 0"),
+                Arguments.of((Executable) () -> SamplerSettings.of(-1), "temperature T=-1.0 must be >= 0"),
+                Arguments.of((Executable) () -> SamplerSettings.of(1).withTopP(2), "top-p p=2.0 must be in (0, 1]"),
+                Arguments.of((Executable) () -> new SamplerChain(List.of(), null), "a chain ends in exactly one picker"),
+                Arguments.of((Executable) () -> SamplerChain.builder().greedy().next(new double[0]), "logits must not be empty"),
+                Arguments.of((Executable) () -> SamplerChain.builder().random(1).next(new double[] {1, Double.NaN}), "logits[1] is NaN"),
+                Arguments.of((Executable) () -> new RepetitionPenalty(1.2).apply(new double[] {1, 2}, new int[] {5}),
+                        "history token id 5 is outside the vocabulary 0..1"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badSettings")
+    void refusesBadSettingsWithAMessageThatTeaches(Executable call, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+}
