@@ -1,5 +1,7 @@
 package tempered.sampling;
 
+import tempered.math.Numbers;
+
 import java.util.BitSet;
 import tempered.math.Logits;
 
