@@ -1,0 +1,63 @@
+package tempered.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The {@code tempered} command line: {@code java -jar target/tempered.jar COMMAND [options]}.
+ *
+ * <p>Bad input exits with status 2 and one line on stderr that says what was wrong and what to do; an
+ * unexpected failure exits with status 1, also in one line.
+ */
+public final class Main {
+    static final String HELP = """
+            Tempered: how temperature shapes what a language model writes.
+
+            Usage: java -jar target/tempered.jar COMMAND [options]
+
+            Commands:
+              softmax   probabilities of some logits at one or more temperatures (table or --json)
+              help      this text; 'tempered COMMAND --help' describes one command
+
+            Example:
+              java -jar target/tempered.jar softmax --logits 1,2 --temperatures 1,2,5
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command and returns its exit status: 0 done, 2 bad input, 1 anything else. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || Arrays.asList("help", "--help", "-h").contains(args[0])) {
+            out.print(HELP);
+            return args.length == 0 ? 2 : 0;
+        }
+        String command = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        boolean help = Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
+        try {
+            switch (command) {
+                case "softmax" -> {
+                    if (help) {
+                        out.print(SoftmaxCommand.HELP);
+                    } else {
+                        SoftmaxCommand.run(rest, out);
+                    }
+                }
+                default -> throw new UsageException("unknown command '" + command + "'; the commands are: softmax, help");
+            }
+            out.flush();
+            return 0;
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("tempered " + command + ": " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("tempered " + command + ": unexpected error: " + e);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package tempered.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code --name value} and {@code --flag} options of one command, checked against the names it knows.
+ */
+final class Options {
+    private final String command;
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    private Options(String command) {
+        this.command = command;
+    }
+
+    static Options parse(String command, String[] args, Set<String> valued, Set<String> flags) {
+        Options options = new Options(command);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (flags.contains(name) && value == null) {
+                options.values.put(name, "true");
+            } else if (valued.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(name + " needs a value; see 'tempered " + command + " --help'");
+                    }
+                    value = args[++i];
+                }
+                options.values.put(name, value);
+            } else {
+                throw new UsageException("unknown option '" + arg + "' for '" + command + "'; see 'tempered "
+                        + command + " --help'");
+            }
+        }
+        return options;
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    String get(String name) {
+        return values.get(name);
+    }
+
+    String require(String name, String example) {
+        String value = values.get(name);
+        if (value == null || value.isBlank()) {
+            throw new UsageException(name + " is required, for example " + name + " " + example);
+        }
+        return value;
+    }
+
+    /** Comma-separated numbers; "-inf" (or "-Infinity") is accepted where {@code allowMinusInfinity}. */
+    double[] numbers(String name, String value, boolean allowMinusInfinity) {
+        List<String> parts = Arrays.asList(value.split(",", -1));
+        double[] out = new double[parts.size()];
+        for (int i = 0; i < out.length; i++) {
+            String part = parts.get(i).trim();
+            if (allowMinusInfinity && (part.equalsIgnoreCase("-inf") || part.equalsIgnoreCase("-infinity"))) {
+                out[i] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
+            try {
+                out[i] = Double.parseDouble(part);
+            } catch (NumberFormatException e) {
+                out[i] = Double.NaN;
+            }
+            if (!Double.isFinite(out[i]) || part.isEmpty()) {
+                throw new UsageException(name + ": '" + part + "' (item " + (i + 1) + ") is not a finite number;"
+                        + " write numbers separated by commas, e.g. " + name + " 1,2.5,-3"
+                        + (allowMinusInfinity ? " (-inf masks a token)" : ""));
+            }
+        }
+        return out;
+    }
+
+    List<String> list(String value) {
+        return new ArrayList<>(Arrays.asList(value.split(",", -1)));
+    }
+}

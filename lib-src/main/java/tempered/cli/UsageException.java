@@ -1,0 +1,8 @@
+package tempered.cli;
+
+/** Bad command-line input: printed as one line on stderr, exit status 2, never a stack trace. */
+final class UsageException extends RuntimeException {
+    UsageException(String message) {
+        super(message);
+    }
+}
