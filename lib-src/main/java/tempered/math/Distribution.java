@@ -200,11 +200,7 @@ public final class Distribution {
     @Override
     public String toString() {
         if (probs.length <= SHOWN_IN_FULL) {
-            StringBuilder s = new StringBuilder("[");
-            for (int i = 0; i < probs.length; i++) {
-                s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.8f", probs[i]));
-            }
-            return s.append(']').toString();
+            return Numbers.list(probs);
         }
         return String.format(Locale.ROOT, "Distribution(%d tokens, entropy %.4f nats, top %s)",
                 probs.length, entropy(), top(5));

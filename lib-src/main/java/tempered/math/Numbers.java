@@ -8,6 +8,7 @@ import java.math.BigDecimal;
  * <pre>{@code
  * Numbers.format(100.0);  // "100"
  * Numbers.format(0.5);    // "0.5"
+ * Numbers.list(new double[] {0.26894142, 0.73105858});  // "[0.26894142, 0.73105858]"
  * }</pre>
  */
 public final class Numbers {
@@ -20,5 +21,17 @@ public final class Numbers {
             return Double.toString(value);
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Values to 8 decimal places, in brackets: how the notebooks print a vector (a Java array prints as
+     * {@code [D@1b6d3586} in a notebook).
+     */
+    public static String list(double... values) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.8f", values[i]));
+        }
+        return s.append(']').toString();
     }
 }

@@ -15,20 +15,26 @@ public record CellOutput(int cell, String source, String stdout, List<Map<String
         return !stdout.isBlank() || !displays.isEmpty() || result != null;
     }
 
-    /** Every text/plain and text/html the cell showed, and its printed text, joined: for assertions. */
+    /**
+     * The text a reader sees: printed text, then each display and the result as Jupyter shows it, the richest
+     * type first (an image shows no text, HTML shows instead of plain text).
+     */
     public String allText() {
         StringBuilder text = new StringBuilder(stdout);
         for (Map<String, Object> d : displays) {
-            d.forEach((type, data) -> {
-                if (data instanceof String s) {
-                    text.append('\n').append(s);
-                }
-            });
+            text.append('\n').append(shown(d));
         }
         if (result != null) {
-            text.append('\n').append(result.get("text/plain"));
+            text.append('\n').append(shown(result));
         }
         return text.toString();
+    }
+
+    private static Object shown(Map<String, Object> data) {
+        if (data.containsKey("image/png")) {
+            return "";
+        }
+        return data.getOrDefault("text/html", data.get("text/plain"));
     }
 
     /** Whether any display or the result carries this MIME type. */

@@ -1,0 +1,110 @@
+package tempered.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tempered.notebook.kernel.CellOutput;
+import tempered.notebook.kernel.NotebookExecutor;
+
+/**
+ * Executes every notebook, cell by cell, as the JJava kernel would, against the packaged library, and checks
+ * the figures each one must show. Runs after {@code package}, in the notebooks folder.
+ */
+class NotebooksIT {
+    private static final Path NOTEBOOKS = Path.of(System.getProperty("tempered.notebooks", "notebooks"));
+    private static final Pattern UNREADABLE = Pattern.compile("\\[[BCDFIJSZL][@;]|@[0-9a-f]{6,}\\b");
+    private static final Map<String, List<CellOutput>> RUNS = new ConcurrentHashMap<>();
+
+    static Stream<String> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(NOTEBOOKS)) {
+            List<String> names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d\\d-.*\\.ipynb")).sorted().toList();
+            assertFalse(names.isEmpty(), "no notebooks in " + NOTEBOOKS.toAbsolutePath());
+            return names.stream();
+        }
+    }
+
+    static List<CellOutput> run(String name) {
+        return RUNS.computeIfAbsent(name, n -> {
+            try (NotebookExecutor executor = new NotebookExecutor()) {
+                return executor.run(NOTEBOOKS.resolve(n));
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notebooks")
+    void runsEveryCellAndEveryCellShowsSomethingReadable(String name) {
+        List<CellOutput> cells = run(name);
+        for (CellOutput cell : cells) {
+            assertTrue(cell.showsSomething(), name + " code cell " + cell.cell() + " shows nothing:\n" + cell.source());
+            assertFalse(UNREADABLE.matcher(cell.allText()).find(),
+                    name + " code cell " + cell.cell() + " shows an object's identity, not its value:\n" + cell.allText());
+            assertFalse(cell.allText().contains("SLF4J"), name + " code cell " + cell.cell() + " prints logging warnings");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notebooks")
+    void isCommittedWithoutOutputsAndForTheJavaKernel(String name) throws IOException {
+        JsonNode notebook = new ObjectMapper().readTree(NOTEBOOKS.resolve(name).toFile());
+        assertEquals("java", notebook.path("metadata").path("kernelspec").path("name").asText());
+        for (JsonNode cell : notebook.path("cells")) {
+            if ("code".equals(cell.path("cell_type").asText())) {
+                assertEquals(0, cell.path("outputs").size(), name + ": commit notebooks without outputs");
+                assertTrue(cell.path("execution_count").isNull(), name + ": commit notebooks without execution counts");
+            }
+        }
+        String firstCode = NotebookExecutor.source(firstCodeCell(notebook));
+        assertTrue(firstCode.startsWith("%load setup.jsh"), name + " starts by loading the shared setup");
+    }
+
+    private static JsonNode firstCodeCell(JsonNode notebook) {
+        for (JsonNode cell : notebook.path("cells")) {
+            if ("code".equals(cell.path("cell_type").asText())) {
+                return cell.path("source");
+            }
+        }
+        throw new AssertionError("a notebook without code");
+    }
+
+    @Test
+    void softmaxFromScratchShowsTheArticleFigures() {
+        String text = allText(run("01-softmax-from-scratch.ipynb"));
+        for (String figure : List.of("[0.26894142, 0.73105858]", "[0.37754067, 0.62245933]", "[0.45016600, 0.54983400]",
+                "same length: true, all positive: true, same order: true", "sum = 1.000000000000000",
+                "p2 / p1 = 2.7183", "0.86812")) {
+            assertTrue(text.contains(figure), "notebook 01 shows " + figure);
+        }
+        assertTrue(images(run("01-softmax-from-scratch.ipynb")) >= 2, "the slope chart and the greeting bars");
+        assertTrue(htmlTables(run("01-softmax-from-scratch.ipynb")) >= 2);
+    }
+
+    static String allText(List<CellOutput> cells) {
+        StringBuilder text = new StringBuilder();
+        cells.forEach(c -> text.append(c.allText()).append('\n'));
+        return text.toString();
+    }
+
+    static long images(List<CellOutput> cells) {
+        return cells.stream().filter(c -> c.has("image/png")).count();
+    }
+
+    static long htmlTables(List<CellOutput> cells) {
+        return cells.stream().filter(c -> c.has("text/html") && c.allText().contains("<table")).count();
+    }
+}

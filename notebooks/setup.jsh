@@ -1,0 +1,19 @@
+// Shared setup for the Tempered notebooks. Each notebook's first cell runs `%load setup.jsh`.
+// Paths are relative to this folder, which is where Jupyter starts the Java kernel.
+
+if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of("../target/tempered.jar"))) throw new IllegalStateException("The Tempered library is not built yet: run ./lab (or mvn -B package -DskipTests) in the project folder, then restart the kernel.");
+
+%classpath ../target/tempered.jar
+
+// Charts are drawn off screen; a kernel has no window to draw in.
+System.setProperty("java.awt.headless", "true");
+
+import java.util.*;
+import java.util.stream.*;
+import tempered.math.*;
+import tempered.sampling.*;
+import tempered.notebook.*;
+import tech.tablesaw.api.Table;
+
+/** Shows HTML in the cell. display() returns an id, which a cell would otherwise show as well. */
+void html(String markup) { display(markup, "text/html"); }
