@@ -94,6 +94,22 @@ class NotebooksIT {
         assertTrue(htmlTables(run("01-softmax-from-scratch.ipynb")) >= 2);
     }
 
+    @Test
+    void temperatureByHandShowsTheArticleFiguresAndTheNaNFix() {
+        List<CellOutput> cells = run("02-temperature-by-hand.ipynb");
+        String text = allText(cells);
+        for (String figure : List.of("p = [0.09003057, 0.66524096, 0.24472847]", "probabilities [0.09003057, 0.66524096, 0.24472847]",
+                "0.66571", "0.20436", "0.19523", "H = 0.95138", "H = 1.60931", "ln 5 = 1.60944",
+                "naive, T = 0.05:  [NaN, NaN, NaN, NaN, NaN]", "first gives NaN at T = 0.0607",
+                "library,        T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
+                "T = 0:    [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]", "greedy",
+                "by hand, T = 0.5: [0.6579, 0.2368, 0.1053]", "library, T = 0.5: [0.65789474, 0.23684211, 0.10526316]")) {
+            assertTrue(text.contains(figure), "notebook 02 shows " + figure);
+        }
+        assertTrue(images(cells) >= 2, "the five-word bars and the fruit bars");
+        assertTrue(htmlTables(cells) >= 1 && text.contains("background-color:#08519c"), "the shaded table");
+    }
+
     static String allText(List<CellOutput> cells) {
         StringBuilder text = new StringBuilder();
         cells.forEach(c -> text.append(c.allText()).append('\n'));
