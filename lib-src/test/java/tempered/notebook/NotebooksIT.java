@@ -106,7 +106,7 @@ class NotebooksIT {
                 "by hand, T = 0.5: [0.6579, 0.2368, 0.1053]", "library, T = 0.5: [0.65789474, 0.23684211, 0.10526316]")) {
             assertTrue(text.contains(figure), "notebook 02 shows " + figure);
         }
-        assertTrue(images(cells) >= 2, "the five-word bars and the fruit bars");
+        assertTrue(images(cells) >= 3, "the five-word bars, the entropy curve and the fruit bars");
         assertTrue(htmlTables(cells) >= 1 && text.contains("background-color:#08519c"), "the shaded table");
     }
 
