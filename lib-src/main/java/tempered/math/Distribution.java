@@ -62,11 +62,7 @@ public final class Distribution {
         if (Math.abs(sum - 1) > 1e-6) {
             throw new IllegalArgumentException("probs sum to " + sum + ", not 1; divide each by their sum first");
         }
-        double[] logits = new double[probs.length];
-        for (int i = 0; i < probs.length; i++) {
-            logits[i] = Math.log(probs[i]);
-        }
-        return of(logits, 1.0);
+        return of(Logits.fromProbs(probs), 1.0);
     }
 
     /** Number of tokens (the vocabulary size). */
