@@ -36,7 +36,11 @@ public final class Distribution {
 
     /** The tempered softmax of {@code logits} at {@code temperature} (0 is greedy). */
     public static Distribution of(double[] logits, double temperature) {
-        return new Distribution(Softmax.probs(logits, temperature), Softmax.logProbs(logits, temperature));
+        int size = logits == null ? 0 : logits.length;
+        double[] probs = new double[size];
+        double[] logProbs = new double[size];
+        Softmax.compute(logits, temperature, probs, logProbs);
+        return new Distribution(probs, logProbs);
     }
 
     /** The tempered softmax of float logits, computed in double. */

@@ -32,23 +32,8 @@ public final class Softmax {
 
     /** Probabilities at temperature {@code temperature}; a new array, the input is not touched. */
     public static double[] probs(double[] logits, double temperature) {
-        Logits.requireValid(logits);
-        requireTemperature(temperature);
-        double[] probs = new double[logits.length];
-        if (temperature == 0) {
-            probs[Logits.indexOfMax(logits)] = 1.0;
-            return probs;
-        }
-        double max = Logits.max(logits);
-        double sum = 0;
-        for (int i = 0; i < logits.length; i++) {
-            // Subtracting first keeps (x - max) / T finite even where x / T alone would overflow.
-            probs[i] = Math.exp((logits[i] - max) / temperature);
-            sum += probs[i];
-        }
-        for (int i = 0; i < probs.length; i++) {
-            probs[i] /= sum;
-        }
+        double[] probs = new double[logits == null ? 0 : logits.length];
+        compute(logits, temperature, probs, null);
         return probs;
     }
 
@@ -63,25 +48,53 @@ public final class Softmax {
      * probability underflows to 0 while their log-probability is still an ordinary number.
      */
     public static double[] logProbs(double[] logits, double temperature) {
+        double[] logProbs = new double[logits == null ? 0 : logits.length];
+        compute(logits, temperature, null, logProbs);
+        return logProbs;
+    }
+
+    /**
+     * Fills {@code probs} and {@code logProbs} (either may be null) in one pass over the logits, so a caller that
+     * needs both pays for one set of exponentials.
+     */
+    static void compute(double[] logits, double temperature, double[] probs, double[] logProbs) {
         Logits.requireValid(logits);
         requireTemperature(temperature);
-        double[] logProbs = new double[logits.length];
         if (temperature == 0) {
-            java.util.Arrays.fill(logProbs, Double.NEGATIVE_INFINITY);
-            logProbs[Logits.indexOfMax(logits)] = 0.0;
-            return logProbs;
+            int best = Logits.indexOfMax(logits);
+            if (probs != null) {
+                java.util.Arrays.fill(probs, 0.0);
+                probs[best] = 1.0;
+            }
+            if (logProbs != null) {
+                java.util.Arrays.fill(logProbs, Double.NEGATIVE_INFINITY);
+                logProbs[best] = 0.0;
+            }
+            return;
         }
         double max = Logits.max(logits);
+        double[] terms = probs != null ? probs : new double[logits.length];
         double sum = 0;
         for (int i = 0; i < logits.length; i++) {
-            logProbs[i] = (logits[i] - max) / temperature;
-            sum += Math.exp(logProbs[i]);
+            // Subtracting first keeps (x - max) / T finite even where x / T alone would overflow.
+            double scaled = (logits[i] - max) / temperature;
+            if (logProbs != null) {
+                logProbs[i] = scaled;
+            }
+            terms[i] = Math.exp(scaled);
+            sum += terms[i];
         }
-        double logSum = Math.log(sum);
-        for (int i = 0; i < logProbs.length; i++) {
-            logProbs[i] -= logSum;
+        if (probs != null) {
+            for (int i = 0; i < probs.length; i++) {
+                probs[i] /= sum;
+            }
         }
-        return logProbs;
+        if (logProbs != null) {
+            double logSum = Math.log(sum);
+            for (int i = 0; i < logProbs.length; i++) {
+                logProbs[i] -= logSum;
+            }
+        }
     }
 
     /** Log-probabilities of float logits, computed in double. */

@@ -1,7 +1,6 @@
 package tempered.notebook;
 
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Element;
@@ -49,27 +48,13 @@ public final class Tables {
         return table;
     }
 
-    /** A table of one numeric column per series, beside a column of labels. */
-    public static Table of(String labelColumn, List<String> labels, java.util.Map<String, double[]> columns) {
-        Table table = Table.create("table", StringColumn.create(labelColumn, labels));
-        columns.forEach((name, values) -> {
-            checkLabels(labels, values.length);
-            table.addColumns(fixed(DoubleColumn.create(name, values)));
-        });
-        return table;
-    }
-
     /** The table as HTML, each numeric cell coloured by its value within its column. */
     public static String html(Table table) {
         StringWriter out = new StringWriter();
         HtmlWriteOptions options = HtmlWriteOptions.builder(out)
                 .elementCreator((name, column, row) -> cell(name, column, row))
                 .build();
-        try {
-            table.write().usingOptions(options);
-        } catch (UncheckedIOException e) {
-            throw new IllegalStateException("could not write the table as HTML: " + e.getMessage(), e);
-        }
+        table.write().usingOptions(options);
         return "<div class=\"tempered-table\">" + out + "</div>";
     }
 
