@@ -63,6 +63,11 @@ public final class Logits {
         return indexOfMax(requireValid(logits));
     }
 
+    /** The same for float logits, as a model emits them. */
+    public static int argmax(float[] logits) {
+        return indexOfMax(requireValid(toDouble(logits)));
+    }
+
     /** The largest logit of a vector already checked by {@link #requireValid}. */
     static double max(double[] logits) {
         return logits[indexOfMax(logits)];

@@ -1,0 +1,81 @@
+package tempered.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds the ONNX decoder in a model folder laid out as on the Hugging Face hub ({@code onnx/} or the top).
+ *
+ * <p>When a folder holds several exports it takes the first of {@link #PREFERRED}: a decoder that can keep a
+ * KV cache before one that recomputes, full precision before int8.
+ */
+public final class ModelFolder {
+    /** The decoder files Tempered looks for, in order of preference. */
+    public static final List<String> PREFERRED = List.of(
+            "decoder_model_merged.onnx", "model.onnx", "decoder_with_past_model.onnx", "decoder_model.onnx",
+            "decoder_model_merged_quantized.onnx", "model_quantized.onnx", "decoder_model_quantized.onnx");
+
+    private ModelFolder() {
+    }
+
+    /**
+     * The folder a model path stands for: itself for a folder, the folder above {@code onnx/} (or the
+     * file's own folder) for an .onnx file.
+     */
+    public static Path folderOf(Path path) {
+        if (Files.isDirectory(path)) {
+            return path;
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        return parent.getFileName() != null && parent.getFileName().toString().equals("onnx") ? parent.getParent() : parent;
+    }
+
+    /** The decoder to load from a folder, or the file itself when the path is an .onnx file. */
+    public static Path decoder(Path path) {
+        if (Files.isRegularFile(path)) {
+            if (!path.getFileName().toString().endsWith(".onnx")) {
+                throw new IllegalArgumentException(path + " is not an .onnx file; pass a model folder or its .onnx decoder");
+            }
+            return path;
+        }
+        if (!Files.isDirectory(path)) {
+            throw new ModelNotFoundException("no model folder at " + path.toAbsolutePath()
+                    + "; pass a folder holding onnx/decoder_model_merged.onnx, or fetch GPT-2 with: " + Models.DOWNLOAD_COMMAND);
+        }
+        for (String name : PREFERRED) {
+            for (Path candidate : List.of(path.resolve("onnx").resolve(name), path.resolve(name))) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        List<Path> others = onnxFiles(path);
+        if (others.size() == 1) {
+            return others.get(0);
+        }
+        String found = others.isEmpty() ? "no .onnx file" : "several .onnx files ("
+                + others.stream().map(p -> path.relativize(p).toString()).collect(Collectors.joining(", ")) + "); pass one of them";
+        throw new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": found " + found
+                + ". Looked for " + String.join(", ", PREFERRED.subList(0, 4)) + " under onnx/ or at the top; fetch GPT-2 with: "
+                + Models.DOWNLOAD_COMMAND);
+    }
+
+    private static List<Path> onnxFiles(Path folder) {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(folder, folder.resolve("onnx"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> list = Files.list(dir)) {
+                    list.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new ModelNotFoundException("could not list " + dir + ": " + e.getMessage());
+                }
+            }
+        }
+        return files;
+    }
+}

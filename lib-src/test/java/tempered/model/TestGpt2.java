@@ -1,0 +1,253 @@
+package tempered.model;
+
+import static tempered.model.OnnxGraph.attributes;
+import static tempered.model.OnnxGraph.integer;
+import static tempered.model.OnnxGraph.ints;
+import static tempered.model.OnnxGraph.real;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * GPT-2-shaped ONNX models with random weights, built in Java so tests need no download.
+ *
+ * <p>Each has GPT-2's full vocabulary (50,257 tokens, so the real tokenizer fits), learned position
+ * embeddings, pre-norm blocks with real causal multi-head self-attention that honours the attention mask,
+ * an MLP, tied output embeddings, and {@code present.N.key/value} outputs. Only the sizes are small. The
+ * layouts are the ones found on the Hugging Face hub:
+ * <ul>
+ *   <li>{@link Layout#MODEL}: Optimum 1.14+ {@code model.onnx}: position ids and past inputs, a zero-length
+ *       past on the first step;
+ *   <li>{@link Layout#MERGED}: a merged decoder whose {@code use_cache_branch} chooses whether the past is
+ *       used (false: the past inputs are ignored), with position ids;
+ *   <li>{@link Layout#MERGED_WITHOUT_POSITIONS}: the same as exported before Optimum 1.14, which counts
+ *       positions from the past length itself, as {@code openai-community/gpt2}'s file does;
+ *   <li>{@link Layout#NO_PAST}: {@code decoder_model.onnx}: no past inputs, the whole sequence every step.
+ * </ul>
+ */
+final class TestGpt2 {
+
+    enum Layout {
+        MODEL("onnx/model.onnx", true, true, false),
+        MERGED("onnx/decoder_model_merged.onnx", true, true, true),
+        MERGED_WITHOUT_POSITIONS("onnx/decoder_model_merged.onnx", false, true, true),
+        NO_PAST("onnx/decoder_model.onnx", false, false, false);
+
+        final String file;
+        final boolean positionIds;
+        final boolean past;
+        final boolean cacheBranch;
+
+        Layout(String file, boolean positionIds, boolean past, boolean cacheBranch) {
+            this.file = file;
+            this.positionIds = positionIds;
+            this.past = past;
+            this.cacheBranch = cacheBranch;
+        }
+    }
+
+    record Shape(int layers, int heads, int headSize, int vocabulary, int context) {
+        static final Shape SMALL = new Shape(2, 2, 8, 50257, 64);
+
+        int embedding() {
+            return heads * headSize;
+        }
+    }
+
+    private TestGpt2() {
+    }
+
+    /** Writes {@code dir/<layout file>} and {@code dir/config.json}; the same seed gives the same weights in every layout. */
+    static Path write(Path dir, Layout layout, Shape shape, long seed) {
+        try {
+            Path file = dir.resolve(layout.file);
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes(layout, shape, seed));
+            String config = String.format(
+                    "{\n  \"model_type\": \"gpt2\",\n  \"n_layer\": %d,\n  \"n_head\": %d,\n  \"n_embd\": %d,\n"
+                            + "  \"n_positions\": %d,\n  \"vocab_size\": %d\n}\n",
+                    shape.layers(), shape.heads(), shape.embedding(), shape.context(), shape.vocabulary());
+            Files.writeString(dir.resolve("config.json"), config, StandardCharsets.UTF_8);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path write(Path dir, Layout layout) {
+        return write(dir, layout, Shape.SMALL, 7);
+    }
+
+    static byte[] bytes(Layout layout, Shape shape, long seed) {
+        return ModelProto.newBuilder()
+                .setIrVersion(8)
+                .setProducerName("tempered-tests")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
+                .setGraph(graph(layout, shape, new SplittableRandom(seed)))
+                .build()
+                .toByteArray();
+    }
+
+    private static GraphProto graph(Layout layout, Shape shape, SplittableRandom random) {
+        int e = shape.embedding();
+        int heads = shape.heads();
+        int d = shape.headSize();
+        int vocabulary = shape.vocabulary();
+        OnnxGraph g = new OnnxGraph("gpt2");
+
+        g.input("input_ids", DataType.INT64, "batch_size", "sequence_length");
+        g.input("attention_mask", DataType.INT64, "batch_size", layout.past ? "total_sequence_length" : "sequence_length");
+        if (layout.positionIds) {
+            g.input("position_ids", DataType.INT64, "batch_size", "sequence_length");
+        }
+        if (layout.past) {
+            for (int i = 0; i < shape.layers(); i++) {
+                g.input("past_key_values." + i + ".key", DataType.FLOAT, "batch_size", heads, "past_sequence_length", d);
+                g.input("past_key_values." + i + ".value", DataType.FLOAT, "batch_size", heads, "past_sequence_length", d);
+            }
+        }
+        if (layout.cacheBranch) {
+            g.input("use_cache_branch", DataType.BOOL, 1);
+        }
+        g.output("logits", DataType.FLOAT, "batch_size", "sequence_length", vocabulary);
+        for (int i = 0; i < shape.layers(); i++) {
+            g.output("present." + i + ".key", DataType.FLOAT, "batch_size", heads, "total_sequence_length", d);
+            g.output("present." + i + ".value", DataType.FLOAT, "batch_size", heads, "total_sequence_length", d);
+        }
+
+        String[] pastKeys = new String[shape.layers()];
+        String[] pastValues = new String[shape.layers()];
+        if (layout.past) {
+            for (int i = 0; i < shape.layers(); i++) {
+                pastKeys[i] = "past_key_values." + i + ".key";
+                pastValues[i] = "past_key_values." + i + ".value";
+            }
+        }
+        if (layout.cacheBranch) {
+            selectPast(g, pastKeys, pastValues);
+        }
+
+        String zero = g.longs(new long[] {0}, 1);
+        String one = g.longs(new long[] {1});
+        String sequence = g.op("Shape", attributes(integer("start", 1), integer("end", 2)), "input_ids");
+        String past = layout.past ? g.op("Shape", attributes(integer("start", 2), integer("end", 3)), pastKeys[0]) : zero;
+        String total = g.op("Add", past, sequence);
+        String pastScalar = g.op("Squeeze", past, zero);
+        String totalScalar = g.op("Squeeze", total, zero);
+
+        String positions;
+        if (layout.positionIds) {
+            positions = "position_ids";
+        } else {
+            // Before Optimum 1.14 GPT-2 counted positions from the past length, ignoring the mask.
+            String range = g.op("Range", pastScalar, totalScalar, one);
+            positions = g.op("Unsqueeze", range, zero);
+        }
+
+        String wte = g.floats("transformer.wte.weight", gaussian(random, vocabulary * e, 0.5), vocabulary, e);
+        String wpe = g.floats("transformer.wpe.weight", gaussian(random, shape.context() * e, 0.5), shape.context(), e);
+        String x = g.op("Add", g.op("Gather", wte, "input_ids"), g.op("Gather", wpe, positions));
+
+        String keyIndex = g.op("Range", g.op("Squeeze", zero, zero), totalScalar, one);
+        String queryIndex = g.op("Range", pastScalar, totalScalar, one);
+        String causal = g.op("LessOrEqual", g.op("Unsqueeze", keyIndex, zero), g.op("Unsqueeze", queryIndex, g.longs(new long[] {1}, 1)));
+        String padding = g.op("Unsqueeze", g.op("Cast", attributes(integer("to", DataType.BOOL.getNumber())), "attention_mask"),
+                g.longs(new long[] {1, 2}, 2));
+        String mask = g.op("And", causal, padding);
+        String headShape = g.longs(new long[] {0, 0, heads, d}, 4);
+        String mergedShape = g.longs(new long[] {0, 0, e}, 3);
+        String scale = g.scalar((float) (1 / Math.sqrt(d)));
+        String masked = g.scalar(-1e9f);
+
+        for (int i = 0; i < shape.layers(); i++) {
+            String prefix = "transformer.h." + i + ".";
+            String h = layerNorm(g, random, prefix + "ln_1", x, e);
+            String qkv = g.op("Add", g.op("MatMul", h, g.floats(prefix + "attn.c_attn.weight", gaussian(random, e * 3 * e, 0.4), e, 3L * e)),
+                    g.floats(prefix + "attn.c_attn.bias", gaussian(random, 3 * e, 0.1), 3L * e));
+            String[] parts = {prefix + "q", prefix + "k", prefix + "v"};
+            g.opTo("Split", attributes(integer("axis", 2)), parts, qkv, g.longs(new long[] {e, e, e}, 3));
+            String q = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[0], headShape));
+            String k = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[1], headShape));
+            String v = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[2], headShape));
+            String presentKey = "present." + i + ".key";
+            String presentValue = "present." + i + ".value";
+            if (layout.past) {
+                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentKey}, pastKeys[i], k);
+                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentValue}, pastValues[i], v);
+            } else {
+                g.opTo("Identity", attributes(), new String[] {presentKey}, k);
+                g.opTo("Identity", attributes(), new String[] {presentValue}, v);
+            }
+            String scores = g.op("Mul", g.op("MatMul", q, g.op("Transpose", attributes(ints("perm", 0, 1, 3, 2)), presentKey)), scale);
+            String weights = g.op("Softmax", attributes(integer("axis", -1)), g.op("Where", mask, scores, masked));
+            String context = g.op("Reshape", g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("MatMul", weights, presentValue)),
+                    mergedShape);
+            String attention = g.op("Add", g.op("MatMul", context, g.floats(prefix + "attn.c_proj.weight", gaussian(random, e * e, 0.3), e, e)),
+                    g.floats(prefix + "attn.c_proj.bias", gaussian(random, e, 0.1), e));
+            x = g.op("Add", x, attention);
+
+            String h2 = layerNorm(g, random, prefix + "ln_2", x, e);
+            String a = g.op("Add", g.op("MatMul", h2, g.floats(prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 0.3), e, 4L * e)),
+                    g.floats(prefix + "mlp.c_fc.bias", gaussian(random, 4 * e, 0.1), 4L * e));
+            String gelu = g.op("Mul", a, g.op("Sigmoid", g.op("Mul", a, g.scalar(1.702f))));
+            String mlp = g.op("Add", g.op("MatMul", gelu, g.floats(prefix + "mlp.c_proj.weight", gaussian(random, 4 * e * e, 0.2), 4L * e, e)),
+                    g.floats(prefix + "mlp.c_proj.bias", gaussian(random, e, 0.1), e));
+            x = g.op("Add", x, mlp);
+        }
+        String last = layerNorm(g, random, "transformer.ln_f", x, e);
+        String tied = g.op("Transpose", attributes(ints("perm", 1, 0)), wte);
+        g.opTo("MatMul", attributes(), new String[] {"logits"}, last, tied);
+        return g.build();
+    }
+
+    /** One If node: with {@code use_cache_branch} false every past input is replaced by an empty slice of itself. */
+    private static void selectPast(OnnxGraph g, String[] pastKeys, String[] pastValues) {
+        int layers = pastKeys.length;
+        OnnxGraph use = new OnnxGraph("use_past");
+        OnnxGraph ignore = new OnnxGraph("ignore_past");
+        String[] selected = new String[2 * layers];
+        String zero = g.longs(new long[] {0}, 1);
+        String axis = g.longs(new long[] {2}, 1);
+        for (int i = 0; i < 2 * layers; i++) {
+            String source = i % 2 == 0 ? pastKeys[i / 2] : pastValues[i / 2];
+            selected[i] = source + ".selected";
+            String used = "use_" + selected[i];
+            String ignored = "ignore_" + selected[i];
+            use.opTo("Identity", attributes(), new String[] {used}, source);
+            use.output(used, DataType.FLOAT);
+            ignore.opTo("Slice", attributes(), new String[] {ignored}, source, zero, zero, axis);
+            ignore.output(ignored, DataType.FLOAT);
+        }
+        g.opTo("If", attributes(OnnxGraph.graph("then_branch", use.build()), OnnxGraph.graph("else_branch", ignore.build())),
+                selected, "use_cache_branch");
+        for (int i = 0; i < layers; i++) {
+            pastKeys[i] = selected[2 * i];
+            pastValues[i] = selected[2 * i + 1];
+        }
+    }
+
+    private static String layerNorm(OnnxGraph g, SplittableRandom random, String name, String x, int e) {
+        float[] gain = gaussian(random, e, 0.1);
+        for (int i = 0; i < e; i++) {
+            gain[i] += 1;
+        }
+        return g.op("LayerNormalization", attributes(integer("axis", -1), real("epsilon", 1e-5f)), x,
+                g.floats(name + ".weight", gain, e), g.floats(name + ".bias", gaussian(random, e, 0.1), e));
+    }
+
+    private static float[] gaussian(SplittableRandom random, int size, double deviation) {
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) (random.nextGaussian() * deviation);
+        }
+        return values;
+    }
+}
