@@ -134,12 +134,9 @@ public final class Distribution {
 
     /** The {@code n} most likely tokens, most likely first (fewer if the vocabulary is smaller). */
     public List<TokenProbability> top(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("top n=" + n + " must be >= 0");
-        }
-        int[] order = ranked();
+        int[] order = Ranking.top(probs, n);
         List<TokenProbability> top = new ArrayList<>();
-        for (int i = 0; i < Math.min(n, order.length); i++) {
+        for (int i = 0; i < order.length; i++) {
             top.add(new TokenProbability(order[i], probs[order[i]], logProbs[order[i]]));
         }
         return List.copyOf(top);

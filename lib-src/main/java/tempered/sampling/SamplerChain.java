@@ -99,6 +99,19 @@ public final class SamplerChain {
         return new SamplerChain(processors, picker.fresh());
     }
 
+    /**
+     * The same processors with a random picker seeded anew; a greedy chain is returned as it is. Generation
+     * uses it to give sample {@code i} of a batch the seed {@code seed + i}.
+     */
+    public SamplerChain withSeed(long seed) {
+        return picker instanceof Greedy ? this : new SamplerChain(processors, new RandomPicker(seed));
+    }
+
+    /** The seed of a random picker; empty for a greedy chain. */
+    public java.util.OptionalLong seed() {
+        return picker instanceof RandomPicker random ? java.util.OptionalLong.of(random.seed()) : java.util.OptionalLong.empty();
+    }
+
     @Override
     public String toString() {
         List<String> links = processors.stream().map(Object::toString).collect(Collectors.toCollection(ArrayList::new));

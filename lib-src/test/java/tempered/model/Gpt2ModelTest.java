@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tempered.math.Logits;
-import tempered.model.TestGpt2.Layout;
+import tempered.model.TestModels.Layout;
 import tempered.text.Gpt2Tokenizer;
 
 class Gpt2ModelTest {
@@ -36,7 +36,7 @@ class Gpt2ModelTest {
     @BeforeAll
     static void build() {
         for (Layout layout : Layout.values()) {
-            MODELS.put(layout, Gpt2Model.open(TestGpt2.write(folder.resolve(layout.name()), layout)));
+            MODELS.put(layout, Gpt2Model.open(TestModels.write(folder.resolve(layout.name()), layout)));
         }
     }
 
@@ -211,7 +211,7 @@ class Gpt2ModelTest {
 
     @Test
     void aModelWithAnotherVocabularyIsRefused(@TempDir Path dir) {
-        TestGpt2.write(dir, Layout.MODEL, new TestGpt2.Shape(1, 2, 4, 1000, 16), 1);
+        TestModels.write(dir, Layout.MODEL, new TestModels.Shape(1, 2, 4, 1000, 16), 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Model.open(dir));
         assertEquals("model.onnx has a vocabulary of 1000 tokens, not GPT-2's 50,257; Tempered's tokenizer is GPT-2's, so use a GPT-2 export",
                 e.getMessage());
@@ -233,7 +233,7 @@ class Gpt2ModelTest {
 
     @Test
     void aTruncatedFileSaysWhichFileAndHowToFetchItAgain(@TempDir Path dir) throws IOException {
-        Path good = TestGpt2.write(dir, Layout.MERGED).resolve(Layout.MERGED.file);
+        Path good = TestModels.write(dir, Layout.MERGED).resolve(Layout.MERGED.file);
         byte[] bytes = Files.readAllBytes(good);
         Files.write(good, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(dir));

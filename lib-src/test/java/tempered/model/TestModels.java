@@ -33,18 +33,18 @@ import java.util.SplittableRandom;
  *   <li>{@link Layout#NO_PAST}: {@code decoder_model.onnx}: no past inputs, the whole sequence every step.
  * </ul>
  */
-final class TestGpt2 {
+public final class TestModels {
 
-    enum Layout {
+    public enum Layout {
         MODEL("onnx/model.onnx", true, true, false),
         MERGED("onnx/decoder_model_merged.onnx", true, true, true),
         MERGED_WITHOUT_POSITIONS("onnx/decoder_model_merged.onnx", false, true, true),
         NO_PAST("onnx/decoder_model.onnx", false, false, false);
 
-        final String file;
-        final boolean positionIds;
-        final boolean past;
-        final boolean cacheBranch;
+        public final String file;
+        public final boolean positionIds;
+        public final boolean past;
+        public final boolean cacheBranch;
 
         Layout(String file, boolean positionIds, boolean past, boolean cacheBranch) {
             this.file = file;
@@ -54,19 +54,19 @@ final class TestGpt2 {
         }
     }
 
-    record Shape(int layers, int heads, int headSize, int vocabulary, int context) {
-        static final Shape SMALL = new Shape(2, 2, 8, 50257, 64);
+    public record Shape(int layers, int heads, int headSize, int vocabulary, int context) {
+        public static final Shape SMALL = new Shape(2, 2, 8, 50257, 64);
 
         int embedding() {
             return heads * headSize;
         }
     }
 
-    private TestGpt2() {
+    private TestModels() {
     }
 
     /** Writes {@code dir/<layout file>} and {@code dir/config.json}; the same seed gives the same weights in every layout. */
-    static Path write(Path dir, Layout layout, Shape shape, long seed) {
+    public static Path write(Path dir, Layout layout, Shape shape, long seed) {
         try {
             Path file = dir.resolve(layout.file);
             Files.createDirectories(file.getParent());
@@ -82,7 +82,7 @@ final class TestGpt2 {
         }
     }
 
-    static Path write(Path dir, Layout layout) {
+    public static Path write(Path dir, Layout layout) {
         return write(dir, layout, Shape.SMALL, 7);
     }
 

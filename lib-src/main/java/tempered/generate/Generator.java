@@ -1,0 +1,136 @@
+package tempered.generate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import tempered.math.Distribution;
+import tempered.math.TokenProbability;
+import tempered.model.Gpt2Model;
+import tempered.model.KvCache;
+import tempered.sampling.SamplerChain;
+import tempered.text.Gpt2Tokenizer;
+
+/**
+ * Writes text with GPT-2: the prompt's tokens go in once, then one token at a time is chosen by a sampler
+ * chain and fed back through the {@link KvCache}, until {@code <|endoftext|>}, a line break (when asked),
+ * the token limit or the end of the context.
+ *
+ * <p>Several samples of one prompt run as one batch: sample {@code i} draws with the chain's seed plus
+ * {@code i}, so sample 0 is what a single generation with that seed gives. Every call starts the chain's
+ * generator over, so the same call gives the same text. Repetition penalties see the prompt and the sample
+ * so far, as in transformers. It leaves out beam search and stop strings.
+ *
+ * <pre>{@code
+ * Generator generator = new Generator(gpt2);
+ * generator.generate("The cat slept on the", SamplerChain.builder().temperature(0.5).random(42), GenerationSettings.of(20));
+ * }</pre>
+ */
+public final class Generator {
+    private final Gpt2Model model;
+
+    public Generator(Gpt2Model model) {
+        if (model == null) {
+            throw new IllegalArgumentException("model must not be null; open one with Gpt2Model.open()");
+        }
+        this.model = model;
+    }
+
+    public Generation generate(String prompt, SamplerChain chain, GenerationSettings settings) {
+        return generate(prompt, chain, settings, TokenListener.NONE);
+    }
+
+    /** Generates, telling {@code listener} about each token as soon as it is chosen. */
+    public Generation generate(String prompt, SamplerChain chain, GenerationSettings settings, TokenListener listener) {
+        if (prompt == null || prompt.isEmpty()) {
+            throw new IllegalArgumentException("prompt must not be empty; give the model some text to continue");
+        }
+        if (chain == null || settings == null || listener == null) {
+            throw new IllegalArgumentException("chain, settings and listener must not be null");
+        }
+        int[] promptIds = Gpt2Tokenizer.encode(prompt);
+        int context = model.info().contextLength();
+        if (promptIds.length >= context) {
+            throw new IllegalArgumentException("the prompt is " + promptIds.length + " tokens; this model sees at most " + context
+                    + ", so it must be shorter to leave room for new tokens");
+        }
+        int samples = settings.samples();
+        SamplerChain[] chains = new SamplerChain[samples];
+        long seed = chain.seed().orElse(0);
+        for (int i = 0; i < samples; i++) {
+            chains[i] = chain.withSeed(seed + i).fresh();
+        }
+        List<List<Step>> steps = new ArrayList<>();
+        int[][] histories = new int[samples][];
+        StopReason[] stops = new StopReason[samples];
+        int[][] rows = new int[samples][];
+        for (int i = 0; i < samples; i++) {
+            steps.add(new ArrayList<>());
+            histories[i] = promptIds.clone();
+            rows[i] = promptIds;
+        }
+
+        try (KvCache cache = model.newCache(samples)) {
+            float[][] logits = cache.append(rows);
+            int running = samples;
+            while (running > 0) {
+                int[][] next = new int[samples][1];
+                for (int i = 0; i < samples; i++) {
+                    if (stops[i] != null) {
+                        // A finished sample still takes a slot in the batch; its outputs are ignored.
+                        next[i][0] = Gpt2Tokenizer.END_OF_TEXT;
+                        continue;
+                    }
+                    Step step = choose(chains[i], logits[i], histories[i], settings.alternatives());
+                    steps.get(i).add(step);
+                    histories[i] = Arrays.copyOf(histories[i], histories[i].length + 1);
+                    histories[i][histories[i].length - 1] = step.id();
+                    next[i][0] = step.id();
+                    listener.onToken(i, step);
+                    stops[i] = stopReason(step, steps.get(i).size(), histories[i].length, settings, context);
+                    if (stops[i] != null) {
+                        running--;
+                    }
+                }
+                if (running > 0) {
+                    logits = cache.append(next);
+                }
+            }
+        }
+
+        List<Sample> result = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            int[] generated = Arrays.copyOfRange(histories[i], promptIds.length, histories[i].length);
+            int textLength = stops[i] == StopReason.END_OF_TEXT ? generated.length - 1 : generated.length;
+            String text = Gpt2Tokenizer.decode(Arrays.copyOf(generated, textLength));
+            result.add(new Sample(generated, text, steps.get(i), stops[i]));
+        }
+        return new Generation(prompt, promptIds, chain.toString(), result);
+    }
+
+    private static Step choose(SamplerChain chain, float[] logits, int[] history, int alternatives) {
+        Distribution raw = Distribution.of(logits, 1.0);
+        Distribution chosenFrom = chain.distribution(logits, history);
+        int id = chain.next(logits, history);
+        List<Alternative> top = new ArrayList<>();
+        for (TokenProbability candidate : chosenFrom.top(alternatives)) {
+            top.add(new Alternative(candidate.id(), Gpt2Tokenizer.token(candidate.id()), candidate.prob(), raw.prob(candidate.id())));
+        }
+        return new Step(id, Gpt2Tokenizer.token(id), chosenFrom.prob(id), raw.logProb(id), chosenFrom.entropy(), raw.entropy(), top);
+    }
+
+    private static StopReason stopReason(Step step, int generated, int length, GenerationSettings settings, int context) {
+        if (step.id() == Gpt2Tokenizer.END_OF_TEXT) {
+            return StopReason.END_OF_TEXT;
+        }
+        if (settings.stopAtNewline() && step.token().contains("\n")) {
+            return StopReason.NEWLINE;
+        }
+        if (generated >= settings.maxNewTokens()) {
+            return StopReason.MAX_NEW_TOKENS;
+        }
+        if (length >= context) {
+            return StopReason.CONTEXT_FULL;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+package tempered.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tempered.model.TestModels.Layout;
+
+/**
+ * 10,000 cached steps must not grow native memory. A step that forgot to close its run would keep its
+ * logits (50,257 floats per row) and keys and values: about 400 KB a step here, 400 MB per thousand steps.
+ * Resident memory wanders by about 100 MB as malloc's arenas grow and shrink, so the test compares the
+ * median of three readings early on with the median of three at the end.
+ */
+class KvCacheLifetimeTest {
+
+    @Test
+    void tenThousandStepsDoNotGrowResidentMemory(@TempDir Path dir) throws IOException {
+        Path status = Path.of("/proc/self/status");
+        assumeTrue(Files.isReadable(status), "resident memory is read from /proc, which only Linux has");
+        long[] readings = new long[10];
+        try (Gpt2Model model = Gpt2Model.open(TestModels.write(dir, Layout.MERGED))) {
+            for (int i = 0; i < readings.length; i++) {
+                run(model, 1_000);
+                readings[i] = residentBytes(status);
+            }
+        }
+        long early = median(readings[1], readings[2], readings[3]);
+        long late = median(readings[7], readings[8], readings[9]);
+        assertTrue(late - early < 100L << 20, "resident memory grew from " + (early >> 20) + " MB to " + (late >> 20)
+                + " MB over 6,000 steps; readings in MB: " + Arrays.toString(Arrays.stream(readings).map(r -> r >> 20).toArray()));
+    }
+
+    /** Batches of two, 45 steps each, so caches are opened, filled and closed again and again. */
+    private static void run(Gpt2Model model, int steps) {
+        int done = 0;
+        while (done < steps) {
+            try (KvCache cache = model.newCache(2)) {
+                cache.append(new int[][] {{464, 3797}, {464, 3290}});
+                done++;
+                for (int i = 0; i < 44 && done < steps; i++, done++) {
+                    cache.append(new int[][] {{i}, {i + 1}});
+                }
+            }
+        }
+    }
+
+    private static long median(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    private static long residentBytes(Path status) throws IOException {
+        System.gc();
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS line in " + status);
+    }
+}
