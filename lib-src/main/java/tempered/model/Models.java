@@ -60,6 +60,20 @@ public final class Models {
                 + specs.get(0).approximateBytes() / 1_000_000 + " MB) from the project folder with: " + specs.get(0).downloadCommand());
     }
 
+    /**
+     * Downloads a model into the Hugging Face cache (unless it is there), showing progress on standard output:
+     * one rewritten line in a terminal, a line per tenth in a notebook cell.
+     */
+    public static Path download(ModelSpec spec) {
+        DownloadProgress progress = System.console() != null ? DownloadProgress.terminal(System.out) : DownloadProgress.lines(System.out);
+        return HubDownloader.fromEnvironment(System.getenv()).download(spec, progress);
+    }
+
+    /** Downloads GPT-2 (float32, about 655 MB) unless it is already in the cache. */
+    public static Path download() {
+        return download(ModelSpec.GPT2);
+    }
+
     private static Optional<Path> named(Map<String, String> environment) {
         String property = System.getProperty("tempered.model.dir");
         String variable = environment.get("TEMPERED_MODEL_DIR");

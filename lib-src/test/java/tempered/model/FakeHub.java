@@ -1,0 +1,170 @@
+package tempered.model;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Hugging Face hub on loopback, as the real one answers: large files redirect to a "CDN" on another host
+ * name (localhost instead of 127.0.0.1) and are named by sha256, small ones by their git sha-1. It can cut
+ * transfers, ignore Range, corrupt bodies, stall or fail, to reproduce what workshop networks do.
+ */
+final class FakeHub implements AutoCloseable {
+    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+    record Request(String method, String path, String range, String authorization) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** Cut the next this-many transfers of large (LFS) files after half their bytes. */
+    final AtomicInteger cuts = new AtomicInteger();
+    volatile boolean ignoreRange;
+    volatile boolean corrupt;
+    volatile int status = 200;
+    volatile long stallMillis;
+
+    FakeHub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Adds a file of the repository; names ending in .onnx are served as LFS files. */
+    FakeHub file(String repo, String path, byte[] bytes) {
+        files.put(repo + "/" + path, bytes);
+        return this;
+    }
+
+    static String sha256(byte[] bytes) {
+        return hex("SHA-256", null, bytes);
+    }
+
+    static String gitSha1(byte[] bytes) {
+        return hex("SHA-1", ("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII), bytes);
+    }
+
+    private static String hex(String algorithm, byte[] prefix, byte[] bytes) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
+            if (prefix != null) {
+                digest.update(prefix);
+            }
+            return HexFormat.of().formatHex(digest.digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long gets() {
+        return requests.stream().filter(r -> r.method.equals("GET")).count();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Range"),
+                exchange.getRequestHeaders().getFirst("Authorization")));
+        try (exchange) {
+            if (status != 200) {
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            if (path.startsWith("/cdn/")) {
+                String sha = path.substring(5);
+                byte[] body = files.values().stream().filter(b -> sha256(b).equals(sha)).findFirst().orElse(null);
+                if (body == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else {
+                    sendBody(exchange, body, true);
+                }
+                return;
+            }
+            // /ORG/NAME/resolve/REV/PATH
+            String[] parts = path.substring(1).split("/", 5);
+            byte[] body = parts.length == 5 && parts[2].equals("resolve") ? files.get(parts[0] + "/" + parts[1] + "/" + parts[4]) : null;
+            if (body == null) {
+                exchange.getResponseHeaders().add("X-Error-Code", "EntryNotFound");
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("X-Repo-Commit", COMMIT);
+            boolean lfs = parts[4].endsWith(".onnx");
+            if (lfs) {
+                exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + sha256(body) + "\"");
+                exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(body.length));
+                exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/cdn/" + sha256(body));
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("ETag", "\"" + gitSha1(body) + "\"");
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.getResponseHeaders().add("Content-Length", Long.toString(body.length));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            sendBody(exchange, body, false);
+        }
+    }
+
+    private void sendBody(HttpExchange exchange, byte[] full, boolean large) throws IOException {
+        byte[] body = full.clone();
+        if (corrupt && large) {
+            body[body.length / 2] ^= 1;
+        }
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        int from = 0;
+        if (range != null && !ignoreRange) {
+            from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-.*", "$1"));
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+            exchange.sendResponseHeaders(206, body.length - from);
+        } else {
+            exchange.sendResponseHeaders(200, body.length);
+        }
+        OutputStream out = exchange.getResponseBody();
+        int length = body.length - from;
+        boolean cut = large && cuts.getAndUpdate(c -> Math.max(0, c - 1)) > 0;
+        int send = cut ? length / 2 : length;
+        for (int offset = 0; offset < send; offset += 4096) {
+            out.write(body, from + offset, Math.min(4096, send - offset));
+            out.flush();
+            if (stallMillis > 0) {
+                sleep(stallMillis);
+            }
+        }
+        if (cut) {
+            // The server drops a connection whose handler fails mid-body: a cut network, as the client sees it.
+            throw new IOException("connection cut by the test after " + send + " bytes");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
