@@ -47,6 +47,14 @@ final class Json {
         return out.append(']').toString();
     }
 
+    static String ints(int[] values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return out.append(']').toString();
+    }
+
     static String strings(List<String> values) {
         if (values == null) {
             return "null";

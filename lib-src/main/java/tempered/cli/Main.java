@@ -2,6 +2,7 @@ package tempered.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import tempered.model.ModelNotFoundException;
 
 /**
  * The {@code tempered} command line: {@code java -jar target/tempered.jar COMMAND [options]}.
@@ -17,10 +18,15 @@ public final class Main {
 
             Commands:
               softmax   probabilities of some logits at one or more temperatures (table or --json)
+              next      GPT-2's next-token distribution after a prompt, at one or more temperatures
+              generate  GPT-2 writes on from a prompt with a sampler chain, streamed as it goes
+              download  fetch GPT-2 into the Hugging Face cache ahead of time (about 655 MB)
               help      this text; 'tempered COMMAND --help' describes one command
 
-            Example:
+            Examples:
               java -jar target/tempered.jar softmax --logits 1,2 --temperatures 1,2,5
+              java -jar target/tempered.jar next --prompt "The cat slept on the" --temperatures 0.5,1,2
+              java -jar target/tempered.jar generate --prompt "The cat slept on the" --temperature 0.7 --seed 42
             """;
 
     private Main() {
@@ -40,6 +46,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         boolean help = Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
         try {
+            int status = 0;
             switch (command) {
                 case "softmax" -> {
                     if (help) {
@@ -48,10 +55,36 @@ public final class Main {
                         SoftmaxCommand.run(rest, out);
                     }
                 }
-                default -> throw new UsageException("unknown command '" + command + "'; the commands are: softmax, help");
+                case "next" -> {
+                    if (help) {
+                        out.print(NextCommand.HELP);
+                    } else {
+                        NextCommand.run(rest, out, err);
+                    }
+                }
+                case "generate" -> {
+                    if (help) {
+                        out.print(GenerateCommand.HELP);
+                    } else {
+                        GenerateCommand.run(rest, out, err);
+                    }
+                }
+                case "download" -> {
+                    if (help) {
+                        out.print(DownloadCommand.HELP);
+                    } else {
+                        status = DownloadCommand.run(rest, out, err);
+                    }
+                }
+                default -> throw new UsageException("unknown command '" + command
+                        + "'; the commands are: softmax, next, generate, download, help");
             }
             out.flush();
-            return 0;
+            return status;
+        } catch (ModelNotFoundException e) {
+            out.flush();
+            err.println("tempered " + command + ": " + e.getMessage());
+            return 2;
         } catch (UsageException | IllegalArgumentException e) {
             err.println("tempered " + command + ": " + e.getMessage());
             return 2;

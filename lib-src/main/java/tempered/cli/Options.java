@@ -87,6 +87,39 @@ final class Options {
         return out;
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    int integer(String name, int min, int max) {
+        String value = values.get(name).trim();
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name + " '" + value + "' must be a whole number from " + min + " to " + max);
+    }
+
+    /** A number that must be finite. */
+    double number(String name) {
+        double[] parsed = numbers(name, values.get(name), false);
+        if (parsed.length != 1) {
+            throw new UsageException(name + " takes one number, not " + parsed.length);
+        }
+        return parsed[0];
+    }
+
+    /** A whole number of any size, such as a seed. */
+    long whole(String name) {
+        String value = values.get(name).trim();
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " '" + value + "' must be a whole number, for example " + name + " 42");
+        }
+    }
+
     List<String> list(String value) {
         return new ArrayList<>(Arrays.asList(value.split(",", -1)));
     }

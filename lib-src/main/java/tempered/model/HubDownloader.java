@@ -86,6 +86,11 @@ public final class HubDownloader {
         return cache;
     }
 
+    /** True when {@code HF_HUB_OFFLINE} forbids the network. */
+    public boolean offline() {
+        return offline;
+    }
+
     /**
      * The model's ONNX file in the cache, downloading it (with {@code config.json}) when it is not there.
      *

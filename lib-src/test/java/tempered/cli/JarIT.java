@@ -21,13 +21,20 @@ class JarIT {
     }
 
     Result java(String... args) throws Exception {
+        return java(java.util.Map.of(), args);
+    }
+
+    Result java(java.util.Map<String, String> environment, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = elsewhere.resolve("out.txt");
         Path err = elsewhere.resolve("err.txt");
-        Process process = new ProcessBuilder(command).directory(elsewhere.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("HF_") || name.startsWith("TEMPERED_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         int status = process.waitFor();
         return new Result(status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
@@ -46,5 +53,52 @@ class JarIT {
         assertEquals(2, r.status());
         assertEquals("tempered softmax: temperature T=-3.0 must be >= 0; use 0 for greedy decoding or a small positive value such as 0.7\n",
                 r.err());
+    }
+
+    @Test
+    void nextAndGenerateRunGpt2ShapedModelsThroughTheNativeLibrary() throws Exception {
+        Path model = tempered.model.TestModels.write(elsewhere.resolve("model"), tempered.model.TestModels.Layout.MODEL);
+        Result next = java("next", "--model", model.toString(), "--prompt", "The cat slept on the", "--top", "3", "--json");
+        assertEquals(0, next.status(), next.err());
+        assertTrue(next.out().startsWith("{\"prompt\": \"The cat slept on the\", \"tokenIds\": [464, 3797, 21256, 319, 262]"), next.out());
+        assertEquals("", next.err(), "no ONNX Runtime or SLF4J noise");
+        Result generate = java("generate", "--model", model.toString(), "--prompt", "Hello", "--max-new-tokens", "5", "--seed", "1");
+        assertEquals(0, generate.status(), generate.err());
+        assertTrue(generate.out().startsWith("Hello"), generate.out());
+    }
+
+    @Test
+    void downloadFetchesIntoTheHuggingFaceCacheAndChecksIt() throws Exception {
+        Path cache = elsewhere.resolve("hf");
+        byte[] onnx = java.nio.file.Files.readAllBytes(tempered.model.TestModels.write(elsewhere.resolve("built"),
+                tempered.model.TestModels.Layout.MERGED).resolve("onnx/decoder_model_merged.onnx"));
+        try (tempered.model.FakeHub hub = new tempered.model.FakeHub()) {
+            hub.file("Xenova/gpt2", "onnx/decoder_model_merged_quantized.onnx", onnx);
+            java.util.Map<String, String> environment = java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint());
+            Result check = java(environment, "download", "--variant", "int8", "--check");
+            assertEquals(3, check.status(), check.err());
+            Result download = java(environment, "download", "--variant", "int8");
+            assertEquals(0, download.status(), download.err());
+            Path file = Path.of(download.out().strip());
+            assertTrue(file.startsWith(cache.resolve("models--Xenova--gpt2/snapshots")), download.out());
+            assertTrue(download.err().contains("onnx/decoder_model_merged_quantized.onnx"), download.err());
+            assertEquals(0, java(environment, "download", "--variant", "int8", "--check").status());
+            // The downloaded model is found by --model REPO, from the cache, with no network.
+            java.util.Map<String, String> offline = java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_HUB_OFFLINE", "1");
+            Result next = java(offline, "next", "--model", "Xenova/gpt2", "--prompt", "Hi", "--top", "2");
+            assertEquals(0, next.status(), next.err());
+        }
+    }
+
+    @Test
+    void offlineWithoutTheModelSaysWhatToRunInOneLine() throws Exception {
+        Result r = java(java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("empty").toString(), "HF_HUB_OFFLINE", "1"),
+                "next", "--prompt", "The cat");
+        assertEquals(2, r.status(), r.err());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, r.err());
+        assertTrue(lines[0].startsWith("tempered next: HF_HUB_OFFLINE is set and openai-community/gpt2/onnx/decoder_model_merged.onnx"
+                + " is not in the Hugging Face cache"), r.err());
+        assertTrue(r.err().contains("java -jar target/tempered.jar download"), r.err());
     }
 }

@@ -21,15 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * name (localhost instead of 127.0.0.1) and are named by sha256, small ones by their git sha-1. It can cut
  * transfers, ignore Range, corrupt bodies, stall or fail, to reproduce what workshop networks do.
  */
-final class FakeHub implements AutoCloseable {
-    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+public final class FakeHub implements AutoCloseable {
+    public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-    record Request(String method, String path, String range, String authorization) {
+    public record Request(String method, String path, String range, String authorization) {
     }
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Cut the next this-many transfers of large (LFS) files after half their bytes. */
     final AtomicInteger cuts = new AtomicInteger();
     volatile boolean ignoreRange;
@@ -37,24 +37,24 @@ final class FakeHub implements AutoCloseable {
     volatile int status = 200;
     volatile long stallMillis;
 
-    FakeHub() throws IOException {
+    public FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Adds a file of the repository; names ending in .onnx are served as LFS files. */
-    FakeHub file(String repo, String path, byte[] bytes) {
+    public FakeHub file(String repo, String path, byte[] bytes) {
         files.put(repo + "/" + path, bytes);
         return this;
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         return hex("SHA-256", null, bytes);
     }
 

@@ -1,0 +1,159 @@
+package tempered.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tempered.cli.MainTest.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tempered.generate.GenerationSettings;
+import tempered.generate.Generation;
+import tempered.generate.Generator;
+import tempered.math.Distribution;
+import tempered.math.TokenProbability;
+import tempered.model.Gpt2Model;
+import tempered.model.TestModels;
+import tempered.sampling.SamplerSettings;
+import tempered.text.Gpt2Tokenizer;
+
+/** {@code next} and {@code generate} against a GPT-2-shaped model built by the test. */
+class ModelCommandsTest {
+    private static final String PROMPT = "The cat slept on the";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path folder;
+    static String model;
+    static Gpt2Model gpt2;
+
+    @BeforeAll
+    static void build() {
+        model = TestModels.write(folder.resolve("gpt2"), TestModels.Layout.MERGED).toString();
+        gpt2 = Gpt2Model.open(Path.of(model));
+    }
+
+    @AfterAll
+    static void close() {
+        gpt2.close();
+    }
+
+    @Test
+    void nextJsonListsTheTopTokensPerTemperatureInOrder() throws Exception {
+        MainTest.Run run = run("next", "--model", model, "--prompt", PROMPT, "--temperatures", "0.5,1,2", "--top", "4", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode json = JSON.readTree(run.out());
+        int[] ids = Gpt2Tokenizer.encode(PROMPT);
+        assertEquals(PROMPT, json.get("prompt").asText());
+        assertArrayEquals(ids, JSON.convertValue(json.get("tokenIds"), int[].class));
+        float[] logits = gpt2.nextLogits(ids);
+        double[] temperatures = {0.5, 1, 2};
+        for (int i = 0; i < 3; i++) {
+            JsonNode result = json.get("results").get(i);
+            Distribution expected = Distribution.of(logits, temperatures[i]);
+            assertEquals(temperatures[i], result.get("temperature").asDouble());
+            assertEquals(expected.entropy(), result.get("entropy").asDouble(), 1e-4);
+            List<TokenProbability> top = expected.top(4);
+            assertEquals(4, result.get("top").size());
+            for (int j = 0; j < 4; j++) {
+                JsonNode token = result.get("top").get(j);
+                assertEquals(top.get(j).id(), token.get("id").asInt());
+                assertEquals(Gpt2Tokenizer.token(top.get(j).id()), token.get("token").asText());
+                assertEquals(logits[top.get(j).id()], token.get("logit").asDouble(), 1e-4);
+                assertEquals(top.get(j).prob(), token.get("p").asDouble(), 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void nextPrintsATablePerTemperature() {
+        MainTest.Run run = run("next", "--model", model, "--prompt", PROMPT, "--temperatures", "0,1", "--top", "3");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("prompt: \"The cat slept on the\" (5 tokens)"), run.out());
+        assertTrue(run.out().contains("T = 0   entropy 0.0000 nats"), run.out());
+        assertTrue(run.out().contains("T = 1   entropy "), run.out());
+        assertEquals(1 + 2 * 5, run.out().strip().split("\n").length, run.out());
+    }
+
+    @Test
+    void generateJsonMatchesTheLibraryAndSamplesUseConsecutiveSeeds() throws Exception {
+        MainTest.Run run = run("generate", "--model", model, "--prompt", PROMPT, "--temperature", "0.9", "--top-k", "40",
+                "--seed", "5", "--max-new-tokens", "8", "--samples", "2", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode json = JSON.readTree(run.out());
+        assertEquals(2, json.get("samples").size());
+        for (int i = 0; i < 2; i++) {
+            Generation alone = new Generator(gpt2).generate(PROMPT,
+                    SamplerSettings.of(0.9).withTopK(40).withSeed(5 + i).temperatureFirst(), GenerationSettings.of(8));
+            JsonNode sample = json.get("samples").get(i);
+            assertArrayEquals(alone.sample().tokenIds(), JSON.convertValue(sample.get("tokenIds"), int[].class));
+            assertEquals(alone.sample().text(), sample.get("text").asText());
+            assertEquals(alone.sample().steps().get(0).probability(), sample.get("steps").get(0).get("p").asDouble(), 1e-9);
+            assertEquals(alone.sample().steps().get(0).token(), sample.get("steps").get(0).get("token").asText());
+        }
+    }
+
+    @Test
+    void generateStreamsThePromptAndTheSameText() throws Exception {
+        MainTest.Run streamed = run("generate", "--model", model, "--prompt", PROMPT, "--seed", "42", "--max-new-tokens", "12");
+        MainTest.Run json = run("generate", "--model", model, "--prompt", PROMPT, "--seed", "42", "--max-new-tokens", "12", "--json");
+        assertEquals(0, streamed.status(), streamed.err());
+        String text = JSON.readTree(json.out()).get("samples").get(0).get("text").asText();
+        assertEquals(PROMPT + text + "\n", streamed.out());
+        assertEquals("", streamed.err());
+    }
+
+    @Test
+    void greedyGenerationIsTheSameWhateverTheSeed() {
+        MainTest.Run a = run("generate", "--model", model, "--prompt", PROMPT, "--temperature", "0", "--seed", "1", "--max-new-tokens", "6");
+        MainTest.Run b = run("generate", "--model", model, "--prompt", PROMPT, "--temperature", "0", "--seed", "2", "--max-new-tokens", "6");
+        assertEquals(a.out(), b.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "next --prompt ''|tempered next: --prompt is empty; give the model some text to continue",
+        "next --prompt cat --temperatures -1|tempered next: temperature T=-1.0 must be >= 0; use 0 for greedy decoding or a small positive value such as 0.7",
+        "next --prompt cat --top 0|tempered next: --top '0' must be a whole number from 1 to 50257",
+        "next --temperatures 1|tempered next: --prompt is required, for example --prompt \"The cat slept on the\"",
+        "generate --prompt cat --top-p 0|tempered generate: top-p p=0.0 must be in (0, 1]; use 1.0 to disable",
+        "generate --prompt cat --temperature abc|tempered generate: --temperature: 'abc' (item 1) is not a finite number; write numbers separated by commas, e.g. --temperature 1,2.5,-3",
+        "generate --prompt cat --max-new-tokens 0|tempered generate: --max-new-tokens '0' must be a whole number from 1 to 100000",
+        "generate --prompt cat --seed 1.5|tempered generate: --seed '1.5' must be a whole number, for example --seed 42",
+        "download --variant fp16|tempered download: unknown variant 'fp16'; use one of [fp32, int8]",
+        "download --model gpt2|tempered download: model repository 'gpt2' must look like ORG/NAME, for example openai-community/gpt2",
+    })
+    void badInputExitsTwoWithOneLine(String args, String message) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : args.split(" ")) {
+            parts.add(part.equals("''") ? "" : part);
+        }
+        parts.add("--model");
+        parts.add(model);
+        if (parts.get(0).equals("download")) {
+            parts = parts.subList(0, parts.size() - 2);
+        }
+        MainTest.Run run = run(parts.toArray(String[]::new));
+        assertEquals(2, run.status(), run.out() + run.err());
+        assertEquals(message + "\n", run.err());
+    }
+
+    @Test
+    void anUnknownModelFolderExitsTwoWithOneLine(@TempDir Path empty) {
+        MainTest.Run missing = run("next", "--model", "/no/such/folder", "--prompt", "cat");
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().startsWith("tempered next: --model /no/such/folder is neither an existing folder"), missing.err());
+        MainTest.Run noDecoder = run("next", "--model", empty.toString(), "--prompt", "cat");
+        assertEquals(2, noDecoder.status());
+        assertTrue(noDecoder.err().startsWith("tempered next: no GPT-2 decoder in " + empty), noDecoder.err());
+        assertEquals(1, noDecoder.err().split("\n").length);
+    }
+}
