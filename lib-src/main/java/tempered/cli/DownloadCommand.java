@@ -58,8 +58,10 @@ final class DownloadCommand {
             out.println(cached.get());
             return 0;
         }
-        err.println("downloading " + spec + (spec.approximateBytes() > 0 ? " (about " + spec.approximateBytes() / 1_000_000 + " MB)" : "")
-                + " into " + cache.root());
+        if (!downloader.offline()) {
+            err.println("downloading " + spec + (spec.approximateBytes() > 0 ? " (about " + spec.approximateBytes() / 1_000_000 + " MB)" : "")
+                    + " into " + cache.root());
+        }
         out.println(downloader.download(spec, ModelArgument.progressFor(err)));
         return 0;
     }

@@ -109,8 +109,9 @@ public final class Generator {
 
     private static Step choose(SamplerChain chain, float[] logits, int[] history, int alternatives) {
         Distribution raw = Distribution.of(logits, 1.0);
-        Distribution chosenFrom = chain.distribution(logits, history);
-        int id = chain.next(logits, history);
+        SamplerChain.Choice choice = chain.choose(logits, history);
+        Distribution chosenFrom = choice.distribution();
+        int id = choice.id();
         List<Alternative> top = new ArrayList<>();
         for (TokenProbability candidate : chosenFrom.top(alternatives)) {
             top.add(new Alternative(candidate.id(), Gpt2Tokenizer.token(candidate.id()), candidate.prob(), raw.prob(candidate.id())));

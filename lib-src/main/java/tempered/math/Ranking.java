@@ -34,7 +34,8 @@ public final class Ranking {
             throw new IllegalArgumentException("top n=" + n + " must be >= 0");
         }
         int k = Math.min(n, scores.length);
-        if (k > 64) {
+        // Insertion into a sorted prefix costs about k per accepted token; past a few hundred a full sort wins.
+        if (k > 256) {
             return java.util.Arrays.copyOf(descending(scores), k);
         }
         int[] best = new int[k];

@@ -107,8 +107,10 @@ public final class HubDownloader {
                     + " is not in the Hugging Face cache at " + cache.repository(spec.repo()) + ". On a connected machine run: "
                     + spec.downloadCommand() + " (then copy " + cache.root() + " here), or unset HF_HUB_OFFLINE");
         }
+        // The model first: when something is wrong, the message names the file that matters.
+        Path model = fetch(spec, spec.file(), spec.sha256(), progress, false);
         fetch(spec, "config.json", null, progress, true);
-        return fetch(spec, spec.file(), spec.sha256(), progress, false);
+        return model;
     }
 
     private Path fetch(ModelSpec spec, String path, String knownSha256, DownloadProgress progress, boolean optional) {

@@ -30,7 +30,12 @@ public final class RandomPicker implements Picker {
 
     @Override
     public int pick(double[] logits) {
-        return Distribution.of(logits, 1.0).sample(random);
+        return draw(Distribution.of(logits, 1.0));
+    }
+
+    /** Draws from a distribution already computed, moving the generator on exactly as {@link #pick} does. */
+    public int draw(Distribution distribution) {
+        return distribution.sample(random);
     }
 
     @Override

@@ -94,6 +94,23 @@ public final class SamplerChain {
         return next(Logits.toDouble(logits), history);
     }
 
+    /**
+     * The next token together with the distribution it was drawn from, processing the logits once: what
+     * {@link #next} and {@link #distribution} give, for the price of one.
+     */
+    public Choice choose(float[] logits, int[] history) {
+        double[] processed = process(Logits.toDouble(logits), history);
+        if (picker instanceof RandomPicker random) {
+            Distribution distribution = Distribution.of(processed, 1.0);
+            return new Choice(random.draw(distribution), distribution);
+        }
+        return new Choice(picker.pick(processed), Distribution.of(processed, 0.0));
+    }
+
+    /** A chosen token id and the distribution the chain drew it from. */
+    public record Choice(int id, Distribution distribution) {
+    }
+
     /** The same chain with its picker started over: a random picker repeats its draws from the beginning. */
     public SamplerChain fresh() {
         return new SamplerChain(processors, picker.fresh());

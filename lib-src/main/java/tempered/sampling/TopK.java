@@ -30,9 +30,8 @@ public record TopK(int k) implements LogitsProcessor {
         }
         double[] out = new double[logits.length];
         java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
-        int[] order = Ranking.descending(logits);
-        for (int i = 0; i < k; i++) {
-            out[order[i]] = logits[order[i]];
+        for (int id : Ranking.top(logits, k)) {
+            out[id] = logits[id];
         }
         return out;
     }

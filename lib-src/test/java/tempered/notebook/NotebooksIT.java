@@ -29,6 +29,18 @@ class NotebooksIT {
     private static final Pattern UNREADABLE = Pattern.compile("\\[[BCDFIJSZL][@;]|@[0-9a-f]{6,}\\b");
     private static final Map<String, List<CellOutput>> RUNS = new ConcurrentHashMap<>();
 
+    /*
+     * CI has no GPT-2 weights, so the GPT-2 notebooks run against a GPT-2-shaped model with random weights,
+     * built here in the layout of openai-community/gpt2's merged decoder, with GPT-2's vocabulary and
+     * context. Every cell runs; the words it writes are nonsense.
+     */
+    static {
+        Path model = Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath().resolveSibling("notebook-gpt2");
+        tempered.model.TestModels.write(model, tempered.model.TestModels.Layout.MERGED_WITHOUT_POSITIONS,
+                new tempered.model.TestModels.Shape(2, 2, 8, 50257, 1024), 11);
+        System.setProperty("tempered.model.dir", model.toString());
+    }
+
     static Stream<String> notebooks() throws IOException {
         try (Stream<Path> files = Files.list(NOTEBOOKS)) {
             List<String> names = files.map(p -> p.getFileName().toString())
@@ -41,9 +53,24 @@ class NotebooksIT {
     static List<CellOutput> run(String name) {
         return RUNS.computeIfAbsent(name, n -> {
             try (NotebookExecutor executor = new NotebookExecutor()) {
-                return executor.run(NOTEBOOKS.resolve(n));
+                List<CellOutput> cells = executor.run(NOTEBOOKS.resolve(n));
+                dump(n, cells);
+                return cells;
             }
         });
+    }
+
+    /** With -Dtempered.notebooks.dump=DIR, writes each notebook's text outputs there, for reading them while writing. */
+    private static void dump(String name, List<CellOutput> cells) {
+        String folder = System.getProperty("tempered.notebooks.dump");
+        if (folder != null && !folder.isBlank()) {
+            try {
+                Files.createDirectories(Path.of(folder));
+                Files.writeString(Path.of(folder, name + ".txt"), allText(cells));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,6 +135,46 @@ class NotebooksIT {
         }
         assertTrue(images(cells) >= 3, "the five-word bars, the entropy curve and the fruit bars");
         assertTrue(htmlTables(cells) >= 1 && text.contains("background-color:#08519c"), "the shaded table");
+    }
+
+    @Test
+    void theNextWordShowsTheModelsFactsAndTheDistributionAtEachTemperature() {
+        List<CellOutput> cells = run("03-the-next-word.ipynb");
+        String text = allText(cells);
+        for (String figure : List.of("50,257 tokens", "16 dimensions", "2 of 8 dimensions", "1,024 tokens", "same: true",
+                "   464  \"The\"", " 21256  \" slept\"", "50,257 logits", "T = 0.1   temperature(0.1) -> random(seed=42)",
+                "T = 100   temperature(100) -> random(seed=42)", "T=0.1", "T=100", "90% needs")) {
+            assertTrue(text.contains(figure), "notebook 03 shows " + figure + "\n" + text);
+        }
+        assertTrue(images(cells) >= 2, "the bars and the entropy curve");
+        assertTrue(htmlTables(cells) >= 2, "the facts and the next-token table");
+    }
+
+    @Test
+    void wordByWordMatchesTheHandWrittenLoopAndCountsWhatTheCacheSaves() {
+        List<CellOutput> cells = run("04-word-by-word.ipynb");
+        String text = allText(cells);
+        for (String figure : List.of("T = 0.5: same tokens as by hand: true", "T = 10:  same tokens as by hand: true",
+                "positions computed for 20 tokens: 290 without the cache, 24 with it (12.1 times fewer)", "(same tokens: true)",
+                "256 bytes per token (2 x 2 layers x 2 heads x 8 dimensions x 4 bytes)", "T = 10   mean surprisal")) {
+            assertTrue(text.contains(figure), "notebook 04 shows " + figure + "\n" + text);
+        }
+        assertTrue(htmlTables(cells) >= 2, "the two step tables");
+        assertTrue(images(cells) >= 1, "the surprisal curve");
+    }
+
+    @Test
+    void creativeOrTechnicalWritesEveryTextAndMeasuresRepetition() {
+        List<CellOutput> cells = run("05-creative-or-technical.ipynb");
+        String text = allText(cells);
+        for (String figure : List.of("temperature(0.3) -> top-k(50) -> random(seed=1)   (190 new tokens",
+                "temperature(0.9) -> top-k(50) -> random(seed=1)   (183 new tokens", "Once upon a time, in a distant galaxy",
+                "Explain how blockchain works in simple terms.", "temperature(0.7) -> top-k(50) -> random(seed=1)   (191 new tokens",
+                "T = 0.2  repeated 3-grams", "T = 1.5  repeated 3-grams", "temperature(2) -> random(seed=3)",
+                "temperature(2) -> top-k(50) -> random(seed=3)", "Nepal is a beautiful country")) {
+            assertTrue(text.contains(figure), "notebook 05 shows " + figure + "\n" + text);
+        }
+        assertTrue(images(cells) >= 1, "the repetition chart");
     }
 
     static String allText(List<CellOutput> cells) {

@@ -198,4 +198,24 @@ class SamplerChainTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
+
+    /** choose() must be next() and distribution() in one: the same tokens, in the same order, from the same draws. */
+    @org.junit.jupiter.api.Test
+    void chooseGivesWhatNextAndDistributionGive() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        float[] logits = new float[1000];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) (random.nextGaussian() * 3);
+        }
+        for (SamplerChain chain : java.util.List.of(SamplerChain.builder().topK(50).temperature(0.8).random(9),
+                SamplerChain.builder().topP(0.9).minP(0.05).random(1), SamplerChain.builder().temperature(0.5).greedy())) {
+            SamplerChain a = chain.fresh();
+            SamplerChain b = chain.fresh();
+            for (int step = 0; step < 200; step++) {
+                SamplerChain.Choice choice = a.choose(logits, new int[0]);
+                org.junit.jupiter.api.Assertions.assertEquals(b.next(logits, new int[0]), choice.id(), chain + " step " + step);
+                org.junit.jupiter.api.Assertions.assertEquals(chain.distribution(logits, new int[0]), choice.distribution());
+            }
+        }
+    }
 }

@@ -1,0 +1,101 @@
+package tempered.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import tempered.generate.Sample;
+import tempered.generate.Step;
+import tempered.math.Logits;
+import tempered.math.Numbers;
+import tempered.math.Ranking;
+import tempered.math.Softmax;
+import tempered.text.Gpt2Tokenizer;
+
+/**
+ * Tablesaw tables about GPT-2's tokens: the likeliest next tokens at several temperatures, the steps of a
+ * generation, a model's facts. Show them with {@link Tables#html} or {@link Tables#text}.
+ *
+ * <p>Probabilities are over the whole vocabulary of 50,257 tokens, not renormalised over the rows shown.
+ * Tokens are shown quoted, so a leading space (GPT-2 marks word starts with one) is visible.
+ */
+public final class TokenTables {
+    private TokenTables() {
+    }
+
+    /**
+     * The {@code n} tokens with the largest logits, one column of probabilities per temperature. The rows
+     * are the same at every temperature above 0: dividing by T never changes the order, only the mass.
+     */
+    public static Table nextTokens(float[] logits, int n, double... temperatures) {
+        double[] wide = Logits.requireValid(Logits.toDouble(logits));
+        if (temperatures == null || temperatures.length == 0) {
+            throw new IllegalArgumentException("give at least one temperature, for example 1.0");
+        }
+        int[] top = Ranking.top(wide, n);
+        Table table = Table.create("next tokens", StringColumn.create("token", labels(top)), IntColumn.create("id", top),
+                fixed(DoubleColumn.create("logit", pick(wide, top)), 3));
+        for (double temperature : temperatures) {
+            table.addColumns(fixed(DoubleColumn.create("T=" + Numbers.format(temperature), pick(Softmax.probs(wide, temperature), top)), 5));
+        }
+        return table;
+    }
+
+    /** One row per generated token: its text, its probability under the chain and the raw model, the entropy. */
+    public static Table steps(Sample sample) {
+        List<Step> steps = sample.steps();
+        int[] numbers = new int[steps.size()];
+        String[] tokens = new String[steps.size()];
+        double[] chain = new double[steps.size()];
+        double[] raw = new double[steps.size()];
+        double[] entropy = new double[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            numbers[i] = i + 1;
+            tokens[i] = quoted(step.token());
+            chain[i] = step.probability();
+            raw[i] = step.rawProbability();
+            entropy[i] = step.entropy();
+        }
+        return Table.create("steps", IntColumn.create("step", numbers), StringColumn.create("token", tokens),
+                fixed(DoubleColumn.create("p (chain)", chain), 4), fixed(DoubleColumn.create("p (T=1)", raw), 4),
+                fixed(DoubleColumn.create("entropy (nats)", entropy), 3));
+    }
+
+    /** A two-column table of labelled facts, in order. */
+    public static Table facts(Map<String, String> facts) {
+        return Table.create("facts", StringColumn.create("fact", new ArrayList<>(facts.keySet())),
+                StringColumn.create("value", new ArrayList<>(facts.values())));
+    }
+
+    /** Token text in quotes, with line breaks and tabs shown as escapes. */
+    public static String quoted(String token) {
+        return "\"" + token.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+    }
+
+    /** The quoted text of each token id. */
+    public static List<String> labels(int... ids) {
+        List<String> labels = new ArrayList<>();
+        for (int id : ids) {
+            labels.add(quoted(Gpt2Tokenizer.token(id)));
+        }
+        return labels;
+    }
+
+    private static double[] pick(double[] values, int[] ids) {
+        double[] picked = new double[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            picked[i] = values[ids[i]];
+        }
+        return picked;
+    }
+
+    private static DoubleColumn fixed(DoubleColumn column, int decimals) {
+        column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+        return column;
+    }
+}
