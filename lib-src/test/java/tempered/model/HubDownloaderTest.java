@@ -215,6 +215,40 @@ class HubDownloaderTest {
                 DownloadProgress.describe("onnx/model.onnx", 655_000_000L, 655_000_000L, 24_100_000));
     }
 
+    @Test
+    void inANotebookProgressIsALineAtEachTenth() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        DownloadProgress progress = DownloadProgress.lines(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+        for (long done = 0; done <= 1000; done += 10) {
+            progress.update("onnx/model.onnx", done, 1000, 100, done == 1000);
+        }
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(11, lines.length, String.join("\n", lines));
+        assertTrue(lines[0].startsWith("onnx/model.onnx  0.0 MB of 0.0 MB (0%)"), lines[0]);
+        assertTrue(lines[10].contains("(100%)"), lines[10]);
+        assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("\r"), "no carriage returns in a notebook cell");
+    }
+
+    /** Two downloads of the same file at once: one transfer, and both end with the verified file. */
+    @Test
+    void twoDownloadsOfTheSameFileTransferItOnce() throws Exception {
+        hub.stallMillis = 2;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Path>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE)));
+            }
+            for (java.util.concurrent.Future<Path> result : results) {
+                assertArrayEquals(MODEL, Files.readAllBytes(result.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count());
+        assertEquals(List.of(), leftovers());
+    }
+
     private List<String> leftovers() {
         Path blobs = cacheRoot.resolve("models--openai-community--gpt2/blobs");
         if (!Files.isDirectory(blobs)) {
