@@ -56,6 +56,13 @@ public final class HubDownloader {
     private final boolean offline;
     private final Duration timeout;
     private final int attempts;
+    /** Opens the partial file for writing; tests swap it for one that fails, as a full disk does. */
+    OutputOpener opener = (file, append) -> Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+
+    interface OutputOpener {
+        OutputStream open(Path file, boolean append) throws IOException;
+    }
 
     /**
      * @param timeout how long to wait for a connection or for the next bytes before giving up
@@ -289,8 +296,7 @@ public final class HubDownloader {
             long received = 0;
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = connection.getInputStream();
-                 OutputStream out = Files.newOutputStream(incomplete, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+                 OutputStream out = opener.open(incomplete, append)) {
                 while (true) {
                     int read;
                     try {

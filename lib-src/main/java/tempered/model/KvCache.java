@@ -107,6 +107,11 @@ public final class KvCache implements AutoCloseable {
         return info.style().caches() ? 2L * info.layers() * batch * info.heads() * length * info.headSize() * Float.BYTES : 0;
     }
 
+    /** The lock that keeps a cache to one thread at a time; for tests. */
+    ReentrantLock lock() {
+        return lock;
+    }
+
     /** The present tensors held for the next step (empty before the first step or after closing); for tests. */
     OnnxTensor[] heldTensors() {
         return last == null || !model.info().style().caches() ? new OnnxTensor[0] : last.presents();

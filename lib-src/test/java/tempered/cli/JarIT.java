@@ -90,6 +90,33 @@ class JarIT {
         }
     }
 
+    /** Two workshop terminals run the download at once: one transfer, both end with the verified file. */
+    @Test
+    void twoProcessesDownloadingTheSameFileShareOneTransfer() throws Exception {
+        Path cache = elsewhere.resolve("hf");
+        byte[] onnx = java.nio.file.Files.readAllBytes(tempered.model.TestModels.write(elsewhere.resolve("built"),
+                tempered.model.TestModels.Layout.MERGED).resolve("onnx/decoder_model_merged.onnx"));
+        try (tempered.model.FakeHub hub = new tempered.model.FakeHub()) {
+            hub.file("openai-community/gpt2", "onnx/decoder_model_merged.onnx", onnx);
+            hub.stallMillis = 1;
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "download");
+            List<Process> processes = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile())
+                        .redirectOutput(elsewhere.resolve("out" + i).toFile()).redirectError(elsewhere.resolve("err" + i).toFile());
+                builder.environment().keySet().removeIf(name -> name.startsWith("HF_"));
+                builder.environment().putAll(java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint()));
+                processes.add(builder.start());
+            }
+            for (int i = 0; i < 2; i++) {
+                assertEquals(0, processes.get(i).waitFor(), Files.readString(elsewhere.resolve("err" + i)));
+                Path file = Path.of(Files.readString(elsewhere.resolve("out" + i)).strip());
+                assertTrue(java.util.Arrays.equals(onnx, Files.readAllBytes(file)), "process " + i + " ends with the whole file");
+            }
+            assertEquals(1, hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count(), "one transfer");
+        }
+    }
+
     @Test
     void offlineWithoutTheModelSaysWhatToRunInOneLine() throws Exception {
         Result r = java(java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("empty").toString(), "HF_HUB_OFFLINE", "1"),

@@ -35,7 +35,7 @@ public final class FakeHub implements AutoCloseable {
     volatile boolean ignoreRange;
     volatile boolean corrupt;
     volatile int status = 200;
-    volatile long stallMillis;
+    public volatile long stallMillis;
 
     public FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);

@@ -249,6 +249,57 @@ class Gpt2ModelTest {
         assertTrue(empty.getMessage().contains("found no .onnx file. Looked for decoder_model_merged.onnx, model.onnx"), empty.getMessage());
     }
 
+    /** One model, several threads, each with its own cache: the same logits as one thread alone. */
+    @Test
+    void threadsShareTheModelEachWithItsOwnCache() throws Exception {
+        Gpt2Model model = MODELS.get(Layout.MERGED);
+        int[] all = concat(PROMPT, CONTINUATION);
+        float[] expected = model.nextLogits(all);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[]>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    try (KvCache cache = model.newCache(1)) {
+                        float[] logits = cache.append(PROMPT);
+                        for (int token : CONTINUATION) {
+                            logits = cache.append(token);
+                        }
+                        return logits;
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<float[]> result : results) {
+                assertClose(expected, result.get(), 1e-4);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCacheUsedByTwoThreadsAtOnceRefusesTheSecond() throws Exception {
+        try (KvCache cache = MODELS.get(Layout.MODEL).newCache(1)) {
+            cache.lock().lock();
+            try {
+                java.util.concurrent.CompletableFuture<Throwable> other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        cache.append(PROMPT);
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                });
+                Throwable refused = other.get();
+                assertTrue(refused instanceof IllegalStateException, String.valueOf(refused));
+                assertEquals("this KvCache is in use by another thread; give each thread its own cache (model.newCache)", refused.getMessage());
+            } finally {
+                cache.lock().unlock();
+            }
+            assertEquals(50257, cache.append(PROMPT).length, "usable again once the other thread is done");
+        }
+    }
+
     static int[] concat(int[] a, int[] b) {
         int[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -249,6 +249,53 @@ class HubDownloaderTest {
         assertEquals(List.of(), leftovers());
     }
 
+    @Test
+    void aStalledServerTimesOutWithAClearErrorAfterProgressKeptComing() {
+        hub.stallMillis = 400;
+        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HubDownloader impatient = new HubDownloader(new HubCache(cacheRoot), hub.endpoint(), null, false, Duration.ofMillis(150), 1);
+        // The server sends 4 KB, then waits 400 ms before each next piece: longer than the 150 ms time-out.
+        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> impatient.download(ModelSpec.GPT2,
+                (name, done, total, rate, finished) -> seen.add(done)));
+        assertTrue(e.getMessage().startsWith("the download of openai-community/gpt2/onnx/decoder_model_merged.onnx stopped at 4,096 of 300,000 bytes (SocketTimeoutException"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("run the same command again to resume where it stopped"), e.getMessage());
+        assertEquals(List.of(4096L), seen, "progress was reported for the bytes that came");
+        assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2).isEmpty());
+    }
+
+    @Test
+    void aFullDiskLeavesNothingWhereTheLoaderLooks() {
+        HubDownloader downloader = downloader(1);
+        downloader.opener = (file, append) -> new java.io.FilterOutputStream(Files.newOutputStream(file)) {
+            private long written;
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                written += length;
+                if (written > 100_000) {
+                    throw new IOException("No space left on device");
+                }
+                out.write(bytes, offset, length);
+            }
+        };
+        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> downloader.download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertTrue(e.getMessage().startsWith("could not write openai-community/gpt2/onnx/decoder_model_merged.onnx into " + cacheRoot
+                + ": No space left on device; check the free space"), e.getMessage());
+        assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2).isEmpty(), "no model where the loader looks");
+        assertFalse(Files.exists(cacheRoot.resolve("models--openai-community--gpt2/blobs").resolve(FakeHub.sha256(MODEL))));
+        // With space again, the next run resumes and verifies the whole file.
+        Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        assertEquals(FakeHub.sha256(MODEL), new HubCache(cacheRoot).find(ModelSpec.GPT2).map(p -> {
+            try {
+                return HubDownloader.sha256(p);
+            } catch (IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+        }).orElseThrow());
+        assertTrue(Files.isRegularFile(file));
+    }
+
     private List<String> leftovers() {
         Path blobs = cacheRoot.resolve("models--openai-community--gpt2/blobs");
         if (!Files.isDirectory(blobs)) {
