@@ -22,7 +22,7 @@ import tempered.math.Softmax;
  * temperatures from 1e-6 to 1e6. Every result must be a proper distribution (finite, non-negative, summing
  * to 1 within 1e-9) or an {@link IllegalArgumentException} that says what was wrong; never a NaN.
  */
-class FuzzProperties {
+class FuzzTest {
 
     /** A recipe for a logit vector; the vector itself is built from a seed, so 50,257 values cost one draw. */
     record Recipe(long seed, int size, double scale, double maskShare, double tieShare, double shift) {
