@@ -132,18 +132,20 @@ public final class HubDownloader {
         Path pointer = cache.snapshot(spec.repo(), metadata.commit).resolve(path);
         try {
             Files.createDirectories(blobs);
-            if (!Files.isRegularFile(blob)) {
-                ReentrantLock local = IN_PROCESS.computeIfAbsent(blob, b -> new ReentrantLock());
-                local.lock();
-                try (FileChannel lockFile = FileChannel.open(blobs.resolve(metadata.etag + ".lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
-                    // Another process may have finished the file while this one waited for the lock.
-                    if (!Files.isRegularFile(blob)) {
-                        transfer(url, name, path, metadata, knownSha256, blobs.resolve(metadata.etag + ".incomplete"), blob, progress);
-                    }
-                } finally {
-                    local.unlock();
+            ReentrantLock local = IN_PROCESS.computeIfAbsent(blob, b -> new ReentrantLock());
+            local.lock();
+            try (FileChannel lockFile = FileChannel.open(blobs.resolve(metadata.etag + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+                // A blob without its snapshot link may be one a disk error or an edit broke: check before linking it again.
+                if (Files.isRegularFile(blob) && !intact(blob, metadata, knownSha256)) {
+                    Files.delete(blob);
                 }
+                // Another process may have finished the file while this one waited for the lock.
+                if (!Files.isRegularFile(blob)) {
+                    transfer(url, name, path, metadata, knownSha256, blobs.resolve(metadata.etag + ".incomplete"), blob, progress);
+                }
+            } finally {
+                local.unlock();
             }
             link(blob, pointer);
             if (!SHA1.matcher(spec.revision()).matches() || !spec.revision().equals(metadata.commit)) {
@@ -424,6 +426,21 @@ public final class HubDownloader {
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** True when a cached blob has the size and hash the hub names for it. */
+    private static boolean intact(Path blob, Metadata metadata, String knownSha256) throws IOException {
+        long size = Files.size(blob);
+        if (metadata.size >= 0 && size != metadata.size) {
+            return false;
+        }
+        if (SHA256.matcher(metadata.etag).matches()) {
+            return metadata.etag.equals(sha256(blob));
+        }
+        if (knownSha256 != null) {
+            return knownSha256.equals(sha256(blob));
+        }
+        return !SHA1.matcher(metadata.etag).matches() || metadata.etag.equals(gitBlobSha1(blob, size));
     }
 
     static String sha256(Path file) throws IOException {

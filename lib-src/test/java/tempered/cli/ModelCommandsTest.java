@@ -147,6 +147,15 @@ class ModelCommandsTest {
     }
 
     @Test
+    void aModelWithAnotherVocabularyExitsTwoWithOneLine(@TempDir Path dir) {
+        TestModels.write(dir, TestModels.Layout.MODEL, new TestModels.Shape(1, 2, 4, 1000, 16), 1);
+        MainTest.Run run = run("next", "--model", dir.toString(), "--prompt", "cat");
+        assertEquals(2, run.status());
+        assertEquals("tempered next: model.onnx has a vocabulary of 1000 tokens, not GPT-2's 50,257; Tempered's tokenizer is GPT-2's,"
+                + " so use a GPT-2 export\n", run.err());
+    }
+
+    @Test
     void anUnknownModelFolderExitsTwoWithOneLine(@TempDir Path empty) {
         MainTest.Run missing = run("next", "--model", "/no/such/folder", "--prompt", "cat");
         assertEquals(2, missing.status());

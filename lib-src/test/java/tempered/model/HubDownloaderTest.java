@@ -249,6 +249,20 @@ class HubDownloaderTest {
         assertEquals(List.of(), leftovers());
     }
 
+    /** A corrupt model in the cache: the loader names it and says how to refetch, and refetching replaces it. */
+    @Test
+    void aCorruptCachedModelIsNamedAndRefetchingReplacesIt() throws IOException {
+        Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        Path blob = file.toRealPath();
+        Files.write(blob, java.util.Arrays.copyOf(MODEL, 1000));
+        ModelNotFoundException broken = assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(file));
+        assertTrue(broken.getMessage().startsWith("could not load " + file.toAbsolutePath()), broken.getMessage());
+        assertTrue(broken.getMessage().endsWith("delete it and fetch it again with: java -jar target/tempered.jar download"), broken.getMessage());
+        Files.delete(file);
+        Path again = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        assertArrayEquals(MODEL, Files.readAllBytes(again));
+    }
+
     @Test
     void aStalledServerTimesOutWithAClearErrorAfterProgressKeptComing() {
         hub.stallMillis = 400;
