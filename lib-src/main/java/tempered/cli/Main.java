@@ -21,6 +21,7 @@ public final class Main {
               next      GPT-2's next-token distribution after a prompt, at one or more temperatures
               generate  GPT-2 writes on from a prompt with a sampler chain, streamed as it goes
               download  fetch GPT-2 into the Hugging Face cache ahead of time (about 655 MB)
+              bench     GPT-2 generation speed against this machine's memory bandwidth
               help      this text; 'tempered COMMAND --help' describes one command
 
             Examples:
@@ -76,8 +77,15 @@ public final class Main {
                         status = DownloadCommand.run(rest, out, err);
                     }
                 }
+                case "bench" -> {
+                    if (help) {
+                        out.print(BenchCommand.HELP);
+                    } else {
+                        status = BenchCommand.run(rest, out, err);
+                    }
+                }
                 default -> throw new UsageException("unknown command '" + command
-                        + "'; the commands are: softmax, next, generate, download, help");
+                        + "'; the commands are: softmax, next, generate, download, bench, help");
             }
             out.flush();
             return status;

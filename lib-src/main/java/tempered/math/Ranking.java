@@ -26,6 +26,32 @@ public final class Ranking {
     }
 
     /**
+     * The indices whose score is above {@code floor}, in the order of {@link #descending}: the same prefix,
+     * for the price of sorting only those.
+     */
+    public static int[] descendingAbove(double[] scores, double floor) {
+        int count = 0;
+        for (double score : scores) {
+            if (score > floor) {
+                count++;
+            }
+        }
+        int[] ids = new int[count];
+        double[] kept = new double[count];
+        for (int i = 0, j = 0; i < scores.length; i++) {
+            if (scores[i] > floor) {
+                ids[j] = i;
+                kept[j++] = scores[i];
+            }
+        }
+        int[] order = descending(kept);
+        for (int k = 0; k < order.length; k++) {
+            order[k] = ids[order[k]];
+        }
+        return order;
+    }
+
+    /**
      * The first {@code n} entries of {@link #descending}, found by one pass that keeps only the best
      * {@code n}: for a top-5 of 50,257 tokens that is far cheaper than sorting them all.
      */

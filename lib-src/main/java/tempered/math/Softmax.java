@@ -81,7 +81,8 @@ public final class Softmax {
             if (logProbs != null) {
                 logProbs[i] = scaled;
             }
-            terms[i] = Math.exp(scaled);
+            // Math.exp(-Infinity) is 0 but slow; a truncated vocabulary is mostly masked tokens.
+            terms[i] = logits[i] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(scaled);
             sum += terms[i];
         }
         if (probs != null) {

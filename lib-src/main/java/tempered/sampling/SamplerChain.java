@@ -66,7 +66,33 @@ public final class SamplerChain {
 
     /** The distribution the picker chooses from: the softmax of the processed logits (greedy: one-hot). */
     public Distribution distribution(double[] logits, int[] history) {
-        return Distribution.of(process(logits, history), picker instanceof Greedy ? 0.0 : 1.0);
+        if (picker instanceof Greedy) {
+            return Distribution.of(process(logits, history), 0.0);
+        }
+        Prepared prepared = prepare(logits, history);
+        return Distribution.of(prepared.logits, prepared.temperature);
+    }
+
+    /**
+     * The logits a random picker draws from, and the temperature to draw at: a temperature that ends the
+     * chain is applied inside the softmax, as (x - max) / T, rather than as a pass of its own. The
+     * probabilities are the same; the division by T happens once, where the exponentials are taken.
+     */
+    private record Prepared(double[] logits, double temperature) {
+    }
+
+    private Prepared prepare(double[] logits, int[] history) {
+        double[] current = Logits.requireValid(logits);
+        int count = processors.size();
+        double temperature = 1.0;
+        if (count > 0 && processors.get(count - 1) instanceof Temperature last && last.value() > 0) {
+            temperature = last.value();
+            count--;
+        }
+        for (int i = 0; i < count; i++) {
+            current = processors.get(i).apply(current, history);
+        }
+        return new Prepared(current, temperature);
     }
 
     /** The same for a fresh sequence. */
@@ -81,6 +107,10 @@ public final class SamplerChain {
 
     /** The next token id. */
     public int next(double[] logits, int[] history) {
+        if (picker instanceof RandomPicker random) {
+            Prepared prepared = prepare(logits, history);
+            return random.draw(prepared.logits, prepared.temperature);
+        }
         return picker.pick(process(logits, history));
     }
 
@@ -91,6 +121,10 @@ public final class SamplerChain {
 
     /** The next token id for float logits, as a model emits them. */
     public int next(float[] logits, int[] history) {
+        // Plain temperature sampling, the commonest chain, draws from the floats directly: no widened copy.
+        if (picker instanceof RandomPicker random && processors.size() == 1 && processors.get(0) instanceof Temperature t && t.value() > 0) {
+            return random.draw(logits, t.value());
+        }
         return next(Logits.toDouble(logits), history);
     }
 
@@ -99,11 +133,12 @@ public final class SamplerChain {
      * {@link #next} and {@link #distribution} give, for the price of one.
      */
     public Choice choose(float[] logits, int[] history) {
-        double[] processed = process(Logits.toDouble(logits), history);
+        double[] wide = Logits.toDouble(logits);
         if (picker instanceof RandomPicker random) {
-            Distribution distribution = Distribution.of(processed, 1.0);
-            return new Choice(random.draw(distribution), distribution);
+            Prepared prepared = prepare(wide, history);
+            return new Choice(random.draw(prepared.logits, prepared.temperature), Distribution.of(prepared.logits, prepared.temperature));
         }
+        double[] processed = process(wide, history);
         return new Choice(picker.pick(processed), Distribution.of(processed, 0.0));
     }
 

@@ -57,7 +57,7 @@ class JarIT {
 
     @Test
     void nextAndGenerateRunGpt2ShapedModelsThroughTheNativeLibrary() throws Exception {
-        Path model = tempered.model.TestModels.write(elsewhere.resolve("model"), tempered.model.TestModels.Layout.MODEL);
+        Path model = tempered.model.synthetic.SyntheticGpt2.write(elsewhere.resolve("model"), tempered.model.synthetic.SyntheticGpt2.Layout.MODEL);
         Result next = java("next", "--model", model.toString(), "--prompt", "The cat slept on the", "--top", "3", "--json");
         assertEquals(0, next.status(), next.err());
         assertTrue(next.out().startsWith("{\"prompt\": \"The cat slept on the\", \"tokenIds\": [464, 3797, 21256, 319, 262]"), next.out());
@@ -70,8 +70,8 @@ class JarIT {
     @Test
     void downloadFetchesIntoTheHuggingFaceCacheAndChecksIt() throws Exception {
         Path cache = elsewhere.resolve("hf");
-        byte[] onnx = java.nio.file.Files.readAllBytes(tempered.model.TestModels.write(elsewhere.resolve("built"),
-                tempered.model.TestModels.Layout.MERGED).resolve("onnx/decoder_model_merged.onnx"));
+        byte[] onnx = java.nio.file.Files.readAllBytes(tempered.model.synthetic.SyntheticGpt2.write(elsewhere.resolve("built"),
+                tempered.model.synthetic.SyntheticGpt2.Layout.MERGED).resolve("onnx/decoder_model_merged.onnx"));
         try (tempered.model.FakeHub hub = new tempered.model.FakeHub()) {
             hub.file("Xenova/gpt2", "onnx/decoder_model_merged_quantized.onnx", onnx);
             java.util.Map<String, String> environment = java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint());
@@ -94,8 +94,8 @@ class JarIT {
     @Test
     void twoProcessesDownloadingTheSameFileShareOneTransfer() throws Exception {
         Path cache = elsewhere.resolve("hf");
-        byte[] onnx = java.nio.file.Files.readAllBytes(tempered.model.TestModels.write(elsewhere.resolve("built"),
-                tempered.model.TestModels.Layout.MERGED).resolve("onnx/decoder_model_merged.onnx"));
+        byte[] onnx = java.nio.file.Files.readAllBytes(tempered.model.synthetic.SyntheticGpt2.write(elsewhere.resolve("built"),
+                tempered.model.synthetic.SyntheticGpt2.Layout.MERGED).resolve("onnx/decoder_model_merged.onnx"));
         try (tempered.model.FakeHub hub = new tempered.model.FakeHub()) {
             hub.file("openai-community/gpt2", "onnx/decoder_model_merged.onnx", onnx);
             hub.stallMillis = 1;

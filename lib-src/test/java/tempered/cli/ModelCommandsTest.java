@@ -21,7 +21,7 @@ import tempered.generate.Generator;
 import tempered.math.Distribution;
 import tempered.math.TokenProbability;
 import tempered.model.Gpt2Model;
-import tempered.model.TestModels;
+import tempered.model.synthetic.SyntheticGpt2;
 import tempered.sampling.SamplerSettings;
 import tempered.text.Gpt2Tokenizer;
 
@@ -37,7 +37,7 @@ class ModelCommandsTest {
 
     @BeforeAll
     static void build() {
-        model = TestModels.write(folder.resolve("gpt2"), TestModels.Layout.MERGED).toString();
+        model = SyntheticGpt2.write(folder.resolve("gpt2"), SyntheticGpt2.Layout.MERGED).toString();
         gpt2 = Gpt2Model.open(Path.of(model));
     }
 
@@ -146,9 +146,28 @@ class ModelCommandsTest {
         assertEquals(message + "\n", run.err());
     }
 
+    /** The benchmark's code path, end to end, on a small model: every figure and every target is reported. */
+    @Test
+    void benchReportsEveryFigureAndTarget() {
+        MainTest.Run tooShort = run("bench", "--model", model, "--runs", "1");
+        assertEquals(2, tooShort.status());
+        assertEquals("tempered bench: the benchmark decodes up to position 256, but this model sees only 64 positions;"
+                + " use GPT-2 or a model with at least 260\n", tooShort.err());
+        String longer = SyntheticGpt2.write(folder.resolve("long"), SyntheticGpt2.Layout.MERGED_WITHOUT_POSITIONS,
+                new SyntheticGpt2.Shape(2, 2, 8, 50257, 1024), 3).toString();
+        MainTest.Run run = run("bench", "--model", longer, "--runs", "1");
+        assertTrue(run.status() == 0 || run.status() == 1, run.err());
+        for (String label : List.of("bandwidth GB/s", "bound tokens/s", "prompt tokens/s", "decode tokens/s", "ms per token at 256",
+                "no cache ms per token at 256", "batch 32 tokens/s", "sampling us (temperature)", "resident MB after 1,000 steps",
+                "peak resident MB", "[", "one sampling step under 0.5 ms", "batch 32 gives >= 8 x batch-1 throughput")) {
+            assertTrue(run.out().contains(label), "bench shows " + label + ":\n" + run.out());
+        }
+        assertTrue(run.out().contains("targets:"), run.out());
+    }
+
     @Test
     void aModelWithAnotherVocabularyExitsTwoWithOneLine(@TempDir Path dir) {
-        TestModels.write(dir, TestModels.Layout.MODEL, new TestModels.Shape(1, 2, 4, 1000, 16), 1);
+        SyntheticGpt2.write(dir, SyntheticGpt2.Layout.MODEL, new SyntheticGpt2.Shape(1, 2, 4, 1000, 16), 1);
         MainTest.Run run = run("next", "--model", dir.toString(), "--prompt", "cat");
         assertEquals(2, run.status());
         assertEquals("tempered next: model.onnx has a vocabulary of 1000 tokens, not GPT-2's 50,257; Tempered's tokenizer is GPT-2's,"

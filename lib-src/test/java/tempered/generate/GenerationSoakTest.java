@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tempered.model.Gpt2Model;
-import tempered.model.TestModels;
+import tempered.model.synthetic.SyntheticGpt2;
 import tempered.sampling.LogitsProcessor;
 import tempered.sampling.RandomPicker;
 import tempered.sampling.SamplerChain;
@@ -48,7 +48,7 @@ class GenerationSoakTest {
         Map<StopReason, Integer> stops = new EnumMap<>(StopReason.class);
         long[] resident = new long[10];
         long[] heap = new long[10];
-        try (Gpt2Model model = Gpt2Model.open(TestModels.write(dir, TestModels.Layout.MERGED))) {
+        try (Gpt2Model model = Gpt2Model.open(SyntheticGpt2.write(dir, SyntheticGpt2.Layout.MERGED))) {
             Generator generator = new Generator(model);
             int steps = 0;
             int round = 0;

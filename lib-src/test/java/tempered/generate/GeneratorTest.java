@@ -20,22 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.model.Gpt2Model;
-import tempered.model.TestModels;
+import tempered.model.synthetic.SyntheticGpt2;
 import tempered.sampling.SamplerChain;
 import tempered.sampling.SamplerSettings;
 import tempered.text.Gpt2Tokenizer;
 
 class GeneratorTest {
     private static final String PROMPT = "The cat slept on the";
-    private static final Map<TestModels.Layout, Gpt2Model> MODELS = new EnumMap<>(TestModels.Layout.class);
+    private static final Map<SyntheticGpt2.Layout, Gpt2Model> MODELS = new EnumMap<>(SyntheticGpt2.Layout.class);
 
     @TempDir
     static Path folder;
 
     @BeforeAll
     static void build() {
-        for (TestModels.Layout layout : TestModels.Layout.values()) {
-            MODELS.put(layout, Gpt2Model.open(TestModels.write(folder.resolve(layout.name()), layout)));
+        for (SyntheticGpt2.Layout layout : SyntheticGpt2.Layout.values()) {
+            MODELS.put(layout, Gpt2Model.open(SyntheticGpt2.write(folder.resolve(layout.name()), layout)));
         }
     }
 
@@ -45,7 +45,7 @@ class GeneratorTest {
     }
 
     private static Generator generator() {
-        return new Generator(MODELS.get(TestModels.Layout.MERGED));
+        return new Generator(MODELS.get(SyntheticGpt2.Layout.MERGED));
     }
 
     @Test
@@ -67,7 +67,7 @@ class GeneratorTest {
     /** Greedy decoding through the cache must pick, at every step, the argmax of a full recomputation. */
     @Test
     void greedyStepsAreTheArgmaxOfTheRecomputedLogits() {
-        Gpt2Model model = MODELS.get(TestModels.Layout.MODEL);
+        Gpt2Model model = MODELS.get(SyntheticGpt2.Layout.MODEL);
         Generation generation = new Generator(model).generate(PROMPT, SamplerSettings.of(0).temperatureFirst(), GenerationSettings.of(10));
         int[] sequence = generation.promptIds();
         for (Step step : generation.sample().steps()) {
@@ -85,7 +85,7 @@ class GeneratorTest {
     /** What each step records is what the chain's distribution says, recomputed from scratch. */
     @Test
     void eachStepRecordsTheChainsProbabilityAndTheTopAlternatives() {
-        Gpt2Model model = MODELS.get(TestModels.Layout.MERGED);
+        Gpt2Model model = MODELS.get(SyntheticGpt2.Layout.MERGED);
         SamplerChain chain = SamplerChain.builder().topK(3).temperature(0.7).random(5);
         Generation generation = new Generator(model).generate(PROMPT, chain, GenerationSettings.of(8).withAlternatives(4));
         int[] sequence = generation.promptIds();
@@ -119,8 +119,8 @@ class GeneratorTest {
     @Test
     void everyExportStyleWritesTheSameText() {
         SamplerChain chain = SamplerChain.builder().temperature(0.8).random(7);
-        int[] reference = new Generator(MODELS.get(TestModels.Layout.MODEL)).generate(PROMPT, chain, GenerationSettings.of(15)).sample().tokenIds();
-        for (TestModels.Layout layout : TestModels.Layout.values()) {
+        int[] reference = new Generator(MODELS.get(SyntheticGpt2.Layout.MODEL)).generate(PROMPT, chain, GenerationSettings.of(15)).sample().tokenIds();
+        for (SyntheticGpt2.Layout layout : SyntheticGpt2.Layout.values()) {
             int[] ids = new Generator(MODELS.get(layout)).generate(PROMPT, chain, GenerationSettings.of(15)).sample().tokenIds();
             assertArrayEquals(reference, ids, layout.name());
         }

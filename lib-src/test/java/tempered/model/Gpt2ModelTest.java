@@ -1,5 +1,6 @@
 package tempered.model;
 
+import tempered.model.synthetic.SyntheticGpt2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import tempered.model.synthetic.OnnxGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tempered.math.Logits;
-import tempered.model.TestModels.Layout;
+import tempered.model.synthetic.SyntheticGpt2.Layout;
 import tempered.text.Gpt2Tokenizer;
 
 class Gpt2ModelTest {
@@ -36,7 +38,7 @@ class Gpt2ModelTest {
     @BeforeAll
     static void build() {
         for (Layout layout : Layout.values()) {
-            MODELS.put(layout, Gpt2Model.open(TestModels.write(folder.resolve(layout.name()), layout)));
+            MODELS.put(layout, Gpt2Model.open(SyntheticGpt2.write(folder.resolve(layout.name()), layout)));
         }
     }
 
@@ -211,7 +213,7 @@ class Gpt2ModelTest {
 
     @Test
     void aModelWithAnotherVocabularyIsRefused(@TempDir Path dir) {
-        TestModels.write(dir, Layout.MODEL, new TestModels.Shape(1, 2, 4, 1000, 16), 1);
+        SyntheticGpt2.write(dir, Layout.MODEL, new SyntheticGpt2.Shape(1, 2, 4, 1000, 16), 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Model.open(dir));
         assertEquals("model.onnx has a vocabulary of 1000 tokens, not GPT-2's 50,257; Tempered's tokenizer is GPT-2's, so use a GPT-2 export",
                 e.getMessage());
@@ -233,7 +235,7 @@ class Gpt2ModelTest {
 
     @Test
     void aTruncatedFileSaysWhichFileAndHowToFetchItAgain(@TempDir Path dir) throws IOException {
-        Path good = TestModels.write(dir, Layout.MERGED).resolve(Layout.MERGED.file);
+        Path good = SyntheticGpt2.write(dir, Layout.MERGED).resolve(Layout.MERGED.file);
         byte[] bytes = Files.readAllBytes(good);
         Files.write(good, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(dir));
@@ -318,6 +320,17 @@ class Gpt2ModelTest {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }
         return max;
+    }
+
+    /** Large models keep their weights in a file beside the .onnx, as GPT-2-sized exports do; the numbers must not change. */
+    @Test
+    void weightsStoredBesideTheModelGiveTheSameLogits(@TempDir Path dir) {
+        Path inline = SyntheticGpt2.write(dir.resolve("inline"), Layout.MERGED, SyntheticGpt2.Shape.SMALL, 5, false);
+        Path external = SyntheticGpt2.write(dir.resolve("external"), Layout.MERGED, SyntheticGpt2.Shape.SMALL, 5, true);
+        assertTrue(Files.isRegularFile(external.resolve("onnx/decoder_model_merged.onnx_data")));
+        try (Gpt2Model a = Gpt2Model.open(inline); Gpt2Model b = Gpt2Model.open(external)) {
+            assertArrayEquals(a.nextLogits(PROMPT), b.nextLogits(PROMPT));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package tempered.model;
 
+import tempered.model.synthetic.SyntheticGpt2;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tempered.model.TestModels.Layout;
+import tempered.model.synthetic.SyntheticGpt2.Layout;
 
 /**
  * 10,000 cached steps must not grow native memory. A step that forgot to close its run would keep its
@@ -24,7 +25,7 @@ class KvCacheLifetimeTest {
         Path status = Path.of("/proc/self/status");
         assumeTrue(Files.isReadable(status), "resident memory is read from /proc, which only Linux has");
         long[] readings = new long[10];
-        try (Gpt2Model model = Gpt2Model.open(TestModels.write(dir, Layout.MERGED))) {
+        try (Gpt2Model model = Gpt2Model.open(SyntheticGpt2.write(dir, Layout.MERGED))) {
             for (int i = 0; i < readings.length; i++) {
                 run(model, 1_000);
                 readings[i] = residentBytes(status);

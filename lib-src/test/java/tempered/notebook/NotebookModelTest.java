@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tempered.model.ModelNotFoundException;
-import tempered.model.TestModels;
+import tempered.model.synthetic.SyntheticGpt2;
 
 class NotebookModelTest {
 
@@ -26,7 +26,7 @@ class NotebookModelTest {
 
     @Test
     void findsAModelNamedByTheEnvironment(@TempDir Path folder) {
-        Path model = TestModels.write(folder, TestModels.Layout.MODEL);
+        Path model = SyntheticGpt2.write(folder, SyntheticGpt2.Layout.MODEL);
         assertEquals(model, NotebookModel.locate(Map.of("TEMPERED_MODEL_DIR", model.toString())));
         ModelNotFoundException wrong = assertThrows(ModelNotFoundException.class,
                 () -> NotebookModel.locate(Map.of("TEMPERED_MODEL_DIR", folder.resolve("nope").toString())));

@@ -36,8 +36,8 @@ class NotebooksIT {
      */
     static {
         Path model = Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath().resolveSibling("notebook-gpt2");
-        tempered.model.TestModels.write(model, tempered.model.TestModels.Layout.MERGED_WITHOUT_POSITIONS,
-                new tempered.model.TestModels.Shape(2, 2, 8, 50257, 1024), 11);
+        tempered.model.synthetic.SyntheticGpt2.write(model, tempered.model.synthetic.SyntheticGpt2.Layout.MERGED_WITHOUT_POSITIONS,
+                new tempered.model.synthetic.SyntheticGpt2.Shape(2, 2, 8, 50257, 1024), 11);
         System.setProperty("tempered.model.dir", model.toString());
     }
 

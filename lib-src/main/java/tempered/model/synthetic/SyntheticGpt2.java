@@ -1,9 +1,9 @@
-package tempered.model;
+package tempered.model.synthetic;
 
-import static tempered.model.OnnxGraph.attributes;
-import static tempered.model.OnnxGraph.integer;
-import static tempered.model.OnnxGraph.ints;
-import static tempered.model.OnnxGraph.real;
+import static tempered.model.synthetic.OnnxGraph.attributes;
+import static tempered.model.synthetic.OnnxGraph.integer;
+import static tempered.model.synthetic.OnnxGraph.ints;
+import static tempered.model.synthetic.OnnxGraph.real;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  *   <li>{@link Layout#NO_PAST}: {@code decoder_model.onnx}: no past inputs, the whole sequence every step.
  * </ul>
  */
-public final class TestModels {
+public final class SyntheticGpt2 {
 
     public enum Layout {
         MODEL("onnx/model.onnx", true, true, false),
@@ -56,21 +56,46 @@ public final class TestModels {
 
     public record Shape(int layers, int heads, int headSize, int vocabulary, int context) {
         public static final Shape SMALL = new Shape(2, 2, 8, 50257, 64);
+        /** GPT-2 small's sizes: 124,439,808 parameters, about 500 MB of float32 weights. */
+        public static final Shape GPT2_SMALL = new Shape(12, 12, 64, 50257, 1024);
+
+        long parameters() {
+            long e = embedding();
+            return (long) vocabulary * e + (long) context * e + layers * (12 * e * e + 13 * e) + 2 * e;
+        }
 
         int embedding() {
             return heads * headSize;
         }
     }
 
-    private TestModels() {
+    private SyntheticGpt2() {
     }
 
     /** Writes {@code dir/<layout file>} and {@code dir/config.json}; the same seed gives the same weights in every layout. */
     public static Path write(Path dir, Layout layout, Shape shape, long seed) {
+        return write(dir, layout, shape, seed, shape.parameters() * Float.BYTES >= LARGE);
+    }
+
+    /** With {@code external}, tensors of 1 MB or more go to {@code <file>_data} beside the model, as large exports do. */
+    public static Path write(Path dir, Layout layout, Shape shape, long seed, boolean external) {
         try {
             Path file = dir.resolve(layout.file);
             Files.createDirectories(file.getParent());
-            Files.write(file, bytes(layout, shape, seed));
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            if (!external) {
+                Files.write(partial, bytes(layout, shape, seed, null));
+            } else {
+                // Protobuf messages stop at 2 GB and would sit whole in memory: large weights go to a file beside it.
+                String data = file.getFileName() + "_data";
+                byte[] model;
+                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file.resolveSibling(data)), 1 << 20)) {
+                    model = bytes(layout, shape, seed, new OnnxGraph.External(out, data, 1 << 20));
+                }
+                Files.write(partial, model);
+            }
+            // Only a complete model takes the name the loader looks for.
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             String config = String.format(
                     "{\n  \"model_type\": \"gpt2\",\n  \"n_layer\": %d,\n  \"n_head\": %d,\n  \"n_embd\": %d,\n"
                             + "  \"n_positions\": %d,\n  \"vocab_size\": %d\n}\n",
@@ -86,22 +111,25 @@ public final class TestModels {
         return write(dir, layout, Shape.SMALL, 7);
     }
 
-    static byte[] bytes(Layout layout, Shape shape, long seed) {
+    private static final long LARGE = 64L << 20;
+
+    static byte[] bytes(Layout layout, Shape shape, long seed, OnnxGraph.External external) {
         return ModelProto.newBuilder()
                 .setIrVersion(8)
-                .setProducerName("tempered-tests")
+                .setProducerName("tempered")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
-                .setGraph(graph(layout, shape, new SplittableRandom(seed)))
+                .setGraph(graph(layout, shape, new SplittableRandom(seed), external))
                 .build()
                 .toByteArray();
     }
 
-    private static GraphProto graph(Layout layout, Shape shape, SplittableRandom random) {
+    private static GraphProto graph(Layout layout, Shape shape, SplittableRandom random, OnnxGraph.External external) {
         int e = shape.embedding();
         int heads = shape.heads();
         int d = shape.headSize();
         int vocabulary = shape.vocabulary();
         OnnxGraph g = new OnnxGraph("gpt2");
+        g.external = external;
 
         g.input("input_ids", DataType.INT64, "batch_size", "sequence_length");
         g.input("attention_mask", DataType.INT64, "batch_size", layout.past ? "total_sequence_length" : "sequence_length");
