@@ -17,7 +17,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * GPT-2-shaped ONNX models with random weights, built in Java so tests need no download.
+ * GPT-2-shaped ONNX models with random weights, built in Java: the tests run on small ones, so they need no
+ * download, and the benchmark on one of GPT-2 small's size ({@link Shape#GPT2_SMALL}).
  *
  * <p>Each has GPT-2's full vocabulary (50,257 tokens, so the real tokenizer fits), learned position
  * embeddings, pre-norm blocks with real causal multi-head self-attention that honours the attention mask,
