@@ -9,7 +9,7 @@ import java.util.Locale;
  * alternatives under the chain.
  *
  * <pre>{@code
- * step;   // " mat" p=0.4123 raw log p=-1.2876 H=2.11 nats
+ * step.toString();   // shaped like: " mat" p=0.4123 raw log p=-1.2876 H=2.11 nats
  * }</pre>
  */
 public record Step(int id, String token, double probability, double rawLogProbability, double entropy, double rawEntropy,

@@ -36,7 +36,7 @@ import tempered.text.Gpt2Tokenizer;
  * <pre>{@code
  * try (Gpt2Model gpt2 = Gpt2Model.open(Path.of("models/gpt2"))) {
  *     float[] logits = gpt2.nextLogits(Gpt2Tokenizer.encode("The cat sat on the"));
- *     Gpt2Tokenizer.token(Logits.argmax(logits));   // " floor"
+ *     Gpt2Tokenizer.token(Logits.argmax(logits));   // the likeliest next token, with its leading space
  * }
  * }</pre>
  *
