@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tempered.model.FakeHub;
+import tempered.model.synthetic.SyntheticGpt2;
 
 /** The packaged jar runs on its own with {@code java -jar}, from any working directory. */
 class JarIT {
@@ -57,7 +59,7 @@ class JarIT {
 
     @Test
     void nextAndGenerateRunGpt2ShapedModelsThroughTheNativeLibrary() throws Exception {
-        Path model = tempered.model.synthetic.SyntheticGpt2.write(elsewhere.resolve("model"), tempered.model.synthetic.SyntheticGpt2.Layout.MODEL);
+        Path model = SyntheticGpt2.write(elsewhere.resolve("model"), SyntheticGpt2.Layout.MODEL);
         Result next = java("next", "--model", model.toString(), "--prompt", "The cat slept on the", "--top", "3", "--json");
         assertEquals(0, next.status(), next.err());
         assertTrue(next.out().startsWith("{\"prompt\": \"The cat slept on the\", \"tokenIds\": [464, 3797, 21256, 319, 262]"), next.out());
@@ -70,9 +72,8 @@ class JarIT {
     @Test
     void downloadFetchesIntoTheHuggingFaceCacheAndChecksIt() throws Exception {
         Path cache = elsewhere.resolve("hf");
-        byte[] onnx = java.nio.file.Files.readAllBytes(tempered.model.synthetic.SyntheticGpt2.write(elsewhere.resolve("built"),
-                tempered.model.synthetic.SyntheticGpt2.Layout.MERGED).resolve("onnx/decoder_model_merged.onnx"));
-        try (tempered.model.FakeHub hub = new tempered.model.FakeHub()) {
+        byte[] onnx = builtModel();
+        try (FakeHub hub = new FakeHub()) {
             hub.file("Xenova/gpt2", "onnx/decoder_model_merged_quantized.onnx", onnx);
             java.util.Map<String, String> environment = java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint());
             Result check = java(environment, "download", "--variant", "int8", "--check");
@@ -94,9 +95,8 @@ class JarIT {
     @Test
     void twoProcessesDownloadingTheSameFileShareOneTransfer() throws Exception {
         Path cache = elsewhere.resolve("hf");
-        byte[] onnx = java.nio.file.Files.readAllBytes(tempered.model.synthetic.SyntheticGpt2.write(elsewhere.resolve("built"),
-                tempered.model.synthetic.SyntheticGpt2.Layout.MERGED).resolve("onnx/decoder_model_merged.onnx"));
-        try (tempered.model.FakeHub hub = new tempered.model.FakeHub()) {
+        byte[] onnx = builtModel();
+        try (FakeHub hub = new FakeHub()) {
             hub.file("openai-community/gpt2", "onnx/decoder_model_merged.onnx", onnx);
             hub.stallMillis = 1;
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "download");
@@ -115,6 +115,12 @@ class JarIT {
             }
             assertEquals(1, hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count(), "one transfer");
         }
+    }
+
+    /** The bytes of a small GPT-2-shaped merged decoder, for a loopback hub to serve. */
+    private byte[] builtModel() throws java.io.IOException {
+        return Files.readAllBytes(SyntheticGpt2.write(elsewhere.resolve("built"), SyntheticGpt2.Layout.MERGED)
+                .resolve("onnx/decoder_model_merged.onnx"));
     }
 
     @Test
