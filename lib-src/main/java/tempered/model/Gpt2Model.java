@@ -42,7 +42,7 @@ import tempered.text.Gpt2Tokenizer;
  *
  * @see <a href="https://cdn.openai.com/better-language-models/language_models_are_unsupervised_multitask_learners.pdf">Radford et al., 2019</a>
  */
-public final class Gpt2Model implements AutoCloseable {
+public final class Gpt2Model implements LanguageModel, AutoCloseable {
     private static final Pattern PAST = Pattern.compile("past_key_values\\.(\\d+)\\.(key|value)");
     private static final Pattern PRESENT = Pattern.compile("present\\.(\\d+)\\.(key|value)");
     private static final Set<String> KNOWN_INPUTS = Set.of("input_ids", "attention_mask", "position_ids", "use_cache_branch");
@@ -168,6 +168,7 @@ public final class Gpt2Model implements AutoCloseable {
     }
 
     /** The logits for the token after {@code tokens}, from one pass over them. */
+    @Override
     public float[] nextLogits(int... tokens) {
         try (KvCache cache = newCache(1)) {
             return cache.append(tokens);
