@@ -167,6 +167,18 @@ class NotebooksIT {
         assertTrue(images(cells) >= 1, "the repetition chart");
     }
 
+    /** Notebook 06 runs on GPT-2's real recorded logits, so its figures are GPT-2's own. */
+    @Test
+    void realDistributionsOfflineShowGpt2sOwnFigures() {
+        List<CellOutput> cells = run("06-real-distributions-offline.ipynb");
+        String text = allText(cells);
+        assertShows("06", text, "Data visualization empowers users to         \"Data\" \" visualization\" \" em\" \"powers\" \" users\" \" to\"",
+                "the top 50 tokens hold 66.2% of the mass", "\" visualize\": 0.15784 over the full vocabulary, 0.2383 renormalised over the top 50",
+                "T=1   top 50 hold  39.3%", "tabular-nums\">295</td>", "tabular-nums\">2476</td>", "tabular-nums\">19591</td>", "0.15784");
+        assertTrue(images(cells) >= 3, "the bars, the coverage curves and the comparison");
+        assertTrue(htmlTables(cells) >= 2, "the next-token tables and the coverage table");
+    }
+
     /** Every figure must appear in the notebook's outputs; a failure lists them all, so one run shows what to fix. */
     static void assertShows(String notebook, String text, String... figures) {
         List<String> missing = java.util.Arrays.stream(figures).filter(f -> !text.contains(f)).toList();
