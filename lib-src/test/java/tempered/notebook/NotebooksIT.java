@@ -179,6 +179,22 @@ class NotebooksIT {
         assertTrue(htmlTables(cells) >= 2, "the next-token tables and the coverage table");
     }
 
+    @Test
+    void samplingStrategiesAgreeByHandAndShowTheOrderEffect() {
+        List<CellOutput> cells = run("07-sampling-strategies.ipynb");
+        String text = allText(cells);
+        assertShows("07", text, "by hand: \" visualize\"   greedy: \" visualize\"", "same: true",
+                "top-k(5):    by hand [766, 787, 2251, 3538, 38350], library [766, 787, 2251, 3538, 38350], same: true",
+                "min-p(0.1):  by hand [766, 787, 1064, 2251, 2952, 3538, 7301, 38350], library [766, 787, 1064, 2251, 2952, 3538, 7301, 38350], same: true",
+                "top-k(3)    [0.00000000, 0.22222222, 0.33333333, 0.44444444]", "top-p(0.7)  [0.00000000, 0.00000000, 0.42857143, 0.57142857]",
+                "min-p(0.26) [0.00000000, 0.22222222, 0.33333333, 0.44444444]",
+                "temperature(0.5) -> top-p(0.8) -> random(seed=0) keeps [0]", "top-p(0.8) -> temperature(0.5) -> random(seed=0) keeps [0, 1]",
+                "llama.cpp:    top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(0.8) -> random(seed=1)",
+                "Data visualization empowers users to         H = 4.933 nats (45.6% of ln 50257)  ->  T = 0.756");
+        assertTrue(text.contains("top-p(0.5):  by hand") && text.split("same: true").length - 1 >= 4, "sampling and all three truncations agree");
+        assertTrue(images(cells) >= 2, "the survivors chart and the dynamic temperature chart");
+    }
+
     /** Every figure must appear in the notebook's outputs; a failure lists them all, so one run shows what to fix. */
     static void assertShows(String notebook, String text, String... figures) {
         List<String> missing = java.util.Arrays.stream(figures).filter(f -> !text.contains(f)).toList();

@@ -74,7 +74,8 @@ class FuzzTest {
                 Arbitraries.integers().between(0, 60_000).map(TopK::new),
                 Arbitraries.oneOf(Arbitraries.of(1e-9, 0.5, 0.9, 1.0), Arbitraries.doubles().between(-6, 0).map(exponent -> Math.pow(10, exponent))).map(TopP::new),
                 Arbitraries.oneOf(Arbitraries.of(0.0, 0.05, 1.0), Arbitraries.doubles().ofScale(6).between(0, 1)).map(MinP::new),
-                Arbitraries.oneOf(Arbitraries.of(1.0, 1.3, 1e-6, 1e6), Arbitraries.doubles().between(-3, 2).map(exponent -> Math.pow(10, exponent))).map(RepetitionPenalty::new));
+                Arbitraries.oneOf(Arbitraries.of(1.0, 1.3, 1e-6, 1e6), Arbitraries.doubles().between(-3, 2).map(exponent -> Math.pow(10, exponent))).map(RepetitionPenalty::new),
+                Combinators.combine(temperatures(), Arbitraries.of(0.0, 0.5, 2.0, 1e3), Arbitraries.of(0.5, 1.0, 3.0)).as(DynamicTemperature::new));
     }
 
     @Property(tries = 300)
