@@ -1,0 +1,47 @@
+package tempered.notebook;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import tempered.generate.Sample;
+import tempered.generate.Step;
+
+/**
+ * A generated text as HTML, each token shaded by its probability: once under the raw model (T = 1) and once
+ * under the chain that chose it, one above the other, so you can see where the sampler took a token the
+ * model found unlikely. Hovering a token shows both probabilities.
+ *
+ * <p>The shade is logarithmic: probability 1 is deep blue, 1e-6 and below white, since the probabilities of
+ * chosen tokens span many orders of magnitude.
+ */
+public final class TokenHeatmap {
+    private TokenHeatmap() {
+    }
+
+    /** The two shaded lines for one sample, after its prompt in plain text. */
+    public static String html(String prompt, Sample sample) {
+        if (sample == null || prompt == null) {
+            throw new IllegalArgumentException("give the prompt and a sample from a Generation");
+        }
+        return "<div class=\"tempered-heatmap\" style=\"font-family:monospace;line-height:1.9\">"
+                + line("raw model (T = 1)", prompt, sample.steps(), Step::rawProbability)
+                + line("sampler chain", prompt, sample.steps(), Step::probability)
+                + "</div>";
+    }
+
+    private static String line(String label, String prompt, List<Step> steps, ToDoubleFunction<Step> probability) {
+        StringBuilder out = new StringBuilder("<div><b>").append(escape(label)).append(":</b> <span style=\"color:#666\">")
+                .append(escape(prompt)).append("</span>");
+        for (Step step : steps) {
+            double p = probability.applyAsDouble(step);
+            double t = p > 0 ? Math.max(0, Math.min(1, 1 + Math.log10(p) / 6)) : 0;
+            out.append(String.format(Locale.ROOT, "<span title=\"p = %.3g (raw %.3g)\" style=\"background-color:%s;color:%s\">%s</span>",
+                    p, step.rawProbability(), Tables.shade(t), t > 0.55 ? "#ffffff" : "#111111", escape(step.token())));
+        }
+        return out.append("</div>").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("\n", "⏎");
+    }
+}

@@ -1,0 +1,34 @@
+package tempered.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChiSquareTest {
+
+    /** Critical values from any chi-square table: the statistic whose upper tail is 0.05 or 0.01. */
+    @ParameterizedTest(name = "df={1}, x={0}")
+    @CsvSource({"3.841459, 1, 0.05", "6.634897, 1, 0.01", "5.991465, 2, 0.05", "18.307038, 10, 0.05", "23.209251, 10, 0.01",
+        "124.342113, 100, 0.05", "0.454936, 1, 0.5", "2.0, 2, 0.36787944117144233"})
+    void matchesTheTables(double statistic, int df, double p) {
+        assertEquals(p, ChiSquare.pValue(statistic, df), 1e-6);
+    }
+
+    @Test
+    void theStatisticByHand() {
+        // (10 - 12.5)^2 / 12.5 + (15 - 12.5)^2 / 12.5 = 1.0
+        assertEquals(1.0, ChiSquare.statistic(new long[] {10, 15}, new double[] {12.5, 12.5}), 1e-12);
+        assertEquals(Math.log(24), ChiSquare.logGamma(5), 1e-12);
+    }
+
+    @Test
+    void badInputsSayWhatToDo() {
+        assertEquals("expected count 0.0 in bin 1 must be > 0; pool empty bins into their neighbours",
+                assertThrows(IllegalArgumentException.class, () -> ChiSquare.statistic(new long[] {1, 0}, new double[] {1, 0})).getMessage());
+        assertEquals("degrees of freedom 0 must be at least 1 (bins minus one)",
+                assertThrows(IllegalArgumentException.class, () -> ChiSquare.pValue(1, 0)).getMessage());
+    }
+}
