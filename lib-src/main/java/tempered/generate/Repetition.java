@@ -7,8 +7,9 @@ import java.util.Set;
  * How much a text repeats itself, counted on token n-grams: the measure behind "low temperature loops".
  *
  * <p>{@link #repeatedShare} is the share of n-grams that already appeared earlier in the same text;
- * {@link #distinct} is distinct-n (Li et al., 2016), the share of n-grams that are different. They leave out
- * meaning: a paraphrase counts as new.
+ * {@link #distinct} is distinct-n (Li et al., 2016), the share of n-grams that are different. Every n-gram
+ * is either the first of its kind or a repeat, so the two always add up to 1. They leave out meaning: a
+ * paraphrase counts as new.
  *
  * <pre>{@code
  * Repetition.repeatedShare(new int[] {1, 2, 1, 2, 1, 2}, 2);   // 0.6: of 5 bigrams, 3 were seen before

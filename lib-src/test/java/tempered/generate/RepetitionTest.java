@@ -30,4 +30,17 @@ class RepetitionTest {
         assertEquals("n=" + n + " must be at least 1 (1 counts single tokens, 2 pairs, ...)",
                 assertThrows(IllegalArgumentException.class, () -> Repetition.distinct(new int[] {1}, n)).getMessage());
     }
+
+    /** Every n-gram is either the first of its kind or a repeat, so the two shares always add up to 1. */
+    @org.junit.jupiter.api.Test
+    void repeatedAndDistinctAreTwoSidesOfOneCount() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        for (int trial = 0; trial < 500; trial++) {
+            int[] tokens = random.ints(1 + random.nextInt(200), 0, 1 + random.nextInt(30)).toArray();
+            int n = 1 + random.nextInt(4);
+            if (tokens.length >= n) {
+                assertEquals(1.0, Repetition.repeatedShare(tokens, n) + Repetition.distinct(tokens, n), 1e-12);
+            }
+        }
+    }
 }

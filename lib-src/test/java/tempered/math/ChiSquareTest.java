@@ -31,4 +31,16 @@ class ChiSquareTest {
         assertEquals("degrees of freedom 0 must be at least 1 (bins minus one)",
                 assertThrows(IllegalArgumentException.class, () -> ChiSquare.pValue(1, 0)).getMessage());
     }
+
+    /** With two degrees of freedom the tail has a closed form, exp(-x / 2); and it only falls as x grows. */
+    @org.junit.jupiter.api.Test
+    void twoDegreesOfFreedomMatchTheClosedFormAndTailsFall() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+        for (int trial = 0; trial < 1000; trial++) {
+            double x = random.nextDouble(0, 80);
+            assertEquals(Math.exp(-x / 2), ChiSquare.pValue(x, 2), 1e-12 + 1e-9 * Math.exp(-x / 2));
+            int df = 1 + random.nextInt(300);
+            org.junit.jupiter.api.Assertions.assertTrue(ChiSquare.pValue(x, df) >= ChiSquare.pValue(x + 0.5, df));
+        }
+    }
 }
