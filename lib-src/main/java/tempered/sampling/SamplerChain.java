@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import tempered.math.Distribution;
 import tempered.math.Logits;
+import tempered.math.Ranking;
 
 /**
  * Logits processors applied in order, then exactly one picker: how every serious inference engine samples
@@ -70,7 +71,7 @@ public final class SamplerChain {
             return Distribution.of(process(logits, history), 0.0);
         }
         Prepared prepared = prepare(logits, history);
-        return Distribution.of(prepared.logits, prepared.temperature);
+        return Distribution.of(prepared.full(logits.length), prepared.temperature);
     }
 
     /**
@@ -78,9 +79,32 @@ public final class SamplerChain {
      * chain is applied inside the softmax, as (x - max) / T, rather than as a pass of its own. The
      * probabilities are the same; the division by T happens once, where the exponentials are taken.
      */
-    private record Prepared(double[] logits, double temperature) {
+    private record Prepared(double[] logits, double temperature, int[] ids) {
+        /** The logits over the whole vocabulary, masked tokens at -Infinity. */
+        double[] full(int size) {
+            if (ids == null) {
+                return logits;
+            }
+            double[] out = new double[size];
+            java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            for (int j = 0; j < ids.length; j++) {
+                out[ids[j]] = logits[j];
+            }
+            return out;
+        }
+
+        int id(int index) {
+            return ids == null ? index : ids[index];
+        }
     }
 
+    /**
+     * Applies the processors, except a final temperature. After a top-k with a small k, the rest of the chain
+     * works on just the k candidates, in ascending id order (as llama.cpp keeps a candidate list): top-p,
+     * min-p and temperatures give the same values on them as on the whole vocabulary with -Infinity
+     * elsewhere, and a draw scans them in the same order, so the token is the same, for the price of k
+     * entries instead of 50,257.
+     */
     private Prepared prepare(double[] logits, int[] history) {
         double[] current = Logits.requireValid(logits);
         int count = processors.size();
@@ -89,10 +113,39 @@ public final class SamplerChain {
             temperature = last.value();
             count--;
         }
+        int compactAt = compactionPoint(count, current.length);
+        int[] ids = null;
         for (int i = 0; i < count; i++) {
-            current = processors.get(i).apply(current, history);
+            if (i == compactAt) {
+                ids = Ranking.top(current, ((TopK) processors.get(i)).k());
+                java.util.Arrays.sort(ids);
+                double[] candidates = new double[ids.length];
+                for (int j = 0; j < ids.length; j++) {
+                    candidates[j] = current[ids[j]];
+                }
+                current = candidates;
+            } else {
+                current = processors.get(i).apply(current, history);
+            }
         }
-        return new Prepared(current, temperature);
+        return new Prepared(current, temperature, ids);
+    }
+
+    /** The index of a top-k after which every processor can work on candidates alone, or -1. */
+    private int compactionPoint(int count, int size) {
+        for (int i = 0; i < count; i++) {
+            if (processors.get(i) instanceof TopK topK && topK.k() > 0 && topK.k() <= 1024 && topK.k() < size / 4) {
+                for (int j = i + 1; j < count; j++) {
+                    LogitsProcessor later = processors.get(j);
+                    if (!(later instanceof TopK || later instanceof TopP || later instanceof MinP || later instanceof Temperature
+                            || later instanceof DynamicTemperature)) {
+                        return -1;
+                    }
+                }
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The same for a fresh sequence. */
@@ -109,7 +162,7 @@ public final class SamplerChain {
     public int next(double[] logits, int[] history) {
         if (picker instanceof RandomPicker random) {
             Prepared prepared = prepare(logits, history);
-            return random.draw(prepared.logits, prepared.temperature);
+            return prepared.id(random.draw(prepared.logits, prepared.temperature));
         }
         return picker.pick(process(logits, history));
     }
@@ -136,7 +189,8 @@ public final class SamplerChain {
         double[] wide = Logits.toDouble(logits);
         if (picker instanceof RandomPicker random) {
             Prepared prepared = prepare(wide, history);
-            return new Choice(random.draw(prepared.logits, prepared.temperature), Distribution.of(prepared.logits, prepared.temperature));
+            int id = prepared.id(random.draw(prepared.logits, prepared.temperature));
+            return new Choice(id, Distribution.of(prepared.full(wide.length), prepared.temperature));
         }
         double[] processed = process(wide, history);
         return new Choice(picker.pick(processed), Distribution.of(processed, 0.0));

@@ -218,4 +218,30 @@ class SamplerChainTest {
             }
         }
     }
+
+    /**
+     * After a small top-k the chain works on the k candidates alone. A penalty of 1 changes no logit but
+     * turns that shortcut off, so the two chains below must agree exactly, token for token.
+     */
+    @org.junit.jupiter.api.Test
+    void workingOnTopKCandidatesGivesExactlyTheWholeVocabularysResults() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        for (int trial = 0; trial < 100; trial++) {
+            double[] logits = new double[500 + random.nextInt(5000)];
+            for (int i = 0; i < logits.length; i++) {
+                logits[i] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextGaussian() * 5;   // ties included
+            }
+            int k = 1 + random.nextInt(100);
+            double p = random.nextDouble(0.05, 1.0);
+            double m = random.nextDouble(0, 0.5);
+            double t = random.nextDouble(0.1, 3);
+            SamplerChain shortcut = new SamplerChain(java.util.List.of(new TopK(k), new TopP(p), new MinP(m), new Temperature(t)), new RandomPicker(trial));
+            SamplerChain whole = new SamplerChain(java.util.List.of(new TopK(k), new TopP(p), new MinP(m), new RepetitionPenalty(1.0), new Temperature(t)),
+                    new RandomPicker(trial));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(whole.distribution(logits).probs(), shortcut.distribution(logits).probs());
+            for (int draw = 0; draw < 50; draw++) {
+                org.junit.jupiter.api.Assertions.assertEquals(whole.next(logits), shortcut.next(logits), shortcut + " draw " + draw);
+            }
+        }
+    }
 }
