@@ -67,7 +67,7 @@ public final class Benchmark {
         double residentThousand = afterThousand / 1e6;
         log.println("measuring memory bandwidth ...");
         double bandwidth = Bandwidth.measure(512, Math.max(3, runs), cores);
-        double bytesPerToken = weightBytesPerToken(info);
+        double bytesPerToken = info.weightBytesPerToken();
         figures.put("bandwidth GB/s", bandwidth / 1e9);
         figures.put("weights read per token MB", bytesPerToken / 1e6);
         figures.put("bound tokens/s", bandwidth / bytesPerToken);
@@ -137,13 +137,6 @@ public final class Benchmark {
         figures.put("resident MB after 1,000 steps", residentThousand);
         figures.put("peak resident MB", Memory.peak() / 1e6);
         return figures;
-    }
-
-    /** Bytes of weights one token reads: every layer's matrices and the output layer; embeddings give one row. */
-    public static double weightBytesPerToken(ModelInfo info) {
-        long e = info.embedding();
-        long perLayer = 12 * e * e + 13 * e;
-        return Float.BYTES * (info.layers() * perLayer + (double) info.vocabulary() * e + 2 * e);
     }
 
     /** Seconds per step for {@code steps} greedy steps of {@code batch} sequences after a one-token prompt. */

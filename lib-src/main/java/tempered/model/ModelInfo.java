@@ -28,9 +28,22 @@ public record ModelInfo(Path file, ExportStyle style, boolean positionIds, int l
 
     /** GPT-2's parameter count for these sizes. */
     public long parameters() {
-        long e = embedding();
+        return parameters(layers, embedding(), vocabulary, contextLength);
+    }
+
+    /** GPT-2's parameter count for any sizes: the one place the architecture's arithmetic is written. */
+    public static long parameters(int layers, int embedding, int vocabulary, int contextLength) {
+        long e = embedding;
         long perLayer = 12 * e * e + 13 * e;
         return (long) vocabulary * e + (long) contextLength * e + layers * perLayer + 2 * e;
+    }
+
+    /**
+     * The weights one generated token reads: everything but the position embeddings (one row of them, like
+     * one row of the token embeddings, is all a token touches; the output layer reads every token embedding).
+     */
+    public long weightBytesPerToken() {
+        return Float.BYTES * (parameters() - (long) contextLength * embedding());
     }
 
     /** The facts as label and value, in reading order, for a table. */

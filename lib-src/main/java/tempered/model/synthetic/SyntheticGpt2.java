@@ -61,8 +61,7 @@ public final class SyntheticGpt2 {
         public static final Shape GPT2_SMALL = new Shape(12, 12, 64, 50257, 1024);
 
         long parameters() {
-            long e = embedding();
-            return (long) vocabulary * e + (long) context * e + layers * (12 * e * e + 13 * e) + 2 * e;
+            return tempered.model.ModelInfo.parameters(layers, embedding(), vocabulary, context);
         }
 
         int embedding() {
