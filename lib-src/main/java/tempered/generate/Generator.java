@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import tempered.math.Distribution;
+import tempered.math.Logits;
 import tempered.math.TokenProbability;
 import tempered.model.Gpt2Model;
 import tempered.model.KvCache;
@@ -108,8 +109,10 @@ public final class Generator {
     }
 
     private static Step choose(SamplerChain chain, float[] logits, int[] history, int alternatives) {
-        Distribution raw = Distribution.of(logits, 1.0);
-        SamplerChain.Choice choice = chain.choose(logits, history);
+        // Widened once: the raw distribution and the chain both read the same doubles.
+        double[] wide = Logits.toDouble(logits);
+        Distribution raw = Distribution.of(wide, 1.0);
+        SamplerChain.Choice choice = chain.choose(wide, history);
         Distribution chosenFrom = choice.distribution();
         int id = choice.id();
         List<Alternative> top = new ArrayList<>();

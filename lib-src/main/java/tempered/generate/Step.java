@@ -2,6 +2,7 @@ package tempered.generate;
 
 import java.util.List;
 import java.util.Locale;
+import tempered.text.Gpt2Tokenizer;
 
 /**
  * One generated token and why it was chosen: its probability under the sampler chain that drew it, its
@@ -31,7 +32,7 @@ public record Step(int id, String token, double probability, double rawLogProbab
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s p=%.4f raw log p=%.4f H=%.2f nats", Tokens.quoted(token), probability,
+        return String.format(Locale.ROOT, "%s p=%.4f raw log p=%.4f H=%.2f nats", Gpt2Tokenizer.quoted(token), probability,
                 rawLogProbability, entropy);
     }
 }

@@ -5,14 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tempered.text.JsonReader;
 
 /**
  * The few numbers Tempered reads from a Hugging Face {@code config.json}: GPT-2's sizes.
  *
- * <p>Only top-level integer fields are read ({@code n_layer}, {@code n_head}, {@code n_embd},
+ * <p>Only top-level whole-number fields are read ({@code n_layer}, {@code n_head}, {@code n_embd},
  * {@code n_positions} or {@code n_ctx}, {@code vocab_size}); the sizes that matter for running are checked
  * against the ONNX session, which wins.
  */
@@ -32,17 +32,23 @@ record Gpt2Config(OptionalInt layers, OptionalInt heads, OptionalInt embedding, 
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelNotFoundException(file.toAbsolutePath() + " is not a usable config.json (" + e.getMessage()
+                    + "); delete it and fetch the model again with: " + Models.DOWNLOAD_COMMAND, e);
         }
     }
 
     static Gpt2Config parse(String json) {
-        OptionalInt positions = field(json, "n_positions");
-        return new Gpt2Config(field(json, "n_layer"), field(json, "n_head"), field(json, "n_embd"),
-                positions.isPresent() ? positions : field(json, "n_ctx"), field(json, "vocab_size"));
+        if (!(JsonReader.parse(json) instanceof Map<?, ?> config)) {
+            throw new IllegalArgumentException("config.json must hold a JSON object, like the one Hugging Face writes");
+        }
+        OptionalInt positions = field(config, "n_positions");
+        return new Gpt2Config(field(config, "n_layer"), field(config, "n_head"), field(config, "n_embd"),
+                positions.isPresent() ? positions : field(config, "n_ctx"), field(config, "vocab_size"));
     }
 
-    private static OptionalInt field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(json);
-        return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+    private static OptionalInt field(Map<?, ?> config, String name) {
+        return config.get(name) instanceof Double number && number > 0 && number == Math.rint(number)
+                ? OptionalInt.of(number.intValue()) : OptionalInt.empty();
     }
 }

@@ -74,7 +74,7 @@ public final class TokenTables {
 
     /** Token text in quotes, with line breaks and tabs shown as escapes. */
     public static String quoted(String token) {
-        return "\"" + token.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+        return Gpt2Tokenizer.quoted(token);
     }
 
     /** The quoted text of each token id. */

@@ -186,13 +186,17 @@ public final class SamplerChain {
      * {@link #next} and {@link #distribution} give, for the price of one.
      */
     public Choice choose(float[] logits, int[] history) {
-        double[] wide = Logits.toDouble(logits);
+        return choose(Logits.toDouble(logits), history);
+    }
+
+    /** The same for logits already in double precision. */
+    public Choice choose(double[] logits, int[] history) {
         if (picker instanceof RandomPicker random) {
-            Prepared prepared = prepare(wide, history);
+            Prepared prepared = prepare(logits, history);
             int id = prepared.id(random.draw(prepared.logits, prepared.temperature));
-            return new Choice(id, Distribution.of(prepared.full(wide.length), prepared.temperature));
+            return new Choice(id, Distribution.of(prepared.full(logits.length), prepared.temperature));
         }
-        double[] processed = process(wide, history);
+        double[] processed = process(logits, history);
         return new Choice(picker.pick(processed), Distribution.of(processed, 0.0));
     }
 

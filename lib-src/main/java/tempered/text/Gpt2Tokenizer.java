@@ -70,6 +70,11 @@ public final class Gpt2Tokenizer {
         return out.toByteArray();
     }
 
+    /** A token's text in quotes, with line breaks and tabs as escapes, so a leading space shows: {@code " mat"}. */
+    public static String quoted(String token) {
+        return "\"" + token.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+    }
+
     /**
      * One token as readable text: its characters where its bytes are valid UTF-8, {@code \xHH} for each byte
      * that is only part of a character.
