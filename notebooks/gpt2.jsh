@@ -3,6 +3,8 @@
 // cell stops with a message saying how to fetch it (java -jar target/tempered.jar download, once).
 
 import tempered.model.*;
+import tempered.hub.*;
+import tempered.recorded.*;
 import tempered.generate.*;
 import tempered.text.*;
 

@@ -11,6 +11,7 @@ System.setProperty("java.awt.headless", "true");
 import java.util.*;
 import java.util.stream.*;
 import tempered.math.*;
+import tempered.format.*;
 import tempered.sampling.*;
 import tempered.notebook.*;
 import tech.tablesaw.api.Table;

@@ -10,7 +10,7 @@ import java.util.Set;
 import tempered.bench.Benchmark;
 import tempered.model.Gpt2Model;
 import tempered.model.ModelNotFoundException;
-import tempered.model.Models;
+import tempered.hub.Models;
 import tempered.model.synthetic.SyntheticGpt2;
 
 /** {@code tempered bench}: GPT-2 generation speed against this machine's memory bandwidth. */

@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import tempered.model.HubCache;
-import tempered.model.HubDownloader;
-import tempered.model.ModelSpec;
+import tempered.hub.HubCache;
+import tempered.hub.HubDownloader;
+import tempered.hub.ModelSpec;
 
 /** {@code tempered download}: fetches GPT-2 into the Hugging Face cache ahead of time, for example before a workshop. */
 final class DownloadCommand {

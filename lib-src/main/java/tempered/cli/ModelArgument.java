@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import tempered.model.DownloadProgress;
+import tempered.hub.DownloadProgress;
 import tempered.model.Gpt2Model;
-import tempered.model.HubCache;
-import tempered.model.HubDownloader;
+import tempered.hub.HubCache;
+import tempered.hub.HubDownloader;
 import tempered.model.ModelNotFoundException;
-import tempered.model.ModelSpec;
-import tempered.model.Models;
+import tempered.hub.ModelSpec;
+import tempered.hub.Models;
 
 /**
  * What {@code --model} names: a folder or .onnx file on disk, a Hugging Face repository (ORG/NAME, from the

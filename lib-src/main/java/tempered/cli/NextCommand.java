@@ -1,5 +1,6 @@
 package tempered.cli;
 
+import tempered.format.Numbers;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ final class NextCommand {
         for (int i = 0; i < results.size(); i++) {
             Distribution distribution = results.get(i);
             out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "T = %s   entropy %.4f nats%n",
-                    tempered.math.Numbers.format(temperatures[i]), distribution.entropy()));
+                    tempered.format.Numbers.format(temperatures[i]), distribution.entropy()));
             for (TokenProbability candidate : distribution.top(top)) {
                 String token = Json.string(Gpt2Tokenizer.token(candidate.id()));
                 out.append(String.format(Locale.ROOT, "  %-18s %8.4f  %s  logit %.3f%n", token, candidate.prob(),

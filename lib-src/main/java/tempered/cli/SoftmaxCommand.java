@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import tempered.math.Distribution;
-import tempered.math.Numbers;
+import tempered.format.Numbers;
 
 /** {@code tempered softmax}: the probabilities of some logits at one or more temperatures, as a table or JSON. */
 final class SoftmaxCommand {

@@ -6,15 +6,15 @@ import java.util.List;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.math.TokenProbability;
-import tempered.model.Gpt2Model;
-import tempered.model.KvCache;
+import tempered.model.Decoder;
+import tempered.model.LanguageModel;
 import tempered.sampling.SamplerChain;
-import tempered.text.Gpt2Tokenizer;
+import tempered.text.Tokenizer;
 
 /**
- * Writes text with GPT-2: the prompt's tokens go in once, then one token at a time is chosen by a sampler
- * chain and fed back through the {@link KvCache}, until {@code <|endoftext|>}, a line break (when asked),
- * the token limit or the end of the context.
+ * Writes text with a language model: the prompt's tokens go in once, then one token at a time is chosen by a
+ * sampler chain and fed back through the model's {@link Decoder} (GPT-2's KV cache), until the end-of-text
+ * token, a line break (when asked), the token limit or the end of the context.
  *
  * <p>Several samples of one prompt run as one batch: sample {@code i} draws with the chain's seed plus
  * {@code i}, so sample 0 is what a single generation with that seed gives. Every call starts the chain's
@@ -27,13 +27,15 @@ import tempered.text.Gpt2Tokenizer;
  * }</pre>
  */
 public final class Generator {
-    private final Gpt2Model model;
+    private final LanguageModel model;
+    private final Tokenizer tokenizer;
 
-    public Generator(Gpt2Model model) {
+    public Generator(LanguageModel model) {
         if (model == null) {
-            throw new IllegalArgumentException("model must not be null; open one with Gpt2Model.open()");
+            throw new IllegalArgumentException("model must not be null; open GPT-2 with Models.open()");
         }
         this.model = model;
+        this.tokenizer = model.tokenizer();
     }
 
     public Generation generate(String prompt, SamplerChain chain, GenerationSettings settings) {
@@ -48,8 +50,8 @@ public final class Generator {
         if (chain == null || settings == null || listener == null) {
             throw new IllegalArgumentException("chain, settings and listener must not be null");
         }
-        int[] promptIds = Gpt2Tokenizer.encode(prompt);
-        int context = model.info().contextLength();
+        int[] promptIds = tokenizer.encode(prompt);
+        int context = model.contextLength();
         if (promptIds.length >= context) {
             throw new IllegalArgumentException("the prompt is " + promptIds.length + " tokens; this model sees at most " + context
                     + ", so it must be shorter to leave room for new tokens");
@@ -70,15 +72,15 @@ public final class Generator {
             rows[i] = promptIds;
         }
 
-        try (KvCache cache = model.newCache(samples)) {
+        try (Decoder cache = model.newDecoder(samples)) {
             float[][] logits = cache.append(rows);
             int running = samples;
             while (running > 0) {
                 int[][] next = new int[samples][1];
                 for (int i = 0; i < samples; i++) {
                     if (stops[i] != null) {
-                        // A finished sample still takes a slot in the batch; its outputs are ignored.
-                        next[i][0] = Gpt2Tokenizer.END_OF_TEXT;
+                        // A finished sample still takes a slot in the batch (any valid id will do); its outputs are ignored.
+                        next[i][0] = histories[i][histories[i].length - 1];
                         continue;
                     }
                     Step step = choose(chains[i], logits[i], histories[i], settings.alternatives());
@@ -102,13 +104,13 @@ public final class Generator {
         for (int i = 0; i < samples; i++) {
             int[] generated = Arrays.copyOfRange(histories[i], promptIds.length, histories[i].length);
             int textLength = stops[i] == StopReason.END_OF_TEXT ? generated.length - 1 : generated.length;
-            String text = Gpt2Tokenizer.decode(Arrays.copyOf(generated, textLength));
+            String text = tokenizer.decode(Arrays.copyOf(generated, textLength));
             result.add(new Sample(generated, text, steps.get(i), stops[i]));
         }
         return new Generation(prompt, promptIds, chain.toString(), result);
     }
 
-    private static Step choose(SamplerChain chain, float[] logits, int[] history, int alternatives) {
+    private Step choose(SamplerChain chain, float[] logits, int[] history, int alternatives) {
         // Widened once: the raw distribution and the chain both read the same doubles.
         double[] wide = Logits.toDouble(logits);
         Distribution raw = Distribution.of(wide, 1.0);
@@ -117,13 +119,13 @@ public final class Generator {
         int id = choice.id();
         List<Alternative> top = new ArrayList<>();
         for (TokenProbability candidate : chosenFrom.top(alternatives)) {
-            top.add(new Alternative(candidate.id(), Gpt2Tokenizer.token(candidate.id()), candidate.prob(), raw.prob(candidate.id())));
+            top.add(new Alternative(candidate.id(), tokenizer.token(candidate.id()), candidate.prob(), raw.prob(candidate.id())));
         }
-        return new Step(id, Gpt2Tokenizer.token(id), chosenFrom.prob(id), raw.logProb(id), chosenFrom.entropy(), raw.entropy(), top);
+        return new Step(id, tokenizer.token(id), chosenFrom.prob(id), raw.logProb(id), chosenFrom.entropy(), raw.entropy(), top);
     }
 
-    private static StopReason stopReason(Step step, int generated, int length, GenerationSettings settings, int context) {
-        if (step.id() == Gpt2Tokenizer.END_OF_TEXT) {
+    private StopReason stopReason(Step step, int generated, int length, GenerationSettings settings, int context) {
+        if (tokenizer.endOfText().isPresent() && step.id() == tokenizer.endOfText().getAsInt()) {
             return StopReason.END_OF_TEXT;
         }
         if (settings.stopAtNewline() && step.token().contains("\n")) {

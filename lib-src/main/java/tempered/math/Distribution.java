@@ -1,5 +1,6 @@
 package tempered.math;
 
+import tempered.format.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -34,7 +34,7 @@ record Gpt2Config(OptionalInt layers, OptionalInt heads, OptionalInt embedding, 
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ModelNotFoundException(file.toAbsolutePath() + " is not a usable config.json (" + e.getMessage()
-                    + "); delete it and fetch the model again with: " + Models.DOWNLOAD_COMMAND, e);
+                    + "); delete it and fetch the model again with: " + ModelFolder.DOWNLOAD_COMMAND, e);
         }
     }
 

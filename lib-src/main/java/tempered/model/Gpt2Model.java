@@ -140,7 +140,7 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
             session = OrtEnvironment.getEnvironment().createSession(file.toString(), SessionSettings.options());
         } catch (OrtException e) {
             throw new ModelNotFoundException("could not load " + file.toAbsolutePath() + ": " + firstLine(e.getMessage())
-                    + ". The file may be incomplete or corrupt: delete it and fetch it again with: " + Models.DOWNLOAD_COMMAND, e);
+                    + ". The file may be incomplete or corrupt: delete it and fetch it again with: " + ModelFolder.DOWNLOAD_COMMAND, e);
         }
         try {
             return new Gpt2Model(file, session, config);
@@ -153,10 +153,6 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
         }
     }
 
-    /** GPT-2 from wherever {@link Models#locate()} finds it, without downloading. */
-    public static Gpt2Model open() {
-        return open(Models.locate());
-    }
 
     public ModelInfo info() {
         return info;
@@ -165,6 +161,16 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
     /** A new, empty cache for {@code batch} sequences that grow together. Close it when done. */
     public KvCache newCache(int batch) {
         return new KvCache(this, batch);
+    }
+
+    @Override
+    public Decoder newDecoder(int batch) {
+        return newCache(batch);
+    }
+
+    @Override
+    public int contextLength() {
+        return info.contextLength();
     }
 
     /** The logits for the token after {@code tokens}, from one pass over them. */

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  */
-public final class KvCache implements AutoCloseable {
+public final class KvCache implements Decoder {
     private final Gpt2Model model;
     private final int batch;
     private final ReentrantLock lock = new ReentrantLock();

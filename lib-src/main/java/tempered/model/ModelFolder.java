@@ -15,6 +15,9 @@ import java.util.stream.Stream;
  * KV cache before one that recomputes, full precision before int8.
  */
 public final class ModelFolder {
+    /** The command that fetches GPT-2 ahead of time, run from the project folder. */
+    public static final String DOWNLOAD_COMMAND = "java -jar target/tempered.jar download";
+
     /** The decoder files Tempered looks for, in order of preference. */
     public static final List<String> PREFERRED = List.of(
             "decoder_model_merged.onnx", "model.onnx", "decoder_with_past_model.onnx", "decoder_model.onnx",
@@ -45,7 +48,7 @@ public final class ModelFolder {
         }
         if (!Files.isDirectory(path)) {
             throw new ModelNotFoundException("no model folder at " + path.toAbsolutePath()
-                    + "; pass a folder holding onnx/decoder_model_merged.onnx, or fetch GPT-2 with: " + Models.DOWNLOAD_COMMAND);
+                    + "; pass a folder holding onnx/decoder_model_merged.onnx, or fetch GPT-2 with: " + DOWNLOAD_COMMAND);
         }
         for (String name : PREFERRED) {
             for (Path candidate : List.of(path.resolve("onnx").resolve(name), path.resolve(name))) {
@@ -62,7 +65,7 @@ public final class ModelFolder {
                 + others.stream().map(p -> path.relativize(p).toString()).collect(Collectors.joining(", ")) + "); pass one of them";
         throw new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": found " + found
                 + ". Looked for " + String.join(", ", PREFERRED.subList(0, 4)) + " under onnx/ or at the top; fetch GPT-2 with: "
-                + Models.DOWNLOAD_COMMAND);
+                + DOWNLOAD_COMMAND);
     }
 
     private static List<Path> onnxFiles(Path folder) {

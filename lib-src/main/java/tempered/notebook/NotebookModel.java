@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import tempered.model.Gpt2Model;
 import tempered.model.ModelNotFoundException;
-import tempered.model.ModelSpec;
-import tempered.model.Models;
+import tempered.hub.ModelSpec;
+import tempered.hub.Models;
 
 /**
  * GPT-2 for a notebook's first cell: the model when this machine has it, else a message that says so and

@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.html.HtmlWriteOptions;
-import tempered.math.Numbers;
+import tempered.format.Numbers;
 import tempered.math.Softmax;
 
 /**

@@ -11,7 +11,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tempered.generate.Sample;
 import tempered.generate.Step;
 import tempered.math.Logits;
-import tempered.math.Numbers;
+import tempered.format.Numbers;
 import tempered.math.Ranking;
 import tempered.math.Softmax;
 import tempered.text.Gpt2Tokenizer;

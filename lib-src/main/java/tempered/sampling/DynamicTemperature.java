@@ -3,7 +3,7 @@ package tempered.sampling;
 import java.util.Locale;
 import tempered.math.Distribution;
 import tempered.math.Logits;
-import tempered.math.Numbers;
+import tempered.format.Numbers;
 
 /**
  * A temperature chosen per step from how uncertain the model is: llama.cpp's entropy-scaled "dynamic

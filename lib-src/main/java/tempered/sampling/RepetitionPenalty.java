@@ -1,6 +1,6 @@
 package tempered.sampling;
 
-import tempered.math.Numbers;
+import tempered.format.Numbers;
 
 import java.util.BitSet;
 import tempered.math.Logits;

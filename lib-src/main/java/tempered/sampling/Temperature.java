@@ -1,6 +1,6 @@
 package tempered.sampling;
 
-import tempered.math.Numbers;
+import tempered.format.Numbers;
 
 import tempered.math.Logits;
 import tempered.math.Softmax;

@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 
 /**
  * GPT-2's tokenizer: byte-level BPE with ids 0..50256, of which 50256 is {@code <|endoftext|>}.
@@ -36,7 +37,39 @@ public final class Gpt2Tokenizer {
 
     private static final Encoding ENCODING = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
 
+    private static final Tokenizer INSTANCE = new Tokenizer() {
+        @Override
+        public int[] encode(String text) {
+            return Gpt2Tokenizer.encode(text);
+        }
+
+        @Override
+        public String decode(int... ids) {
+            return Gpt2Tokenizer.decode(ids);
+        }
+
+        @Override
+        public String token(int id) {
+            return Gpt2Tokenizer.token(id);
+        }
+
+        @Override
+        public OptionalInt endOfText() {
+            return OptionalInt.of(END_OF_TEXT);
+        }
+
+        @Override
+        public String toString() {
+            return "GPT-2's byte-level BPE";
+        }
+    };
+
     private Gpt2Tokenizer() {
+    }
+
+    /** This tokenizer as a {@link Tokenizer}, for code that works with any model's tokens. */
+    public static Tokenizer get() {
+        return INSTANCE;
     }
 
     /** The token ids of {@code text}; an empty text has none. */

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tempered.model.FakeHub;
+import tempered.hub.FakeHub;
 import tempered.model.synthetic.SyntheticGpt2;
 
 /** The packaged jar runs on its own with {@code java -jar}, from any working directory. */

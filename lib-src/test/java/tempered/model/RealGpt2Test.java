@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tempered.hub.Models;
 import tempered.math.Distribution;
 import tempered.text.Gpt2Tokenizer;
 

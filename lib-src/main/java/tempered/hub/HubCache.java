@@ -1,4 +1,4 @@
-package tempered.model;
+package tempered.hub;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package tempered.model;
+package tempered.recorded;
 
+import tempered.model.LanguageModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -90,7 +91,13 @@ public final class RecordedGpt2 implements LanguageModel {
         }
         throw new IllegalArgumentException("no recorded GPT-2 distribution after \"" + Gpt2Tokenizer.decode(tokens)
                 + "\"; the recorded prompts are: " + prompts.stream().map(p -> "\"" + p.text + "\"").collect(Collectors.joining(", "))
-                + ". For any other text, use the real model (Gpt2Model.open())");
+                + ". For any other text, use the real model (Models.open())");
+    }
+
+    /** GPT-2 small's context; only the recorded prompts themselves can be asked about. */
+    @Override
+    public int contextLength() {
+        return 1024;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package tempered.model;
+package tempered.hub;
 
 import java.io.PrintStream;
 import java.util.Locale;

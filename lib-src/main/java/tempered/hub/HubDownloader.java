@@ -1,5 +1,6 @@
-package tempered.model;
+package tempered.hub;
 
+import tempered.model.ModelNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

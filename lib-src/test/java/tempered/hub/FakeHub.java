@@ -1,4 +1,4 @@
-package tempered.model;
+package tempered.hub;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

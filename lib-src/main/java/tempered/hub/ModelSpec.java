@@ -1,4 +1,4 @@
-package tempered.model;
+package tempered.hub;
 
 import java.util.List;
 import java.util.Locale;

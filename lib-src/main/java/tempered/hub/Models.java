@@ -1,4 +1,4 @@
-package tempered.model;
+package tempered.hub;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tempered.model.Gpt2Model;
+import tempered.model.ModelFolder;
+import tempered.model.ModelNotFoundException;
 
 /**
  * Where GPT-2 is on this machine, and getting it when it is not.
@@ -16,7 +19,7 @@ import java.util.Optional;
  */
 public final class Models {
     /** The command that fetches GPT-2 ahead of time, run from the project folder. */
-    public static final String DOWNLOAD_COMMAND = "java -jar target/tempered.jar download";
+    public static final String DOWNLOAD_COMMAND = ModelFolder.DOWNLOAD_COMMAND;
 
     private Models() {
     }
@@ -24,6 +27,11 @@ public final class Models {
     /** The GPT-2 decoder (a file) or folder to load, found without the network. */
     public static Path locate() {
         return locate(List.of(ModelSpec.GPT2, ModelSpec.GPT2_INT8), System.getenv());
+    }
+
+    /** GPT-2 from wherever {@link #locate()} finds it, without downloading. */
+    public static Gpt2Model open() {
+        return Gpt2Model.open(locate());
     }
 
     /** True when {@link #locate()} would find a model. */

@@ -1,4 +1,4 @@
-package tempered.model;
+package tempered.recorded;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,7 +57,7 @@ class RecordedGpt2Test {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RECORDED.nextLogits("The cat slept on the"));
         assertTrue(e.getMessage().startsWith("no recorded GPT-2 distribution after \"The cat slept on the\"; the recorded prompts are:"
                 + " \"Data visualization empowers users to\", "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("For any other text, use the real model (Gpt2Model.open())"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("For any other text, use the real model (Models.open())"), e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package tempered.math;
+package tempered.format;
 
 import java.math.BigDecimal;
 
