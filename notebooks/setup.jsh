@@ -12,6 +12,7 @@ import java.util.*;
 import java.util.stream.*;
 import tempered.math.*;
 import tempered.format.*;
+import tempered.exercise.*;
 import tempered.sampling.*;
 import tempered.notebook.*;
 import tech.tablesaw.api.Table;

@@ -135,7 +135,7 @@ class NotebooksIT {
 
     @Test
     void theNextWordShowsTheModelsFactsAndTheDistributionAtEachTemperature() {
-        List<CellOutput> cells = run("03-the-next-word.ipynb");
+        List<CellOutput> cells = run("07-the-next-word.ipynb");
         String text = allText(cells);
         assertShows("03", text, "50,257 tokens", "16 dimensions", "2 of 8 dimensions", "1,024 tokens", "same: true",
                 "   464  \"The\"", " 21256  \" slept\"", "50,257 logits", "T = 0.1   temperature(0.1) -> random(seed=42)",
@@ -146,7 +146,7 @@ class NotebooksIT {
 
     @Test
     void wordByWordMatchesTheHandWrittenLoopAndCountsWhatTheCacheSaves() {
-        List<CellOutput> cells = run("04-word-by-word.ipynb");
+        List<CellOutput> cells = run("08-word-by-word.ipynb");
         String text = allText(cells);
         assertShows("04", text, "T = 0.5: same tokens as by hand: true", "T = 10:  same tokens as by hand: true",
                 "positions computed for 20 tokens: 290 without the cache, 24 with it (12.1 times fewer)", "(same tokens: true)",
@@ -157,7 +157,7 @@ class NotebooksIT {
 
     @Test
     void creativeOrTechnicalWritesEveryTextAndMeasuresRepetition() {
-        List<CellOutput> cells = run("05-creative-or-technical.ipynb");
+        List<CellOutput> cells = run("09-creative-or-technical.ipynb");
         String text = allText(cells);
         assertShows("05", text, "temperature(0.3) -> top-k(50) -> random(seed=1)   (190 new tokens",
                 "temperature(0.9) -> top-k(50) -> random(seed=1)   (183 new tokens", "Once upon a time, in a distant galaxy",
@@ -170,7 +170,7 @@ class NotebooksIT {
     /** Notebook 06 runs on GPT-2's real recorded logits, so its figures are GPT-2's own. */
     @Test
     void realDistributionsOfflineShowGpt2sOwnFigures() {
-        List<CellOutput> cells = run("06-real-distributions-offline.ipynb");
+        List<CellOutput> cells = run("04-real-distributions-offline.ipynb");
         String text = allText(cells);
         assertShows("06", text, "Data visualization empowers users to         \"Data\" \" visualization\" \" em\" \"powers\" \" users\" \" to\"",
                 "the top 50 tokens hold 66.2% of the mass", "\" visualize\": 0.15784 over the full vocabulary, 0.2383 renormalised over the top 50",
@@ -181,7 +181,7 @@ class NotebooksIT {
 
     @Test
     void samplingStrategiesAgreeByHandAndShowTheOrderEffect() {
-        List<CellOutput> cells = run("07-sampling-strategies.ipynb");
+        List<CellOutput> cells = run("05-sampling-strategies.ipynb");
         String text = allText(cells);
         assertShows("07", text, "by hand: \" visualize\"   greedy: \" visualize\"", "same: true",
                 "top-k(5):    by hand [766, 787, 2251, 3538, 38350], library [766, 787, 2251, 3538, 38350], same: true",
@@ -197,7 +197,7 @@ class NotebooksIT {
 
     @Test
     void measuringTemperatureSolvesTestsAndEnumerates() {
-        List<CellOutput> cells = run("08-measuring-temperature.ipynb");
+        List<CellOutput> cells = run("10-measuring-temperature.ipynb");
         String text = allText(cells);
         assertShows("08", text, "T = 1    H =  4.933 nats  perplexity =     138.8  dH/dT: formula 5.470351, numerical 5.470351",
                 "H = 0.5 nats at T = 0.5763", "H = 1.0 nats at T = 1.0656", "H = 1.5 nats at T = 3.1593",
