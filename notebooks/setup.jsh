@@ -13,6 +13,7 @@ import java.util.stream.*;
 import tempered.math.*;
 import tempered.format.*;
 import tempered.exercise.*;
+import tempered.playground.*;
 import tempered.sampling.*;
 import tempered.notebook.*;
 import tech.tablesaw.api.Table;
