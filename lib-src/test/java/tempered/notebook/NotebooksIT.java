@@ -110,16 +110,6 @@ class NotebooksIT {
     }
 
     @Test
-    void softmaxFromScratchShowsTheArticleFigures() {
-        String text = allText(run("01-softmax-from-scratch.ipynb"));
-        assertShows("01", text, "[0.26894142, 0.73105858]", "[0.37754067, 0.62245933]", "[0.45016600, 0.54983400]",
-                "same length: true, all positive: true, same order: true", "sum = 1.000000000000000",
-                "p2 / p1 = 2.7183", "0.86812");
-        assertTrue(images(run("01-softmax-from-scratch.ipynb")) >= 2, "the slope chart and the greeting bars");
-        assertTrue(htmlTables(run("01-softmax-from-scratch.ipynb")) >= 2);
-    }
-
-    @Test
     void temperatureByHandShowsTheArticleFiguresAndTheNaNFix() {
         List<CellOutput> cells = run("02-temperature-by-hand.ipynb");
         String text = allText(cells);

@@ -1,0 +1,58 @@
+package tempered.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
+import tempered.recorded.RecordedGpt2;
+
+/**
+ * The notebooks that need no download (01, 02, 03 and 06), each figure asserted in the cell that shows it, and the
+ * sentences they compute asserted where the prose after them relies on them.
+ */
+class OfflineNotebooksIT {
+
+    @Test
+    void softmaxFromScratch() {
+        NotebookCells cells = NotebookCells.of("01-softmax-from-scratch.ipynb");
+        cells.shows("setup", "Tempered is loaded");
+        cells.shows("logits", "sum of the logits: 6.2", "smallest logit:    0.0 (Konnichiwa)");
+        cells.shows("exps", "same length: true, all positive: true, same order: true, sum: 62.8924");
+        cells.shows("by-hand", "0.86811940", "sum = 1.000000000000000", "Hello / Namaste = 20.0855, and e^(4 - 1) = 20.0855");
+        cells.shows("library", "at most one step of double precision near 1 (2.2e-16): true");
+        cells.shows("pair", "T = 1  ->  [0.26894142, 0.73105858]", "T = 2  ->  [0.37754067, 0.62245933]",
+                "T = 5  ->  [0.45016600, 0.54983400]");
+        cells.showsTable("pair-table");
+        cells.shows("ratio", "T =  0.25   p2 / p1 =  54.5982", "T =     1   p2 / p1 =   2.7183   e^(1/T) =   2.7183",
+                "T =     2   p2 / p1 =   1.6487", "T =    50   p2 / p1 =   1.0202");
+        assertTrue(Double.parseDouble(cells.matches("ratio", "disagreement: (\\S+)").group(1)) < 1e-12);
+        cells.shows("slopes", "x =  -4.000   slope of e^x:  0.0183   slope of e^(x/2):  0.0677   steeper: e^(x/2)",
+                "x =  -1.386   slope of e^x:  0.2500   slope of e^(x/2):  0.2500   steeper: neither",
+                "x =   0.000   slope of e^x:  1.0000   slope of e^(x/2):  0.5000   steeper: e^x");
+        cells.showsImage("log-height");
+        cells.showsTable("greeting-table");
+        cells.shows("greeting-table", "0.99478", "0.86812", "0.53845", "0.28904");
+        cells.showsImage("greeting-bars");
+        cells.shows("one-in-eight", "probability 0.1319, one draw in 7.6");
+        Matcher others = cells.matches("one-in-eight", "(\\d+) were something else \\(about 132 expected\\)");
+        // "close to 132": within three standard deviations of a binomial count, sqrt(1000 x 0.132 x 0.868) = 10.7.
+        assertTrue(Math.abs(Integer.parseInt(others.group(1)) - 132) < 32, others.group());
+        cells.shows("playground", "Hello");
+        cells.shows("bisection", "Hello holds 0.28 at T = 5.335", "[0.13479873, 0.13229562, 0.14529379, 0.15956903, 0.28000000, 0.14804282]",
+                "adds up to 0.96; the largest gap to ours is 0.012");
+    }
+
+    /** Notebook 01 says every logit in the GPT-2 distributions notebook 04 loads is negative. */
+    @Test
+    void everyRecordedGpt2LogitIsNegative() {
+        RecordedGpt2 recorded = RecordedGpt2.load();
+        for (RecordedGpt2.Prompt prompt : recorded.prompts()) {
+            float[] logits = recorded.nextLogits(prompt.tokenIds());
+            float largest = Float.NEGATIVE_INFINITY;
+            for (float logit : logits) {
+                largest = Math.max(largest, logit);
+            }
+            assertTrue(largest < 0, "\"" + prompt + "\" has a logit of " + largest);
+        }
+    }
+}
