@@ -42,6 +42,40 @@ class OfflineNotebooksIT {
                 "adds up to 0.96; the largest gap to ours is 0.012");
     }
 
+    @Test
+    void temperatureByHand() {
+        NotebookCells cells = NotebookCells.of("02-temperature-by-hand.ipynb");
+        cells.shows("paper", "sum = 82.07274", "p = [0.09003057, 0.66524096, 0.24472847]");
+        cells.shows("measures", "probabilities [0.09003057, 0.66524096, 0.24472847]", "argmax = token 1",
+                "entropy = 0.8324 nats (by hand 0.8324; in bits 1.2009)", "perplexity = 2.2988");
+        cells.shows("words", "0.66571", "0.20436", "0.19523", "0.00690");
+        cells.showsTable("words-html");
+        cells.shows("words-html", "background-color:#08519c");
+        cells.showsImage("words-bars");
+        cells.shows("playground", "mat");
+        cells.shows("entropy-table", "T =   0.1   H = 0.00013 nats   perplexity = 1.000",
+                "T =     1   H = 0.95138 nats   perplexity = 2.589   top word: mat (0.66571)",
+                "T =   100   H = 1.60931 nats   perplexity = 4.999   top word: mat (0.20436)", "ln 5 = 1.60944");
+        cells.showsImage("entropy-chart");
+        cells.shows("fan", "temperatures (of 200) at which the words are ranked differently from T = 1: 0",
+                "floor is likeliest, 0.251, near T = 2.0");
+        cells.showsImage("fan");
+        cells.shows("naive", "naive, T = 0.05:  [NaN, NaN, NaN, NaN, NaN]", "naive, T = 0.1:  [0.00000000, 0.00001013, 0.99998987");
+        cells.shows("naive-edge", "first gives NaN at T = 0.0607");
+        cells.shows("stable", "stable by hand, T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
+                "library,        T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]");
+        cells.shows("zero", "T = 0:    [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
+                "a sampler built with T = 0 is: greedy");
+        cells.shows("fruit", "by hand, T = 0.5: [0.6579, 0.2368, 0.1053]", "library, T = 0.5: [0.65789474, 0.23684211, 0.10526316]");
+        cells.showsImage("fruit-bars");
+        cells.shows("boltzmann", "T = 1    Boltzmann [0.00689542, 0.21078894, 0.66571213, 0.08570039, 0.03090313]");
+        assertTrue(cells.text("boltzmann").lines().allMatch(line -> line.isBlank()
+                || Double.parseDouble(line.replaceAll(".*softmax: ", "")) < 1e-15), cells.text("boltzmann"));
+        cells.shows("cross-entropy", "words follow the model's T = 1               lowest cross-entropy 0.9514 nats at T = 1.000",
+                "(model overconfident)   lowest cross-entropy 1.2272 nats at T = 1.496");
+        cells.showsImage("cross-entropy");
+    }
+
     /** Notebook 01 says every logit in the GPT-2 distributions notebook 04 loads is negative. */
     @Test
     void everyRecordedGpt2LogitIsNegative() {
