@@ -76,6 +76,33 @@ class OfflineNotebooksIT {
         cells.showsImage("cross-entropy");
     }
 
+    @Test
+    void drawingAToken() {
+        NotebookCells cells = NotebookCells.of("03-drawing-a-token.ipynb");
+        cells.shows("stretches", "Ni Hao     p = 0.0176   stretch [0.0000, 0.0176)", "Hello      p = 0.8681   stretch [0.1029, 0.9710)",
+                "Ciao       p = 0.0290   stretch [0.9710, 1.0000)");
+        cells.shows("draw-by-hand", "u = 0.05 lands on Hola", "u = 0.50 lands on Hello", "u = 0.99 lands on Ciao");
+        cells.shows("dart-by-hand", "T = 0.5 u = 0.05 lands on Hello    its stretch is [0.0041, 0.9989)",
+                "T = 1   u = 0.05 lands on Hola     its stretch is [0.0335, 0.0597)",
+                "T = 2   u = 0.05 lands on Ni Hao   its stretch is [0.0000, 0.0766)");
+        cells.showsImage("dart");
+        // By hand and through the library: the same token at every one of the 3,000 draws.
+        cells.shows("thousand", "T = 0.5  temperature(0.5) -> random(seed=2024): the same token in all 1,000 draws: true",
+                "T = 1    temperature(1) -> random(seed=2024): the same token in all 1,000 draws: true",
+                "T = 2    temperature(2) -> random(seed=2024): the same token in all 1,000 draws: true");
+        cells.showsTable("counts-table");
+        Matcher notHello = cells.matches("counts-table", "at T = 0.5, draws that were not Hello: (\\d+) \\(1,000 x p = 5.2\\)");
+        assertTrue(Integer.parseInt(notHello.group(1)) > 0, "a low temperature does not make Hello certain: " + notHello.group());
+        cells.showsImage("counts-chart");
+        Matcher spread = cells.matches("spread", "(\\d+) of 18 counts lie within 2 standard deviations[^\\n]*\\n.*: ([-+][0-9.]+) standard deviations");
+        assertTrue(Integer.parseInt(spread.group(1)) >= 15 && Math.abs(Double.parseDouble(spread.group(2))) < 3.5, spread.group());
+        cells.shows("seeds", "seed 2024 again: the same 1,000 tokens: true");
+        // Two independent draws at T = 1 differ with probability 1 - sum p^2 = 0.243; the prose says "one in four".
+        Matcher differ = cells.matches("seeds", "seed 2025: (\\d+) of 1,000 draws differ");
+        assertTrue(Math.abs(Integer.parseInt(differ.group(1)) - 243) < 40, differ.group());
+        cells.shows("playground", "Hello");
+    }
+
     /** Notebook 01 says every logit in the GPT-2 distributions notebook 04 loads is negative. */
     @Test
     void everyRecordedGpt2LogitIsNegative() {
