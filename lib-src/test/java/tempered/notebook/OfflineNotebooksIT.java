@@ -103,6 +103,48 @@ class OfflineNotebooksIT {
         cells.shows("playground", "Hello");
     }
 
+    @Test
+    void aModelYouTrain() {
+        NotebookCells cells = NotebookCells.of("06-a-model-you-train.ipynb");
+        cells.shows("notes", "2,230 words and punctuation marks, 487 of them different", "A language model writes one token at a time.");
+        cells.shows("count", "after \"the temperature\" the notes continue 18 times, in 11 different ways:",
+                "pairs of words followed by one word only: 1,192 of 1,448 (82%)");
+        cells.shows("blend", "p(is        | the temperature) = 0.159252", "p(of        | the temperature) = 0.016436",
+                "p(Boltzmann | the temperature) = 0.000006", "sum over all 487 words: 1.000000");
+        cells.shows("library", "NGramModel(order 3, fallback 0.1, 2230 words read, vocabulary of 487)");
+        assertTrue(Double.parseDouble(cells.matches("library", "over all 487 words: (\\S+)").group(1)) < 1e-12);
+        cells.showsTable("several");
+        cells.shows("several", "<td>greedy</td>", "temperature(3) -&gt; random(seed=1)");
+
+        // The trained model's measured behaviour, which the prose after these cells states.
+        Matcher repeated = cells.matches("measure", "repeated 3-grams: ([0-9.]+) at T = 0.1, ([0-9.]+) at T = 5");
+        Matcher novel = cells.matches("measure", "new 3-grams: +([0-9.]+) at T = 0.1, ([0-9.]+) at T = 5");
+        Matcher crossing = cells.matches("measure", "the two curves cross near T = ([0-9.]+)");
+        Matcher greedy = cells.matches("measure", "greedy decoding \\(T = 0\\): repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
+        assertTrue(number(repeated, 1) > 0.05 && number(repeated, 2) < 0.01, "low T repeats, high T does not: " + repeated.group());
+        assertTrue(number(novel, 1) < 0.01 && number(novel, 2) > 0.95, "low T recites, high T writes new orders: " + novel.group());
+        assertTrue(number(crossing, 1) > 0.5 && number(crossing, 1) < 1, "the curves cross a little below T = 1: " + crossing.group());
+        assertTrue(number(greedy, 1) > 5 * number(repeated, 1) && number(greedy, 2) == 0, "greedy loops far harder: " + greedy.group());
+        Matcher range = cells.matches("measure", "new 3-grams pass 0.1 at T = ([0-9.]+) and 0.9 at T = ([0-9.]+)");
+        assertTrue(number(range, 2) / number(range, 1) <= 2.5, "from under 0.1 to over 0.9 within about a factor of two: " + range.group());
+        cells.showsImage("crossover-chart");
+
+        cells.showsTable("samplers");
+        Matcher samplers = cells.matches("samplers",
+                "at T = 2, new 3-grams: ([0-9.]+) with min-p 0.1, ([0-9.]+) with top-k 40, ([0-9.]+) with top-p 0.9, ([0-9.]+) with temperature alone");
+        assertTrue(number(samplers, 1) < 0.25 && 2 * number(samplers, 1) < number(samplers, 2), "min-p well below top-k: " + samplers.group());
+        assertTrue(number(samplers, 2) < number(samplers, 3) && number(samplers, 3) > 0.9 * number(samplers, 4) - 0.05,
+                "top-p 0.9 close to no cut at all: " + samplers.group());
+        cells.shows("samplers", "temperature(2) -&gt; min-p(0.1) -&gt; random(seed=0)</td>", "tabular-nums\">25</td>",
+                "tabular-nums\">277</td>", "tabular-nums\">487</td>");
+        Matcher last = cells.matches("temperature-last", "new 3-grams ([0-9.]+) with top-p 0.9, ([0-9.]+) with min-p 0.1");
+        assertTrue(number(last, 1) < 0.05 && number(last, 2) < 0.05, "temperature last: both cuts keep the text close to the notes: " + last.group());
+    }
+
+    private static double number(Matcher matcher, int group) {
+        return Double.parseDouble(matcher.group(group));
+    }
+
     /** Notebook 01 says every logit in the GPT-2 distributions notebook 04 loads is negative. */
     @Test
     void everyRecordedGpt2LogitIsNegative() {
