@@ -26,6 +26,7 @@ class OfflineNotebooksIT {
         cells.shows("ratio", "T =  0.25   p2 / p1 =  54.5982", "T =     1   p2 / p1 =   2.7183   e^(1/T) =   2.7183",
                 "T =     2   p2 / p1 =   1.6487", "T =    50   p2 / p1 =   1.0202");
         assertTrue(Double.parseDouble(cells.matches("ratio", "disagreement: (\\S+)").group(1)) < 1e-12);
+        cells.showsImage("popular-curves");
         cells.shows("slopes", "x =  -4.000   slope of e^x:  0.0183   slope of e^(x/2):  0.0677   steeper: e^(x/2)",
                 "x =  -1.386   slope of e^x:  0.2500   slope of e^(x/2):  0.2500   steeper: neither",
                 "x =   0.000   slope of e^x:  1.0000   slope of e^(x/2):  0.5000   steeper: e^x");
