@@ -110,30 +110,6 @@ class NotebooksIT {
     }
 
     @Test
-    void softmaxFromScratchShowsTheArticleFigures() {
-        String text = allText(run("01-softmax-from-scratch.ipynb"));
-        assertShows("01", text, "[0.26894142, 0.73105858]", "[0.37754067, 0.62245933]", "[0.45016600, 0.54983400]",
-                "same length: true, all positive: true, same order: true", "sum = 1.000000000000000",
-                "p2 / p1 = 2.7183", "0.86812");
-        assertTrue(images(run("01-softmax-from-scratch.ipynb")) >= 2, "the slope chart and the greeting bars");
-        assertTrue(htmlTables(run("01-softmax-from-scratch.ipynb")) >= 2);
-    }
-
-    @Test
-    void temperatureByHandShowsTheArticleFiguresAndTheNaNFix() {
-        List<CellOutput> cells = run("02-temperature-by-hand.ipynb");
-        String text = allText(cells);
-        assertShows("02", text, "p = [0.09003057, 0.66524096, 0.24472847]", "probabilities [0.09003057, 0.66524096, 0.24472847]",
-                "0.66571", "0.20436", "0.19523", "H = 0.95138", "H = 1.60931", "ln 5 = 1.60944",
-                "naive, T = 0.05:  [NaN, NaN, NaN, NaN, NaN]", "first gives NaN at T = 0.0607",
-                "library,        T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
-                "T = 0:    [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]", "greedy",
-                "by hand, T = 0.5: [0.6579, 0.2368, 0.1053]", "library, T = 0.5: [0.65789474, 0.23684211, 0.10526316]");
-        assertTrue(images(cells) >= 3, "the five-word bars, the entropy curve and the fruit bars");
-        assertTrue(htmlTables(cells) >= 1 && text.contains("background-color:#08519c"), "the shaded table");
-    }
-
-    @Test
     void theNextWordShowsTheModelsFactsAndTheDistributionAtEachTemperature() {
         List<CellOutput> cells = run("07-the-next-word.ipynb");
         String text = allText(cells);
