@@ -63,7 +63,11 @@ import jdk.jshell.spi.ExecutionEnv;
  * the library with {@code %classpath}.
  */
 public final class NotebookExecutor implements AutoCloseable {
-    /** The JJava release whose behaviour this executor follows, and that {@code ./lab} installs ({@code jjava==1.0a7}). */
+    /**
+     * The JJava release whose behaviour this executor follows, and that {@code ./lab} and {@code environment.yml}
+     * install ({@code jjava==1.0a7}): the one whose error output was seen and matched here. PyPI's newest,
+     * 1.0a8, was not checked against these rules, so it is not the one pinned.
+     */
     public static final String JJAVA_VERSION = "1.0-a7";
     private static final String STARTUP = """
             import java.util.*;
