@@ -15,7 +15,7 @@ class CellTimeoutTest {
         assertEquals(Duration.ofMinutes(10), CellTimeout.parse("10 MINUTES"));
         assertEquals(Duration.ofSeconds(30), CellTimeout.parse("30 seconds"));
         assertEquals(Duration.ofSeconds(30), CellTimeout.parse("30seconds"));
-        assertEquals(Duration.ofMinutes(5), CellTimeout.parse(CellTimeout.DEFAULT));
+        assertEquals(Duration.ofMinutes(10), CellTimeout.parse(CellTimeout.DEFAULT));
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class NotebookExecutor implements AutoCloseable {
     private final List<DeclarationSnippet> declarations = new ArrayList<>();
     private int cell;
 
-    /** An executor with the time limit of {@link CellTimeout#configured()}: five minutes per snippet unless set. */
+    /** An executor with the time limit of {@link CellTimeout#configured()}: ten minutes per snippet unless set. */
     public NotebookExecutor() {
         this(CellTimeout.configured());
     }
