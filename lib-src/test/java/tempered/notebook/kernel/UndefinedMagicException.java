@@ -1,0 +1,8 @@
+package tempered.notebook.kernel;
+
+/** A line magic the kernel does not know, with JJava's message: {@code Undefined line magic 'name'}. */
+final class UndefinedMagicException extends RuntimeException {
+    UndefinedMagicException(String name) {
+        super("Undefined line magic '" + name + "'");
+    }
+}
