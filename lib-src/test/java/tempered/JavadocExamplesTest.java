@@ -49,8 +49,8 @@ class JavadocExamplesTest {
         assertTrue(examples.size() >= 10, "found only " + examples.size() + " examples with stated values");
         return examples.stream().map(example -> {
             String name = example.name(SOURCES);
-            Optional<String> notRun = example.notRun()
-                    .or(() -> Optional.ofNullable(TO_BE_MARKED.get(name.replaceFirst(":\\d+$", ""))));
+            Optional<String> notRun = example.notRun().or(() -> Optional.ofNullable(TO_BE_MARKED.get(name.replaceFirst(":\\d+$", "")))
+                    .map(why -> why + " (to be marked // not run: in its Javadoc)"));
             URI source = URI.create(example.file().toAbsolutePath().toUri() + "?line=" + example.line());
             return DynamicTest.dynamicTest(name, source, () -> {
                 Assumptions.assumeFalse(notRun.isPresent(), () -> "not run: " + notRun.orElseThrow());

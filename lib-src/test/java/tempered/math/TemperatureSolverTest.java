@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TemperatureSolverTest {
     private static final double[] WORDS = {-49.82, -46.40, -45.25, -47.30, -48.32};
 
-    /** EXAMPLES.md: the temperatures at which the five words reach 0.5, 1 and 1.5 nats. */
+    /** Notebook 10: the temperatures at which the five words reach 0.5, 1 and 1.5 nats. */
     @ParameterizedTest
     @CsvSource({"0.5, 0.5763", "1.0, 1.0656", "1.5, 3.1593"})
     void findsTheExamplesTemperatures(double nats, double temperature) {
