@@ -27,6 +27,9 @@ import tempered.JavadocExamples.Example;
  */
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("lib-src", "main", "java");
+    /** The library, its dependencies and these tests, for the JShell that runs an example. */
+    private static final List<String> CLASS_PATH = List.of(
+            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator));
 
     /**
      * Examples in other areas that need a model but do not yet say {@code // not run: why} in their Javadoc;
@@ -39,8 +42,6 @@ class JavadocExamplesTest {
     @TestFactory
     Stream<DynamicTest> everyExampleGivesTheValuesItStates() {
         assertTrue(Files.isDirectory(SOURCES), "run from the project folder: " + SOURCES.toAbsolutePath() + " is missing");
-        List<String> classPath = List.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
-                .split(File.pathSeparator));
         List<String> imports = new ArrayList<>(JavadocExamples.JSHELL_DEFAULT_IMPORTS);
         imports.addAll(JavadocExamples.packages(SOURCES));
         List<Example> examples = JavadocExamples.find(SOURCES).stream()
@@ -54,7 +55,7 @@ class JavadocExamplesTest {
             URI source = URI.create(example.file().toAbsolutePath().toUri() + "?line=" + example.line());
             return DynamicTest.dynamicTest(name, source, () -> {
                 Assumptions.assumeFalse(notRun.isPresent(), () -> "not run: " + notRun.orElseThrow());
-                JavadocExamples.check(example, classPath, imports);
+                JavadocExamples.check(example, CLASS_PATH, imports);
             });
         });
     }
@@ -75,9 +76,7 @@ class JavadocExamplesTest {
     }
 
     private static void check(Example example) {
-        List<String> classPath = List.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
-                .split(File.pathSeparator));
-        JavadocExamples.check(example, classPath, IMPORTS);
+        JavadocExamples.check(example, CLASS_PATH, IMPORTS);
     }
 
     private static String failure(Example example) {
