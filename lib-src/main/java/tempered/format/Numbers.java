@@ -1,6 +1,7 @@
 package tempered.format;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * How parameters print in names, legends and column headers: {@code 0.8}, {@code 1}, {@code 1.0E-6}.
@@ -30,7 +31,7 @@ public final class Numbers {
     public static String list(double... values) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < values.length; i++) {
-            s.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.8f", values[i]));
+            s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.8f", values[i]));
         }
         return s.append(']').toString();
     }

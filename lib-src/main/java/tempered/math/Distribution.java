@@ -1,11 +1,11 @@
 package tempered.math;
 
-import tempered.format.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import tempered.format.Numbers;
 
 /**
  * A probability distribution over token ids, immutable, with the measures a lesson on temperature needs.
@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * d.argmax();    // 2
  * d.prob(2);     // 0.66571...
  * d.entropy();   // 0.9514... nats
- * d;             // [0.00690, 0.21079, 0.66571, 0.08570, 0.03090] (printed to 8 places)
+ * d;             // [0.00689542, 0.21078894, 0.66571213, 0.08570039, 0.03090313]: printed to 8 places
  * }</pre>
  *
  * <p>Entropy is Shannon's, "A mathematical theory of communication" (1948); perplexity is e^H.
@@ -119,13 +119,7 @@ public final class Distribution {
 
     /** The most likely token (ties: the lowest id). */
     public int argmax() {
-        int best = 0;
-        for (int i = 1; i < probs.length; i++) {
-            if (probs[i] > probs[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return Ranking.first(probs);
     }
 
     /** Token ids, most likely first (ties: lower id first). */

@@ -1,5 +1,7 @@
 package tempered.math;
 
+import java.util.Arrays;
+
 /**
  * Checks and conversions for logit vectors: one raw score per token, as a language model emits them.
  *
@@ -58,29 +60,32 @@ public final class Logits {
         return wide;
     }
 
-    /** Index of the largest logit; ties go to the lowest index, as greedy decoding in llama.cpp and vLLM does. */
+    /**
+     * Index of the largest logit; ties go to the lowest index. (llama.cpp's greedy sampler takes the first of
+     * tied tokens in its candidate list, which is the lowest id only while no earlier sampler sorted the list.)
+     */
     public static int argmax(double[] logits) {
-        return indexOfMax(requireValid(logits));
+        return Ranking.first(requireValid(logits));
     }
 
     /** The same for float logits, as a model emits them. */
     public static int argmax(float[] logits) {
-        return indexOfMax(requireValid(toDouble(logits)));
+        return argmax(toDouble(logits));
     }
 
     /** The largest logit of a vector already checked by {@link #requireValid}. */
     static double max(double[] logits) {
-        return logits[indexOfMax(logits)];
+        return logits[Ranking.first(logits)];
     }
 
-    static int indexOfMax(double[] logits) {
-        int best = 0;
-        for (int i = 1; i < logits.length; i++) {
-            if (logits[i] > logits[best]) {
-                best = i;
-            }
-        }
-        return best;
+    /**
+     * A vector of {@code size} logits, every token masked ({@code -Infinity}): where a processor that keeps
+     * only some tokens starts.
+     */
+    public static double[] masked(int size) {
+        double[] logits = new double[size];
+        Arrays.fill(logits, Double.NEGATIVE_INFINITY);
+        return logits;
     }
 
     /** Logits whose softmax is the given distribution: ln p, with -Infinity for p = 0. */

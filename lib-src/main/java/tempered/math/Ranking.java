@@ -1,5 +1,7 @@
 package tempered.math;
 
+import java.util.Arrays;
+
 /**
  * Token ids ordered by a score, highest first, ties by the lower id: the order every "top" view uses.
  *
@@ -23,6 +25,20 @@ public final class Ranking {
             }
         }
         return order;
+    }
+
+    /**
+     * The index of the highest score, ties to the lowest index: the first entry of {@link #descending}, found in
+     * one pass. Every argmax of the library is this one.
+     */
+    public static int first(double[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**
@@ -62,7 +78,7 @@ public final class Ranking {
         int k = Math.min(n, scores.length);
         // Insertion into a sorted prefix costs about k per accepted token; past a few hundred a full sort wins.
         if (k > 256) {
-            return java.util.Arrays.copyOf(descending(scores), k);
+            return Arrays.copyOf(descending(scores), k);
         }
         int[] best = new int[k];
         int size = 0;

@@ -8,9 +8,10 @@ package tempered.math;
  * ordinary logits once T is small. Everything is computed in double, for T from 1e-6 to 1e6 and logits as
  * large as 1e30 in magnitude. {@code -Infinity} logits are masked tokens and get probability 0.
  *
- * <p>T = 0 is greedy decoding: all the mass on the largest logit (ties: the lowest index), as llama.cpp,
- * vLLM and the OpenAI API treat it. The limit of the formula as T falls to 0 is the same except for ties,
- * which it would share out evenly.
+ * <p>T = 0 is greedy decoding: all the mass on the largest logit, as llama.cpp, vLLM and the OpenAI API treat
+ * it. Ties go to the lowest index here; llama.cpp keeps the first of them in its candidate list, which is the
+ * lowest id only while no earlier sampler has sorted the list. The limit of the formula as T falls to 0 is the
+ * same except for ties, which it would share out evenly.
  *
  * <pre>{@code
  * Softmax.probs(new double[] {1, 2}, 1.0);  // [0.26894142, 0.73105858]
@@ -61,14 +62,14 @@ public final class Softmax {
         Logits.requireValid(logits);
         requireTemperature(temperature);
         if (temperature == 0) {
-            int best = Logits.indexOfMax(logits);
-            if (probs != null) {
-                java.util.Arrays.fill(probs, 0.0);
-                probs[best] = 1.0;
-            }
-            if (logProbs != null) {
-                java.util.Arrays.fill(logProbs, Double.NEGATIVE_INFINITY);
-                logProbs[best] = 0.0;
+            int best = Ranking.first(logits);
+            for (int i = 0; i < logits.length; i++) {
+                if (probs != null) {
+                    probs[i] = i == best ? 1.0 : 0.0;
+                }
+                if (logProbs != null) {
+                    logProbs[i] = i == best ? 0.0 : Double.NEGATIVE_INFINITY;
+                }
             }
             return;
         }

@@ -61,10 +61,15 @@ public final class TemperatureSolver {
         return forEntropy(Logits.toDouble(logits), nats);
     }
 
-    /** The T at which the perplexity exp(H) is {@code perplexity}: as if choosing uniformly among that many tokens. */
+    /**
+     * The T at which the perplexity exp(H) is {@code perplexity}: as if choosing uniformly among that many tokens.
+     * A perplexity is at least 1 (one certain token); the targets in reach run from e^H at T -> 0 to the number
+     * of tokens that are not masked, ends excluded, as for {@link #forEntropy}.
+     */
     public static double forPerplexity(double[] logits, double perplexity) {
-        if (!(perplexity > 0) || Double.isInfinite(perplexity)) {
-            throw new IllegalArgumentException("perplexity " + perplexity + " must be a finite number > 1 (it counts tokens)");
+        if (!(perplexity >= 1) || Double.isInfinite(perplexity)) {
+            throw new IllegalArgumentException("perplexity " + perplexity + " must be a finite number >= 1: it counts"
+                    + " equally likely tokens, and one certain token is 1");
         }
         return forEntropy(logits, Math.log(perplexity));
     }

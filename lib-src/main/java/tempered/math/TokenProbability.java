@@ -1,5 +1,7 @@
 package tempered.math;
 
+import java.util.Locale;
+
 /**
  * One token of a distribution: its id (its index in the vocabulary), its probability and its log-probability.
  *
@@ -10,6 +12,6 @@ package tempered.math;
 public record TokenProbability(int id, double prob, double logProb) {
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "#%d p=%.8f", id, prob);
+        return String.format(Locale.ROOT, "#%d p=%.8f", id, prob);
     }
 }

@@ -1,9 +1,9 @@
 package tempered.sampling;
 
 import java.util.Locale;
+import tempered.format.Numbers;
 import tempered.math.Distribution;
 import tempered.math.Logits;
-import tempered.format.Numbers;
 
 /**
  * A temperature chosen per step from how uncertain the model is: llama.cpp's entropy-scaled "dynamic
@@ -14,6 +14,11 @@ import tempered.format.Numbers;
  * {@code max(0, T - r) + ((T + r) - max(0, T - r)) * (H / ln n)^e}: a confident model (low H) is sampled cooler,
  * an uncertain one hotter. Range 0 is a plain {@link Temperature}. It leaves out KoboldCpp's other dynamic
  * temperature variants.
+ *
+ * <p>Where it differs from llama.cpp ({@code llama_sampler_temp_ext} in {@code src/llama-sampling.cpp}): n
+ * here counts only the tokens that are not masked, while llama.cpp divides by the log of its whole candidate
+ * list, in which tokens set to -infinity (by a logit bias or a grammar) still count. Its top-k, top-p and
+ * min-p remove tokens from that list rather than masking them, so after those the two agree.
  *
  * <pre>{@code
  * new DynamicTemperature(0.8, 0.5, 1).temperatureFor(new double[] {1, 1, 1});    // 1.3: uniform, H = ln n

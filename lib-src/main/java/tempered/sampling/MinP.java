@@ -1,7 +1,6 @@
 package tempered.sampling;
 
 import tempered.format.Numbers;
-
 import tempered.math.Logits;
 
 /**
@@ -13,7 +12,8 @@ import tempered.math.Logits;
  * https://arxiv.org/abs/2407.01082.
  *
  * <pre>{@code
- * // probabilities {0.1, 0.2, 0.3, 0.4} -> min-p(0.26) -> {0, 0.2, 0.3, 0.4} / 0.9
+ * double[] logits = Logits.fromProbs(0.1, 0.2, 0.3, 0.4);
+ * Distribution.of(new MinP(0.26).apply(logits), 1.0);   // [0.00000000, 0.22222222, 0.33333333, 0.44444444]
  * }</pre>
  */
 public record MinP(double p) implements LogitsProcessor {

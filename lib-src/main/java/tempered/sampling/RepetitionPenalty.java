@@ -1,16 +1,18 @@
 package tempered.sampling;
 
-import tempered.format.Numbers;
-
 import java.util.BitSet;
+import tempered.format.Numbers;
 import tempered.math.Logits;
 
 /**
  * Makes tokens that already appeared less likely: a positive logit is divided by the penalty, a negative one
  * multiplied by it, once per distinct token (Hugging Face transformers' semantics).
  *
- * <p>It leaves out llama.cpp's frequency and presence penalties, which subtract instead. 1 disables it;
- * values below 1 encourage repetition. Keskar et al., "CTRL: a conditional transformer language model",
+ * <p>Every token of {@code history} counts, however long ago it appeared, as in transformers, which penalises
+ * the whole sequence, prompt included. llama.cpp looks back only over the last 64 tokens by default
+ * ({@code --repeat-last-n}, {@code penalty_last_n}); pass the tail of the history to do the same. It leaves out
+ * llama.cpp's frequency and presence penalties, which subtract instead. 1 disables it; values below 1
+ * encourage repetition. Keskar et al., "CTRL: a conditional transformer language model",
  * https://arxiv.org/abs/1909.05858.
  *
  * <pre>{@code

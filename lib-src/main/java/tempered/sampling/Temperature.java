@@ -1,7 +1,6 @@
 package tempered.sampling;
 
 import tempered.format.Numbers;
-
 import tempered.math.Logits;
 import tempered.math.Softmax;
 
@@ -9,7 +8,8 @@ import tempered.math.Softmax;
  * Divides every logit by T: below 1 it sharpens the distribution, above 1 it flattens it.
  *
  * <p>T = 0 is greedy: only the largest logit survives (ties: the lowest id), as llama.cpp, vLLM and the
- * OpenAI API treat it. (Hugging Face transformers refuses T = 0 and asks for {@code do_sample=False}.)
+ * OpenAI API treat it. (Hugging Face transformers refuses T = 0 and asks for {@code do_sample=False}.) Of tied
+ * tokens llama.cpp keeps the first in its candidate list, the lowest id only while nothing sorted the list.
  * Masked tokens stay masked. Where x / T would overflow, the logits are shifted by their maximum first,
  * which changes no probability.
  *
@@ -27,13 +27,13 @@ public record Temperature(double value) implements LogitsProcessor {
     @Override
     public double[] apply(double[] logits, int[] history) {
         Logits.requireValid(logits);
-        double[] out = new double[logits.length];
         if (value == 0) {
-            java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            double[] out = Logits.masked(logits.length);
             int best = Logits.argmax(logits);
             out[best] = logits[best];
             return out;
         }
+        double[] out = new double[logits.length];
         boolean overflowed = false;
         for (int i = 0; i < logits.length; i++) {
             out[i] = logits[i] / value;

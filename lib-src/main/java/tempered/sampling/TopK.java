@@ -6,12 +6,16 @@ import tempered.math.Ranking;
 /**
  * Keeps the k likeliest tokens and masks the rest.
  *
- * <p>Exactly k survive: among equal logits at the cut, the lower ids are kept (llama.cpp's behaviour;
- * transformers keeps every tie). k = 0 disables it, as in transformers and llama.cpp. Fan, Lewis and
- * Dauphin, "Hierarchical neural story generation", https://arxiv.org/abs/1805.04833.
+ * <p>Exactly k survive: among equal logits at the cut, the lower ids are kept. That is this library's choice,
+ * so that a run can be repeated: llama.cpp keeps k too, but which of the tied tokens survive is left to its
+ * partial sort ({@code std::partial_sort}, not stable), and transformers keeps every token tied with the k-th.
+ * k = 0 disables it, as in transformers and llama.cpp. Fan, Lewis and Dauphin, "Hierarchical neural story
+ * generation", https://arxiv.org/abs/1805.04833.
  *
  * <pre>{@code
- * // probabilities {0.1, 0.2, 0.3, 0.4} -> top-k(3) -> {0, 0.22222, 0.33333, 0.44444}
+ * double[] logits = Logits.fromProbs(0.1, 0.2, 0.3, 0.4);
+ * Distribution.of(new TopK(3).apply(logits), 1.0);   // [0.00000000, 0.22222222, 0.33333333, 0.44444444]
+ * new TopK(1).apply(new double[] {2, 5, 5});          // [-Infinity, 5.0, -Infinity]: of tied tokens, the lower id
  * }</pre>
  */
 public record TopK(int k) implements LogitsProcessor {
@@ -28,8 +32,7 @@ public record TopK(int k) implements LogitsProcessor {
         if (k == 0 || k >= logits.length) {
             return logits.clone();
         }
-        double[] out = new double[logits.length];
-        java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+        double[] out = Logits.masked(logits.length);
         for (int id : Ranking.top(logits, k)) {
             out[id] = logits[id];
         }

@@ -1,7 +1,6 @@
 package tempered.sampling;
 
 import tempered.format.Numbers;
-
 import tempered.math.Logits;
 import tempered.math.Ranking;
 import tempered.math.Softmax;
@@ -15,7 +14,8 @@ import tempered.math.Softmax;
  * Holtzman et al., "The curious case of neural text degeneration", https://arxiv.org/abs/1904.09751.
  *
  * <pre>{@code
- * // probabilities {0.1, 0.2, 0.3, 0.4} -> top-p(0.7) -> {0, 0, 0.428571, 0.571429}
+ * double[] logits = Logits.fromProbs(0.1, 0.2, 0.3, 0.4);
+ * Distribution.of(new TopP(0.7).apply(logits), 1.0);   // [0.00000000, 0.00000000, 0.42857143, 0.57142857]
  * }</pre>
  */
 public record TopP(double p) implements LogitsProcessor {
@@ -33,8 +33,7 @@ public record TopP(double p) implements LogitsProcessor {
             return Logits.requireValid(logits).clone();
         }
         double[] probs = Softmax.probs(logits, 1.0);
-        double[] out = new double[logits.length];
-        java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+        double[] out = Logits.masked(logits.length);
         double mass = 0;
         // A token the smallest set covering p can need has probability above (1 - p) / n (the tokens below
         // that hold less than 1 - p in all), so only those are sorted: a few thousand of GPT-2's 50,257.

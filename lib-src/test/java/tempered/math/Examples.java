@@ -2,7 +2,7 @@ package tempered.math;
 
 import java.util.List;
 
-/** The worked examples of ../shared/EXAMPLES.md, shared by the tests. */
+/** The worked examples the notebooks teach with, shared by the tests: the greetings (notebook 01), the five words and the fruit (notebook 02). */
 public final class Examples {
     private Examples() {
     }

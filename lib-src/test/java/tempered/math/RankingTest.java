@@ -34,6 +34,21 @@ class RankingTest {
         }
     }
 
+    /** The one-pass argmax is the head of the full ranking, ties to the lowest index. */
+    @Test
+    void firstIsTheHeadOfTheFullRanking() {
+        assertEquals(1, Ranking.first(new double[] {0.2, 0.5, 0.1, 0.5}));
+        assertEquals(0, Ranking.first(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}));
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] scores = new double[1 + random.nextInt(50)];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = random.nextInt(4) == 0 ? Double.NEGATIVE_INFINITY : random.nextInt(5);
+            }
+            assertEquals(Ranking.descending(scores)[0], Ranking.first(scores));
+        }
+    }
+
     @Test
     void negativeCountsAreRefused() {
         assertEquals("top n=-1 must be >= 0", assertThrows(IllegalArgumentException.class, () -> Ranking.top(new double[] {1}, -1)).getMessage());

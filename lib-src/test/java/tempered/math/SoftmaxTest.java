@@ -18,15 +18,15 @@ class SoftmaxTest {
 
     static Stream<Arguments> references() {
         return Stream.of(
-                // Article 000: softmax([1, 2]) at T = 1, 2, 5.
+                // Notebook 01: softmax([1, 2]) at T = 1, 2, 5.
                 Arguments.of(new double[] {1, 2}, 1.0, new double[] {0.26894142, 0.73105858}, 1e-8),
                 Arguments.of(new double[] {1, 2}, 2.0, new double[] {0.37754067, 0.62245933}, 1e-8),
                 Arguments.of(new double[] {1, 2}, 5.0, new double[] {0.45016600, 0.54983400}, 1e-8),
-                // Article 001: [2, 4, 3], and the five words at T = 1 and T = 100.
+                // Notebook 02: [2, 4, 3] on paper, and the five words at T = 1 and T = 100.
                 Arguments.of(new double[] {2, 4, 3}, 1.0, new double[] {0.09003057, 0.66524096, 0.24472847}, 1e-8),
                 Arguments.of(Examples.WORD_LOGITS, 1.0, new double[] {0.00690, 0.21079, 0.66571, 0.08570, 0.03090}, 1e-5),
                 Arguments.of(Examples.WORD_LOGITS, 100.0, new double[] {0.19523, 0.20202, 0.20436, 0.20021, 0.19818}, 1e-5),
-                // Article 002: the fruit, logits ln p at T = 0.5 give p^2 / sum.
+                // Notebook 02: apple, banana, cherry; with logits ln p, T = 0.5 gives p^2 / sum.
                 Arguments.of(Logits.fromProbs(Examples.FRUIT_PROBS), 0.5, new double[] {0.6579, 0.2368, 0.1053}, 1e-4),
                 // T = 0 is greedy, ties to the lowest index.
                 Arguments.of(new double[] {1, 3, 3, 2}, 0.0, new double[] {0, 1, 0, 0}, 0.0),
@@ -43,7 +43,7 @@ class SoftmaxTest {
     @Test
     void greetingHelloTakesAboutEightySevenPercentAtTemperatureOne() {
         double[] probs = Softmax.probs(Examples.GREETING_LOGITS, 1.0);
-        // EXAMPLES.md gives 0.86824; e^4 / (e^0.1 + 1 + e^0.5 + e + e^4 + e^0.6) is 0.868119 (checked to 40 digits).
+        // Notebook 01: e^4 / (e^0.1 + 1 + e^0.5 + e + e^4 + e^0.6) = 0.868119404 (checked to 40 digits).
         assertEquals(0.868119404, probs[Examples.GREETINGS.indexOf("Hello")], 1e-9);
     }
 

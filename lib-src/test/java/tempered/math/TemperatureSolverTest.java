@@ -2,6 +2,7 @@ package tempered.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TemperatureSolverTest {
     private static final double[] WORDS = {-49.82, -46.40, -45.25, -47.30, -48.32};
 
-    /** EXAMPLES.md: the temperatures at which the five words reach 0.5, 1 and 1.5 nats. */
+    /** Notebook 10: the temperatures at which the five words reach 0.5, 1 and 1.5 nats. */
     @ParameterizedTest
     @CsvSource({"0.5, 0.5763", "1.0, 1.0656", "1.5, 3.1593"})
     void findsTheExamplesTemperatures(double nats, double temperature) {
@@ -37,6 +38,16 @@ class TemperatureSolverTest {
     void perplexityIsTheExponentialOfEntropy() {
         double t = TemperatureSolver.forPerplexity(WORDS, 3.0);
         assertEquals(3.0, Distribution.of(WORDS, t).perplexity(), 1e-9);
+    }
+
+    /** A perplexity counts equally likely tokens: below 1 is no distribution's; 1 itself only T -> 0 reaches. */
+    @Test
+    void perplexitiesBelowOneAreRefusedAndOneIsOutOfReach() {
+        assertEquals("perplexity 0.5 must be a finite number >= 1: it counts equally likely tokens, and one certain token is 1",
+                assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forPerplexity(WORDS, 0.5)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forPerplexity(WORDS, Double.NaN));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forPerplexity(WORDS, 1.0)).getMessage()
+                .startsWith("an entropy of 0.0 nats is out of reach for these logits"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package tempered.sampling;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.function.Executable;
 import tempered.math.Distribution;
 import tempered.math.Softmax;
 
@@ -52,9 +56,9 @@ class FuzzTest {
     @Provide
     Arbitrary<Recipe> logits() {
         Arbitrary<Integer> sizes = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(1)),
-                net.jqwik.api.Tuple.of(10, Arbitraries.integers().between(2, 300)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(50_257)));
+                Tuple.of(3, Arbitraries.just(1)),
+                Tuple.of(10, Arbitraries.integers().between(2, 300)),
+                Tuple.of(2, Arbitraries.just(50_257)));
         Arbitrary<Double> scales = Arbitraries.of(0.0, 1e-12, 1.0, 10.0, 1e4, 1e30, 1e300);
         Arbitrary<Double> shifts = Arbitraries.of(0.0, -50.0, 1e6, -1e30, 1e300, -1e300);
         return Combinators.combine(Arbitraries.longs(), sizes, scales, Arbitraries.of(0.0, 0.0, 0.3, 0.9, 0.999),
@@ -136,7 +140,7 @@ class FuzzTest {
         assertProper(distribution.probs(), chain + " on " + recipe);
         int token = chain.next(logits, history);
         assertTrue(distribution.prob(token) > 0, chain + " drew an impossible token from " + recipe);
-        assertTrue(java.util.Arrays.equals(copy, logits), "the input logits must not change");
+        assertArrayEquals(copy, logits, "the input logits must not change");
         for (double value : chain.process(logits, history)) {
             assertFalse(Double.isNaN(value) || value == Double.POSITIVE_INFINITY, chain + " produced " + value);
         }
@@ -180,8 +184,8 @@ class FuzzTest {
         assertEquals(1.0, sum, 1e-9, "sum of probabilities in " + what);
     }
 
-    private static void assertRefused(org.junit.jupiter.api.function.Executable call, String messagePart) {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, call);
+    private static void assertRefused(Executable call, String messagePart) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage() != null && e.getMessage().length() > 20 && e.getMessage().contains(messagePart), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ class Gpt2TokenizerTest {
 
     @Test
     void givesGpt2sIdsForReferenceTexts() {
-        // Ids from GPT-2's own encoder.json, as checked in shared/FACTS.md and the recorded-logits prompts.
+        // Ids from GPT-2's own encoder.json (JTokkit's R50K_BASE agrees on all 50,257) and the recorded-logits prompts.
         assertArrayEquals(new int[] {464, 3797, 3332, 319, 262}, Gpt2Tokenizer.encode("The cat sat on the"));
         assertArrayEquals(new int[] {15496, 995}, Gpt2Tokenizer.encode("Hello world"));
         assertArrayEquals(new int[] {47249, 222}, Gpt2Tokenizer.encode("😀"));
@@ -43,10 +44,10 @@ class Gpt2TokenizerTest {
         assertEquals("\\x80", Gpt2Tokenizer.token(222));
         // No token is shown as a broken character: a U+FFFD may appear only where the token's own bytes hold one
         // (GPT-2's vocabulary has the replacement character itself as token 4210).
-        String replacement = new String(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}, java.nio.charset.StandardCharsets.UTF_8);
+        String replacement = new String(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}, StandardCharsets.UTF_8);
         for (int id = 0; id < Gpt2Tokenizer.VOCABULARY_SIZE; id++) {
             String shown = Gpt2Tokenizer.token(id);
-            String own = new String(Gpt2Tokenizer.bytes(id), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String own = new String(Gpt2Tokenizer.bytes(id), StandardCharsets.ISO_8859_1);
             assertTrue(!shown.contains(replacement) || own.contains("\u00EF\u00BF\u00BD"),
                     "token " + id + " shows a replacement character its bytes do not hold: " + shown);
         }
