@@ -30,7 +30,7 @@ import tempered.format.Numbers;
  * <p>Series keep the order of the map they come in (use {@link LinkedHashMap} or {@link Map#of} with one
  * entry), so a legend reads in the order of the temperatures. Legends sit below the plot, never over a line;
  * crowded category labels (quoted tokens) are turned and long ones shortened with "…"; a log axis is labelled
- * at 1, 2 and 5 of each decade when it spans less than two decades, at each decade otherwise. It draws bars,
+ * at each decade when it spans two decades or more, else at several evenly spaced readable values. It draws bars,
  * lines (with or without error bars), counts against probabilities and the dart picture of a draw; for
  * anything else build an XChart chart and call {@link #image}.
  *
@@ -321,7 +321,8 @@ public final class Charts {
         List<String> out = new ArrayList<>(labels.size());
         for (String label : labels) {
             String s = label.length() > LONGEST_LABEL ? label.substring(0, LONGEST_LABEL - 1) + "\u2026" : label;
-            // XChart merges equal categories; a shortened label that repeats an earlier one gets a numbered twin.
+            // XChart merges equal categories: a shortened label that repeats an earlier one gets an invisible
+            // zero-width space, so each token keeps its own bars.
             while (out.contains(s)) {
                 s = s + "\u200b";
             }
