@@ -435,6 +435,7 @@ function (root, config) {
     input.max = String(max);
     input.step = "1";
     input.value = String(position);
+    input.setAttribute("aria-label", label);
     var value = element("span", "tpg-value tpg-" + name + "-value");
     input.addEventListener("input", function () {
       read(Number(input.value));
