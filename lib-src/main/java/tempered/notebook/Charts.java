@@ -2,25 +2,37 @@ package tempered.notebook;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import tempered.format.Numbers;
 
 /**
  * Charts for the notebooks, drawn with XChart and returned as images, which the Java kernel shows as PNG
  * when a cell ends on one.
  *
  * <p>Series keep the order of the map they come in (use {@link LinkedHashMap} or {@link Map#of} with one
- * entry), so a legend reads in the order of the temperatures. It draws bars and lines only; for anything
- * else build an XChart chart and call {@link #image}.
+ * entry), so a legend reads in the order of the temperatures. Legends sit below the plot, never over a line;
+ * crowded category labels (quoted tokens) are turned and long ones shortened with "…"; a log axis is labelled
+ * at each decade when it spans two decades or more, else at several evenly spaced readable values. It draws bars,
+ * lines (with or without error bars), counts against probabilities and the dart picture of a draw; for
+ * anything else build an XChart chart and call {@link #image}.
  *
  * <pre>{@code
  * Charts.bars("softmax([1, 2])", List.of("a", "b"), Map.of("T=1", new double[] {0.27, 0.73}));
@@ -42,27 +54,207 @@ public final class Charts {
     /** Bars side by side, one series per entry (for example one per temperature), one group per label. */
     public static BufferedImage bars(String title, List<String> labels, Map<String, double[]> series) {
         checkSeries(labels.size(), "labels", series);
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("token").yAxisTitle("probability").build();
-        style(chart.getStyler());
-        chart.getStyler().setLegendVisible(series.size() > 1);
+        CategoryChart chart = categories(title, "probability", labels, series.keySet());
+        series.forEach((name, values) -> chart.addSeries(name, shortened(labels), boxed(values)));
+        return image(chart);
+    }
+
+    /**
+     * Draws against what the probabilities predict: for each token, a bar of the expected count n * p and one
+     * bar per series of observed counts beside it (for example "by hand" and "library", drawn with the same
+     * seed). Every series must hold the same number of draws n.
+     *
+     * <pre>{@code
+     * Charts.countsAgainstProbs("1,000 draws at T = 1", words, Softmax.probs(wordLogits, 1),
+     *         Map.of("library", counts));   // "expected n·p" in grey, then the counts
+     * }</pre>
+     */
+    public static BufferedImage countsAgainstProbs(String title, List<String> labels, double[] probs, Map<String, int[]> counts) {
+        checkSeries(labels.size(), "labels", Map.of("probabilities", probs));
+        if (counts == null || counts.isEmpty()) {
+            throw new IllegalArgumentException("give at least one series of counts, for example Map.of(\"library\", counts)");
+        }
+        Map<String, double[]> observed = new LinkedHashMap<>();
+        long draws = -1;
+        for (Map.Entry<String, int[]> entry : counts.entrySet()) {
+            int[] values = entry.getValue();
+            if (values == null || values.length != labels.size()) {
+                throw new IllegalArgumentException("counts '" + entry.getKey() + "' has " + (values == null ? 0 : values.length)
+                        + " entries but there are " + labels.size() + " labels; give one count per token");
+            }
+            long total = 0;
+            double[] asDoubles = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] < 0) {
+                    throw new IllegalArgumentException("counts '" + entry.getKey() + "' has " + values[i] + " draws of token " + i + "; counts are never negative");
+                }
+                total += values[i];
+                asDoubles[i] = values[i];
+            }
+            if (draws >= 0 && total != draws) {
+                throw new IllegalArgumentException("counts '" + entry.getKey() + "' hold " + total + " draws, the others " + draws
+                        + "; compare series with the same number of draws");
+            }
+            draws = total;
+            observed.put(entry.getKey(), asDoubles);
+        }
+        double[] expected = new double[probs.length];
+        for (int i = 0; i < probs.length; i++) {
+            expected[i] = draws * probs[i];
+        }
+        String expectedName = String.format(Locale.ROOT, "expected n\u00b7p (n = %,d)", draws);
+        List<String> names = new ArrayList<>(List.of(expectedName));
+        names.addAll(counts.keySet());
+        CategoryChart chart = categories(title, "draws", labels, names);
+        chart.addSeries(expectedName, shortened(labels), boxed(expected)).setFillColor(EXPECTED);
+        observed.forEach((name, values) -> chart.addSeries(name, shortened(labels), boxed(values)));
+        return image(chart);
+    }
+
+    /**
+     * The dart picture of one draw: the distribution at each temperature as one horizontal bar, a segment per
+     * token in id order, and the same uniform number {@code u} in [0, 1) marked as a dart across them all,
+     * with the token it lands on (the one {@link tempered.math.Distribution#sample} draws for that u) at the
+     * end of each row. One row per temperature; 0 is greedy.
+     *
+     * <pre>{@code
+     * Charts.dart(wordLogits, words, 0.62, 0.5, 1, 2);   // the same dart lands on different words
+     * }</pre>
+     */
+    public static BufferedImage dart(double[] logits, List<String> labels, double u, double... temperatures) {
+        return DartChart.draw(logits, labels, u, PALETTE, temperatures);
+    }
+
+    private static CategoryChart categories(String title, String yTitle, List<String> labels, Collection<String> names) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(height(names)).title(title)
+                .xAxisTitle("token").yAxisTitle(yTitle).build();
+        style(chart.getStyler(), names);
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setYAxisMin(0.0);
-        series.forEach((name, values) -> chart.addSeries(name, labels, boxed(values)));
-        return image(chart);
+        chart.getStyler().setXAxisLabelRotation(crowded(labels) ? 45 : 0);
+        return chart;
     }
 
     /** Lines over one shared x axis, one per entry; set {@code logX} for temperatures spread over decades. */
     public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x,
                                       Map<String, double[]> series, boolean logX) {
+        return lines(title, xTitle, yTitle, x, series, logX, false);
+    }
+
+    /**
+     * Lines with a log scale on either axis: {@code logY} for counts that span decades (how many tokens hold
+     * 90% of the mass). A log axis needs values above 0.
+     */
+    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x,
+                                      Map<String, double[]> series, boolean logX, boolean logY) {
         checkSeries(x.length, "x values", series);
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        style(chart.getStyler());
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setLegendVisible(series.size() > 1);
-        series.forEach((name, values) -> chart.addSeries(name, x, values).setMarker(SeriesMarkers.NONE));
+        XYChart chart = xy(title, xTitle, yTitle, series.keySet());
+        double[] shownX = axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
+        Scale y = axis(chart.getStyler(), yTitle, series, logY, false);
+        series.forEach((name, values) -> chart.addSeries(name, shownX, y.apply(values)).setMarker(SeriesMarkers.NONE));
         return image(chart);
+    }
+
+    /**
+     * Lines with an error bar at every point: {@code errors} gives, per series, the half-width drawn above and
+     * below each value (for example 1.96 standard errors for a 95% interval). Points are marked, since each is
+     * a measurement.
+     *
+     * <pre>{@code
+     * Charts.linesWithErrorBars("Distinct 2-grams over 8 seeds", "T", "distinct-2", temperatures,
+     *         Map.of("mean", means), Map.of("mean", halfWidths), false);
+     * }</pre>
+     */
+    public static BufferedImage linesWithErrorBars(String title, String xTitle, String yTitle, double[] x,
+                                                   Map<String, double[]> means, Map<String, double[]> errors, boolean logX) {
+        checkSeries(x.length, "x values", means);
+        checkSeries(x.length, "x values", errors);
+        if (!errors.keySet().equals(means.keySet())) {
+            throw new IllegalArgumentException("errors are given for " + errors.keySet() + " but the series are " + means.keySet()
+                    + "; give one array of error bars per series, under the same name");
+        }
+        errors.forEach((name, values) -> {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] < 0) {
+                    throw new IllegalArgumentException("error bar " + i + " of '" + name + "' is " + values[i]
+                            + "; an error bar is a half-width, never negative");
+                }
+            }
+        });
+        XYChart chart = xy(title, xTitle, yTitle, means.keySet());
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        double[] shownX = axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
+        means.forEach((name, values) -> chart.addSeries(name, shownX, values, errors.get(name)));
+        return image(chart);
+    }
+
+    private static XYChart xy(String title, String xTitle, String yTitle, Collection<String> names) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(height(names)).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler(), names);
+        return chart;
+    }
+
+    /** Names that fit side by side in one line below the plot (about 7 pixels a character, 40 for the key). */
+    private static boolean fitInOneLine(Collection<String> names) {
+        return names.stream().mapToInt(name -> name.length() * 7 + 40).sum() <= WIDTH - 40;
+    }
+
+    /** The chart's height: taller by a line per name when the legend lists them one under another. */
+    private static int height(Collection<String> names) {
+        return names.size() < 2 || fitInOneLine(names) ? HEIGHT : HEIGHT + 18 * names.size();
+    }
+
+    /** How values are placed on an axis: as they are, or as their base-10 logarithm. */
+    private interface Scale {
+        double[] apply(double[] values);
+    }
+
+    /**
+     * Sets up one axis and returns how to place values on it. A log axis that spans two decades or more is
+     * XChart's, labelled at each decade (0.01, 0.1, 1, 10). A shorter one would show a single label there, so
+     * its values are placed as log10 on a linear axis whose labels are turned back into values (0.25, 0.4,
+     * 0.63, 1, 1.6, 2.5, 4): evenly spaced on the log scale, several of them, each a readable number.
+     */
+    private static Scale axis(AxesChartStyler styler, String title, Map<String, double[]> series, boolean log, boolean x) {
+        if (!log) {
+            return values -> values;
+        }
+        requirePositive(title, series);
+        double min = series.values().stream().flatMapToDouble(Arrays::stream).min().orElse(1);
+        double max = series.values().stream().flatMapToDouble(Arrays::stream).max().orElse(1);
+        if (max / min >= 100) {
+            // Plain numbers (0.01, 10,000) rather than XChart's default 1E4 at the decades.
+            String pattern = min < 1 ? "#,##0.####" : "#,##0";
+            if (x) {
+                styler.setXAxisLogarithmic(true);
+                styler.setXAxisDecimalPattern(pattern);
+            } else {
+                styler.setYAxisLogarithmic(true);
+                styler.setYAxisDecimalPattern(pattern);
+            }
+            return values -> values;
+        }
+        Function<Double, String> label = exponent -> Numbers.format(new BigDecimal(Math.pow(10, exponent)).round(new MathContext(2)).doubleValue());
+        if (x) {
+            styler.setxAxisTickLabelsFormattingFunction(label);
+            styler.setXAxisTickMarkSpacingHint(90);
+        } else {
+            styler.setyAxisTickLabelsFormattingFunction(label);
+            styler.setYAxisTickMarkSpacingHint(60);
+        }
+        return values -> Arrays.stream(values).map(Math::log10).toArray();
+    }
+
+    private static void requirePositive(String axis, Map<String, double[]> series) {
+        series.forEach((name, values) -> {
+            for (int i = 0; i < values.length; i++) {
+                if (!(values[i] > 0)) {
+                    throw new IllegalArgumentException("'" + name + "' value " + i + " is " + values[i] + ", but the axis '" + axis
+                            + "' is logarithmic and shows only values above 0; use a linear axis or drop that point");
+                }
+            }
+        });
     }
 
     /** Lines over a linear x axis. */
@@ -96,24 +288,57 @@ public final class Charts {
     }
 
     /** Any XChart chart as an image the kernel shows. */
-    public static BufferedImage image(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+    public static BufferedImage image(Chart<?, ?> chart) {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    private static void style(Styler styler) {
+    private static void style(Styler styler, Collection<String> names) {
+        styler.setLegendVisible(names.size() > 1);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Below the plot, so a legend never covers a line (and long names such as "temperature first
+        // (transformers, vLLM)" do not squeeze the plot as they would beside it).
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(fitInOneLine(names) ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         styler.setLegendBorderColor(Color.WHITE);
         styler.setSeriesColors(PALETTE);
         styler.setAntiAlias(true);
     }
 
     // Okabe and Ito's palette: distinguishable with the common colour-vision deficiencies.
-    private static final Color[] PALETTE = {
+    static final Color[] PALETTE = {
         new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000)};
+
+    private static final Color EXPECTED = new Color(0xB0B0B0);
+
+    /** Labels longer than this are shortened with "…" on category axes. */
+    static final int LONGEST_LABEL = 16;
+
+    /** The labels as a category axis shows them: each at most {@link #LONGEST_LABEL} characters. */
+    static List<String> shortened(List<String> labels) {
+        List<String> out = new ArrayList<>(labels.size());
+        for (String label : labels) {
+            String s = label.length() > LONGEST_LABEL ? label.substring(0, LONGEST_LABEL - 1) + "\u2026" : label;
+            // XChart merges equal categories: a shortened label that repeats an earlier one gets an invisible
+            // zero-width space, so each token keeps its own bars.
+            while (out.contains(s)) {
+                s = s + "\u200b";
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** True when the labels, written flat, would run into each other (about 7 pixels a character). */
+    static boolean crowded(List<String> labels) {
+        int longest = 0;
+        for (String label : shortened(labels)) {
+            longest = Math.max(longest, label.length());
+        }
+        return (longest + 1) * 7 > (WIDTH - 120) / Math.max(1, labels.size());
+    }
 
     private static void checkSeries(int expected, String what, Map<String, double[]> series) {
         if (series == null || series.isEmpty()) {

@@ -1,10 +1,13 @@
 package tempered.notebook;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Element;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -18,8 +21,11 @@ import tempered.math.Softmax;
  * Tablesaw tables of probabilities, and two ways to show them: HTML with a colour gradient per column (for a
  * notebook) and plain text (for a terminal or a log).
  *
- * <p>Every table is new; no input is changed. The gradient scales each numeric column on its own, from its
- * smallest value (white) to its largest (deep blue), so a near-uniform column still shows its order.
+ * <p>Every table is new; no input is changed. The gradient scales each value column (floating point:
+ * probabilities, logits, entropies) on its own, from its smallest value (white) to its largest (deep blue), so a
+ * near-uniform column still shows its order. Integer columns (token ids, steps, counts) are not shaded, text
+ * columns are left-aligned and numbers right-aligned. {@link #rows} builds a table row by row, for what would
+ * otherwise be printed as lines too wide for a notebook.
  *
  * <pre>{@code
  * Table t = Tables.probabilities(List.of("a", "b"), new double[] {1, 2}, 1, 5);
@@ -48,7 +54,7 @@ public final class Tables {
         return table;
     }
 
-    /** The table as HTML, each numeric cell coloured by its value within its column. */
+    /** The table as HTML, each value cell coloured by its value within its column. */
     public static String html(Table table) {
         StringWriter out = new StringWriter();
         HtmlWriteOptions options = HtmlWriteOptions.builder(out)
@@ -74,16 +80,99 @@ public final class Tables {
 
     private static Element cell(String name, Column<?> column, Integer row) {
         Element element = new Element(name);
-        if (!"td".equals(name) || row == null || !(column instanceof NumericColumn<?> numbers)) {
+        if (column == null || !("td".equals(name) || "th".equals(name))) {
             return element;
+        }
+        if (!(column instanceof NumericColumn<?> numbers)) {
+            return element.attr("style", "text-align:left");
+        }
+        boolean values = column instanceof DoubleColumn || column instanceof FloatColumn;
+        if (!"td".equals(name) || row == null || !values) {
+            return element.attr("style", "text-align:right;font-variant-numeric:tabular-nums");
         }
         double min = numbers.min();
         double max = numbers.max();
         double value = numbers.getDouble(row);
         double t = max > min ? (value - min) / (max - min) : 0.5;
-        element.attr("style", "background-color:" + shade(t) + ";color:" + (t > 0.55 ? "#ffffff" : "#111111")
+        return element.attr("style", "background-color:" + shade(t) + ";color:" + (t > 0.55 ? "#ffffff" : "#111111")
                 + ";text-align:right;font-variant-numeric:tabular-nums");
-        return element;
+    }
+
+    /**
+     * A table built row by row, for lines that would be too wide to print: name the columns, add one row of
+     * values per line, then show {@link Rows#table()} with {@link #html}. A column of whole numbers
+     * (Integer, Long) becomes an integer column, one of other numbers a value column shown to 4 decimals
+     * ({@link Rows#decimals}), anything else text.
+     *
+     * <pre>{@code
+     * Tables.Rows rows = Tables.rows("prompt", "T", "top 50 hold");
+     * rows.add("Data visualization empowers users to", 0.5, 0.9981);
+     * html(Tables.html(rows.table()));
+     * }</pre>
+     */
+    public static Rows rows(String... columns) {
+        return new Rows(columns);
+    }
+
+    /** The rows of a table being built; see {@link Tables#rows}. */
+    public static final class Rows {
+        private final List<String> columns;
+        private final List<Object[]> rows = new ArrayList<>();
+        private int decimals = 4;
+
+        private Rows(String... columns) {
+            if (columns == null || columns.length == 0) {
+                throw new IllegalArgumentException("name at least one column, for example Tables.rows(\"prompt\", \"T\")");
+            }
+            this.columns = List.of(columns);
+        }
+
+        /** Adds one row: one value per column, in order. */
+        public Rows add(Object... values) {
+            if (values == null || values.length != columns.size()) {
+                throw new IllegalArgumentException("a row of " + (values == null ? 0 : values.length) + " values for the " + columns.size()
+                        + " columns " + columns + "; give one value per column");
+            }
+            rows.add(values.clone());
+            return this;
+        }
+
+        /** How many decimals value columns show (4 unless set). */
+        public Rows decimals(int value) {
+            if (value < 0 || value > 15) {
+                throw new IllegalArgumentException("decimals=" + value + " must be in 0..15");
+            }
+            decimals = value;
+            return this;
+        }
+
+        /** The rows so far as a Tablesaw table. */
+        public Table table() {
+            Table table = Table.create("rows");
+            for (int c = 0; c < columns.size(); c++) {
+                table.addColumns(column(c));
+            }
+            return table;
+        }
+
+        private Column<?> column(int c) {
+            String name = columns.get(c);
+            boolean whole = true;
+            boolean numbers = true;
+            for (Object[] row : rows) {
+                whole &= row[c] instanceof Integer || row[c] instanceof Long || row[c] instanceof Short || row[c] instanceof Byte;
+                numbers &= row[c] instanceof Number;
+            }
+            if (rows.isEmpty() || !numbers) {
+                return StringColumn.create(name, rows.stream().map(row -> String.valueOf(row[c])).toList());
+            }
+            if (whole) {
+                return LongColumn.create(name, rows.stream().mapToLong(row -> ((Number) row[c]).longValue()).toArray());
+            }
+            DoubleColumn column = DoubleColumn.create(name, rows.stream().mapToDouble(row -> ((Number) row[c]).doubleValue()).toArray());
+            column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+            return column;
+        }
     }
 
     private static DoubleColumn fixed(DoubleColumn column) {
