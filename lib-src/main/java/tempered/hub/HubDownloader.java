@@ -85,9 +85,13 @@ public final class HubDownloader {
     public static HubDownloader fromEnvironment(Map<String, String> environment) {
         String endpoint = environment.getOrDefault("HF_ENDPOINT", DEFAULT_ENDPOINT);
         String token = environment.getOrDefault("HF_TOKEN", environment.get("HUGGING_FACE_HUB_TOKEN"));
-        String offline = environment.getOrDefault("HF_HUB_OFFLINE", "0").trim().toLowerCase(Locale.ROOT);
         return new HubDownloader(HubCache.fromEnvironment(environment), endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint, token,
-                TRUE.contains(offline), Duration.ofSeconds(30), 3);
+                offline(environment), Duration.ofSeconds(30), 3);
+    }
+
+    /** True when {@code HF_HUB_OFFLINE} is 1, on, yes or true, as {@code huggingface_hub} reads it. */
+    public static boolean offline(Map<String, String> environment) {
+        return TRUE.contains(environment.getOrDefault("HF_HUB_OFFLINE", "0").trim().toLowerCase(Locale.ROOT));
     }
 
     public HubCache cache() {

@@ -1,8 +1,11 @@
 package tempered.model;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -66,6 +69,25 @@ public final class ModelFolder {
         throw new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": found " + found
                 + ". Looked for " + String.join(", ", PREFERRED.subList(0, 4)) + " under onnx/ or at the top; fetch GPT-2 with: "
                 + DOWNLOAD_COMMAND);
+    }
+
+    /** Opens and closes a model file, so that one this user may not read is reported as such, not as corrupt. */
+    static void requireReadable(Path file) {
+        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.READ)) {
+            // Opening is the check.
+        } catch (AccessDeniedException e) {
+            throw permissionDenied(file);
+        } catch (IOException e) {
+            throw new ModelNotFoundException("could not open " + file.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); fetch the model again with: " + DOWNLOAD_COMMAND, e);
+        }
+    }
+
+    /** A model file this user may not read: bad input, fixed by its owner, not by fetching it again. */
+    static IllegalArgumentException permissionDenied(Path file) {
+        Path absolute = file.toAbsolutePath();
+        return new IllegalArgumentException("permission denied reading " + absolute + "; make it readable (chmod a+r " + absolute
+                + ") or copy the model to a folder you own");
     }
 
     private static List<Path> onnxFiles(Path folder) {
