@@ -33,7 +33,7 @@ final class SoftmaxCommand {
     private SoftmaxCommand() {
     }
 
-    static void run(String[] args, PrintStream out) {
+    static int run(String[] args, PrintStream out) {
         Options options = Options.parse("softmax", args, Set.of("--logits", "--labels", "--temperatures"), Set.of("--json"));
         double[] logits = options.numbers("--logits", options.require("--logits", "1,2,3"), true);
         List<String> labels = options.has("--labels") ? options.list(options.get("--labels")) : null;
@@ -53,6 +53,7 @@ final class SoftmaxCommand {
         } else {
             out.print(table(logits, labels, temperatures, results, Bars.unicodeOk()));
         }
+        return 0;
     }
 
     static String json(double[] logits, List<String> labels, double[] temperatures, List<Distribution> results) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -53,22 +54,31 @@ public final class ModelFolder {
             throw new ModelNotFoundException("no model folder at " + path.toAbsolutePath()
                     + "; pass a folder holding onnx/decoder_model_merged.onnx, or fetch GPT-2 with: " + DOWNLOAD_COMMAND);
         }
+        return find(path).orElseThrow(() -> new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": "
+                + contents(path) + "; fetch GPT-2 with: " + DOWNLOAD_COMMAND));
+    }
+
+    /** The decoder in a folder: the first of {@link #PREFERRED}, else its only .onnx file; empty when there is none to pick. */
+    public static Optional<Path> find(Path folder) {
         for (String name : PREFERRED) {
-            for (Path candidate : List.of(path.resolve("onnx").resolve(name), path.resolve(name))) {
+            for (Path candidate : List.of(folder.resolve("onnx").resolve(name), folder.resolve(name))) {
                 if (Files.isRegularFile(candidate)) {
-                    return candidate;
+                    return Optional.of(candidate);
                 }
             }
         }
-        List<Path> others = onnxFiles(path);
-        if (others.size() == 1) {
-            return others.get(0);
+        List<Path> others = onnxFiles(folder);
+        return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
+    }
+
+    /** What a folder without a decoder to pick holds: no .onnx file, or several; and what was looked for. */
+    public static String contents(Path folder) {
+        List<Path> files = onnxFiles(folder);
+        if (files.isEmpty()) {
+            return "found no .onnx file. Looked for " + String.join(", ", PREFERRED.subList(0, 4)) + " under onnx/ or at the top";
         }
-        String found = others.isEmpty() ? "no .onnx file" : "several .onnx files ("
-                + others.stream().map(p -> path.relativize(p).toString()).collect(Collectors.joining(", ")) + "); pass one of them";
-        throw new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": found " + found
-                + ". Looked for " + String.join(", ", PREFERRED.subList(0, 4)) + " under onnx/ or at the top; fetch GPT-2 with: "
-                + DOWNLOAD_COMMAND);
+        return "found several .onnx files (" + files.stream().map(p -> folder.relativize(p).toString()).collect(Collectors.joining(", "))
+                + "); pass one of them";
     }
 
     /** Opens and closes a model file, so that one this user may not read is reported as such, not as corrupt. */
