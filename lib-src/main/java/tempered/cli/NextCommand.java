@@ -1,11 +1,11 @@
 package tempered.cli;
 
-import tempered.format.Numbers;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tempered.format.Numbers;
 import tempered.math.Distribution;
 import tempered.math.TokenProbability;
 import tempered.model.Gpt2Model;

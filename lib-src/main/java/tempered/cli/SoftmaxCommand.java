@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import tempered.math.Distribution;
 import tempered.format.Numbers;
+import tempered.math.Distribution;
 
 /** {@code tempered softmax}: the probabilities of some logits at one or more temperatures, as a table or JSON. */
 final class SoftmaxCommand {

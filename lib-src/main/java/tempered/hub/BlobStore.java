@@ -65,7 +65,8 @@ final class BlobStore {
         Path lock = cache.root().resolve(".locks").resolve(cache.repository(spec.repo()).getFileName()).resolve(metadata.etag() + ".lock");
         try {
             Files.createDirectories(blobs);
-            try (FileLocks.Held held = FileLocks.acquire(lock)) {
+            FileLocks.Held held = FileLocks.acquire(lock);
+            try {
                 // A blob without its snapshot link may be one a disk error or an edit broke: check before linking it again.
                 if (Files.isRegularFile(blob) && HubCache.damage(blob, metadata.etag(), metadata.size(), knownSha256).isPresent()) {
                     Files.delete(blob);
@@ -94,6 +95,8 @@ final class BlobStore {
                 if (Files.exists(pythonPartial) && PythonLocks.knownFree(lock)) {
                     Files.deleteIfExists(pythonPartial);
                 }
+            } finally {
+                held.close();
             }
             return pointer;
         } catch (IOException e) {

@@ -6,6 +6,8 @@ package tempered.hub;
  * The command line exits with status 4 for it.
  */
 public final class DownloadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public DownloadException(String message) {
         super(message);
     }

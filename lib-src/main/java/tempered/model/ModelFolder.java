@@ -83,8 +83,8 @@ public final class ModelFolder {
 
     /** Opens and closes a model file, so that one this user may not read is reported as such, not as corrupt. */
     static void requireReadable(Path file) {
-        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.READ)) {
-            // Opening is the check.
+        try {
+            FileChannel.open(file, StandardOpenOption.READ).close();
         } catch (AccessDeniedException e) {
             throw permissionDenied(file);
         } catch (IOException e) {
