@@ -2,28 +2,46 @@ package tempered.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tempered.hub.HubCache;
 import tempered.hub.HubDownloader;
 import tempered.hub.ModelSpec;
+import tempered.hub.Models;
+import tempered.hub.Setting;
+import tempered.recorded.ExplainerSource;
 
-/** {@code tempered download}: fetches GPT-2 into the Hugging Face cache ahead of time, for example before a workshop. */
+/**
+ * {@code tempered download}: fetches GPT-2 into the Hugging Face cache, and the recorded GPT-2 examples into
+ * Tempered's, ahead of time, for example before a workshop; {@code --check} says whether they are here, intact.
+ */
 final class DownloadCommand {
     static final String HELP = """
-            Usage: tempered download [--model REPO] [--variant fp32|int8] [--file PATH] [--revision REV] [--check]
+            Usage: tempered download [--model REPO | --variant fp32|int8] [--file PATH] [--revision REV]
+                                     [--recorded] [--check]
 
             Downloads the model's ONNX decoder and config.json into the Hugging Face cache (HF_HUB_CACHE, else
             HF_HOME/hub, else ~/.cache/huggingface/hub), where Python's transformers finds it too. It checks the
             file's sha256, resumes an interrupted download, and prints the file's path when done.
-            HF_ENDPOINT picks a mirror, HF_TOKEN a token for gated repositories.
+            HF_ENDPOINT picks a mirror; HF_TOKEN (else the token 'hf auth login' saved) opens gated repositories.
+
+            Without --model, --variant, --file or --revision it also fetches the recorded GPT-2 examples the
+            offline notebooks use (8 MB, from the Transformer Explainer project, MIT licence) into Tempered's
+            cache (TEMPERED_CACHE, else ~/.cache/tempered), checked by sha256, with their licence beside them.
 
               --model     a Hugging Face repository (default openai-community/gpt2)
               --variant   fp32: openai-community/gpt2, about 655 MB (default)
                           int8: Xenova/gpt2 with int8 weights, about 128 MB
-              --file      the ONNX file in the repository (default onnx/decoder_model_merged.onnx)
+              --file      the ONNX file in the repository (default: for GPT-2 onnx/decoder_model_merged.onnx;
+                          for another repository the first it has of onnx/decoder_model_merged.onnx,
+                          onnx/model.onnx, ...)
               --revision  a branch, tag or commit (default main)
-              --check     only say whether the model is already here (exit 0) or not (exit 3)
+              --recorded  only the recorded GPT-2 examples
+              --check     fetch nothing: check that the same command's files are here and intact (their hashes
+                          are computed again), print where they are, and exit 0, or 3 when one is missing or
+                          damaged
 
             Example:
               tempered download --variant int8
@@ -32,37 +50,98 @@ final class DownloadCommand {
     private DownloadCommand() {
     }
 
-    /** Returns the exit status: 0, or 3 for --check when the model is missing. */
+    /** Returns the exit status: 0, or 3 for --check when something is missing or damaged. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("download", args, Set.of("--model", "--variant", "--file", "--revision"), Set.of("--check"));
+        Options options = Options.parse("download", args, Set.of("--model", "--variant", "--file", "--revision"),
+                Set.of("--check", "--recorded"));
         if (options.has("--model") && options.has("--variant")) {
             throw new UsageException("--model and --variant both name the repository; pass one of them");
         }
-        ModelSpec spec = options.has("--variant") ? ModelSpec.variant(options.get("--variant"))
-                : options.has("--model") ? ModelSpec.ofRepo(options.get("--model").trim()) : ModelSpec.GPT2;
-        if (options.has("--file")) {
-            spec = spec.withFile(options.get("--file").trim());
+        boolean modelNamed = options.has("--model") || options.has("--variant") || options.has("--file") || options.has("--revision");
+        if (modelNamed && options.has("--recorded")) {
+            throw new UsageException("--recorded fetches only the recorded GPT-2 examples; leave out --model, --variant, --file and"
+                    + " --revision, or leave out --recorded to fetch the model");
         }
-        if (options.has("--revision")) {
-            spec = spec.withRevision(options.get("--revision").trim());
+        Map<String, String> settings = Setting.current();
+        boolean check = options.has("--check");
+        boolean fine = true;
+        if (!options.has("--recorded")) {
+            List<ModelSpec> candidates = candidates(options);
+            fine = check ? checkModel(candidates, HubCache.fromEnvironment(settings), out) : fetchModel(candidates, settings, out, err);
         }
-        HubDownloader downloader = HubDownloader.fromEnvironment(System.getenv());
+        if (!modelNamed) {
+            ExplainerSource source = ExplainerSource.fromEnvironment(settings);
+            fine &= check ? checkRecorded(source, out) : fetchRecorded(source, out, err);
+        }
+        return fine ? 0 : Main.MISSING_MODEL;
+    }
+
+    /** What the options name: one file, or the decoders a repository may have, in Tempered's order. */
+    private static List<ModelSpec> candidates(Options options) {
+        String file = options.has("--file") ? options.get("--file").trim() : null;
+        String revision = options.has("--revision") ? options.get("--revision").trim() : null;
+        if (options.has("--variant")) {
+            ModelSpec spec = ModelSpec.variant(options.get("--variant"));
+            spec = revision == null ? spec : spec.withRevision(revision);
+            return List.of(file == null ? spec : spec.withFile(file));
+        }
+        String model = options.has("--model") ? options.get("--model").trim() : null;
+        return model == null && file == null && revision == null ? List.of(ModelSpec.GPT2) : Models.candidates(model, file, revision);
+    }
+
+    private static boolean checkModel(List<ModelSpec> candidates, HubCache cache, PrintStream out) {
+        for (ModelSpec spec : candidates) {
+            Optional<Path> cached = cache.find(spec);
+            if (cached.isPresent()) {
+                Optional<String> damage = cache.damage(spec);
+                out.println(damage.map(d -> d + "; run the same command without --check to fetch it again").orElse(cached.get().toString()));
+                return damage.isEmpty();
+            }
+        }
+        out.println(candidates.get(0) + " is not in the Hugging Face cache at " + cache.root());
+        return false;
+    }
+
+    private static boolean fetchModel(List<ModelSpec> candidates, Map<String, String> settings, PrintStream out, PrintStream err) {
+        HubDownloader downloader = HubDownloader.fromEnvironment(settings);
         HubCache cache = downloader.cache();
-        Optional<Path> cached = cache.find(spec);
-        if (options.has("--check")) {
-            out.println(cached.map(Path::toString).orElse(spec + " is not in the Hugging Face cache at " + cache.root()));
-            return cached.isPresent() ? 0 : 3;
+        for (ModelSpec spec : candidates) {
+            Optional<Path> cached = cache.find(spec);
+            if (cached.isPresent()) {
+                Optional<String> damage = cache.damage(spec);
+                if (damage.isEmpty()) {
+                    err.println(spec + " is already in the Hugging Face cache, intact");
+                    out.println(cached.get());
+                } else {
+                    err.println(damage.get() + "; fetching it again");
+                    out.println(downloader.download(spec, ModelArgument.progressFor(err)));
+                }
+                return true;
+            }
         }
-        if (cached.isPresent()) {
-            err.println(spec + " is already in the Hugging Face cache");
-            out.println(cached.get());
-            return 0;
-        }
+        ModelSpec first = candidates.get(0);
         if (!downloader.offline()) {
-            err.println("downloading " + spec + (spec.approximateBytes() > 0 ? " (about " + spec.approximateBytes() / 1_000_000 + " MB)" : "")
-                    + " into " + cache.root());
+            err.println("downloading " + (candidates.size() > 1 ? "a GPT-2 decoder of " + first.repo() + " at " + first.revision() : first)
+                    + (first.approximateBytes() > 0 ? " (about " + first.approximateBytes() / 1_000_000 + " MB)" : "") + " into " + cache.root());
         }
-        out.println(downloader.download(spec, ModelArgument.progressFor(err)));
-        return 0;
+        out.println(downloader.download(candidates, ModelArgument.progressFor(err)));
+        return true;
+    }
+
+    private static boolean checkRecorded(ExplainerSource source, PrintStream out) {
+        List<String> missing = source.missing();
+        out.println(missing.isEmpty() ? source.folder().toString() : "the recorded GPT-2 examples " + String.join(", ", missing)
+                + " are missing from " + source.folder() + " (or damaged); run the same command without --check to fetch them");
+        return missing.isEmpty();
+    }
+
+    private static boolean fetchRecorded(ExplainerSource source, PrintStream out, PrintStream err) {
+        List<String> missing = source.missing();
+        err.println(missing.isEmpty() ? "the recorded GPT-2 examples are already in " + source.folder() + ", intact"
+                : "fetching the recorded GPT-2 examples (" + String.join(", ", missing) + "; 8 MB in all, from the Transformer Explainer"
+                        + " project, MIT licence) into " + source.folder());
+        source.files(ModelArgument.progressFor(err));
+        out.println(source.folder());
+        return true;
     }
 }

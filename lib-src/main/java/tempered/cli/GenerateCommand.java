@@ -9,13 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import tempered.generate.GenerationSettings;
 import tempered.generate.Generation;
+import tempered.generate.GenerationSettings;
 import tempered.generate.Generator;
 import tempered.generate.Sample;
 import tempered.generate.Step;
+import tempered.generate.StopReason;
 import tempered.generate.TokenListener;
 import tempered.model.Gpt2Model;
+import tempered.model.LanguageModel;
 import tempered.sampling.SamplerChain;
 import tempered.sampling.SamplerSettings;
 import tempered.text.Gpt2Tokenizer;
@@ -23,23 +25,29 @@ import tempered.text.Gpt2Tokenizer;
 /** {@code tempered generate}: GPT-2 writes on from a prompt, streamed as it goes. */
 final class GenerateCommand {
     static final String HELP = """
-            Usage: tempered generate --prompt TEXT [--model DIR_OR_REPO] [--temperature T] [--top-k K]
-                                     [--top-p P] [--min-p M] [--seed S] [--max-new-tokens N] [--samples N] [--json]
+            Usage: tempered generate --prompt TEXT [--model DIR_OR_REPO [--file PATH] [--revision REV]]
+                                     [--temperature T] [--top-k K] [--top-p P] [--min-p M] [--seed S]
+                                     [--max-new-tokens N] [--samples N] [--json]
 
             Samples a continuation token by token (transformers' order: temperature, then top-k, top-p, min-p)
             and prints it as it is written. Several samples run as one batch; sample i uses seed S + i.
 
-              --prompt          the text to continue (required, not empty)
+              --prompt          the text to continue (required, not blank)
               --model           a model folder, .onnx file or Hugging Face repository (default: GPT-2)
+              --file            the ONNX decoder's path in the repository (default: the first it has of
+                                onnx/decoder_model_merged.onnx, onnx/model.onnx, ...)
+              --revision        a branch, tag or commit of the repository (default main)
               --temperature     >= 0 (default 1); 0 is greedy, the same text every time
               --top-k           keep the K likeliest tokens (default 0: off)
               --top-p           keep the smallest set holding mass P, in (0, 1] (default 1: off)
               --min-p           drop tokens below M times the top probability, in [0, 1] (default 0: off)
               --seed            the random seed (default 0)
-              --max-new-tokens  at most this many new tokens (default 50)
+              --max-new-tokens  at most this many new tokens (default 50); the model's context (1,024 tokens
+                                for GPT-2, prompt included) may stop it sooner, which stderr then says
               --samples         how many continuations (default 1)
-              --json            print {"prompt", "tokenIds", "samples": [{"tokenIds", "text", "steps":
-                                [{"id", "token", "p"}, ...]}, ...]} at the end instead of streaming
+              --json            print {"prompt", "tokenIds", "samples": [{"tokenIds", "text", "stop", "steps":
+                                [{"id", "token", "p"}, ...]}, ...]} at the end instead of streaming; stop is
+                                end_of_text, newline, max_new_tokens or context_full
 
             Example:
               tempered generate --prompt "The cat slept on the" --temperature 0.7 --seed 42 --max-new-tokens 30
@@ -48,9 +56,9 @@ final class GenerateCommand {
     private GenerateCommand() {
     }
 
-    static void run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("generate", args, Set.of("--model", "--prompt", "--temperature", "--top-k", "--top-p",
-                "--min-p", "--seed", "--max-new-tokens", "--samples"), Set.of("--json"));
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = Options.parse("generate", args, Options.with(ModelArgument.OPTIONS, "--prompt", "--temperature", "--top-k",
+                "--top-p", "--min-p", "--seed", "--max-new-tokens", "--samples"), Set.of("--json"));
         String prompt = NextCommand.prompt(options);
         SamplerSettings settings = SamplerSettings.of(options.has("--temperature") ? options.number("--temperature") : 1.0);
         if (options.has("--top-k")) {
@@ -71,7 +79,13 @@ final class GenerateCommand {
         SamplerChain chain = settings.temperatureFirst();
         boolean json = options.has("--json");
 
-        try (Gpt2Model model = ModelArgument.open(options.get("--model"), err)) {
+        try (Gpt2Model opened = ModelArgument.open(options, err)) {
+            LanguageModel model = new CheckedModel(opened, opened.info().file().toString());
+            int promptLength = model.tokenizer().encode(prompt).length;
+            if (promptLength >= model.contextLength()) {
+                throw new UsageException("the prompt is " + promptLength + " tokens; this model sees at most " + model.contextLength()
+                        + " (prompt included), so it must be shorter to leave room for new tokens");
+            }
             TokenListener listener = TokenListener.NONE;
             if (!json && samples == 1) {
                 out.print(prompt);
@@ -90,6 +104,22 @@ final class GenerateCommand {
                             chain.withSeed(seed + i), prompt, generation.samples().get(i).text());
                 }
             }
+            out.flush();
+            reportContextStops(generation, model.contextLength(), maxNewTokens, err);
+        }
+        return 0;
+    }
+
+    /** Says on stderr which samples the model's context stopped before the asked-for length, as JSON's "stop" does. */
+    private static void reportContextStops(Generation generation, int context, int maxNewTokens, PrintStream err) {
+        List<Sample> samples = generation.samples();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample sample = samples.get(i);
+            if (sample.stop() == StopReason.CONTEXT_FULL) {
+                err.println("tempered generate: " + (samples.size() > 1 ? "sample " + (i + 1) + " " : "") + "stopped at the model's context"
+                        + " of " + context + " tokens (a prompt of " + generation.promptIds().length + " and " + sample.tokenIds().length
+                        + " new), before --max-new-tokens " + maxNewTokens);
+            }
         }
     }
 
@@ -100,7 +130,8 @@ final class GenerateCommand {
         for (int i = 0; i < samples.size(); i++) {
             Sample sample = samples.get(i);
             out.append(i == 0 ? "" : ", ").append("{\"tokenIds\": ").append(Json.ints(sample.tokenIds()))
-                    .append(", \"text\": ").append(Json.string(sample.text())).append(", \"steps\": [");
+                    .append(", \"text\": ").append(Json.string(sample.text()))
+                    .append(", \"stop\": ").append(Json.string(sample.stop().name().toLowerCase(Locale.ROOT))).append(", \"steps\": [");
             List<Step> steps = sample.steps();
             for (int j = 0; j < steps.size(); j++) {
                 Step step = steps.get(j);

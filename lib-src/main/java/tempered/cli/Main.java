@@ -2,33 +2,59 @@ package tempered.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tempered.hub.DownloadException;
 import tempered.model.ModelNotFoundException;
 
 /**
  * The {@code tempered} command line: {@code java -jar target/tempered.jar COMMAND [options]}.
  *
- * <p>Bad input exits with status 2 and one line on stderr that says what was wrong and what to do; an
- * unexpected failure exits with status 1, also in one line.
+ * <p>Every failure is one line on stderr that says what was wrong and what to do, and an exit status with one
+ * meaning ({@link #HELP} lists them); never a stack trace.
  */
 public final class Main {
+    /** Bad input: an option, a prompt, a setting, or a file this user may not read. */
+    static final int BAD_INPUT = 2;
+    /** The model (or the recorded data) is missing or damaged; the message names the command that fetches it. */
+    static final int MISSING_MODEL = 3;
+    /** A download or the network failed. */
+    static final int DOWNLOAD_FAILED = 4;
+    /** A bug in Tempered. */
+    static final int INTERNAL_ERROR = 5;
+
     static final String HELP = """
             Tempered: how temperature shapes what a language model writes.
 
-            Usage: java -jar target/tempered.jar COMMAND [options]
+            Usage: tempered COMMAND [options]
 
             Commands:
               softmax   probabilities of some logits at one or more temperatures (table or --json)
               next      GPT-2's next-token distribution after a prompt, at one or more temperatures
               generate  GPT-2 writes on from a prompt with a sampler chain, streamed as it goes
-              download  fetch GPT-2 into the Hugging Face cache ahead of time (about 655 MB)
+              download  fetch GPT-2 (about 655 MB) and the recorded GPT-2 examples (8 MB) ahead of time
               bench     GPT-2 generation speed against this machine's memory bandwidth
-              help      this text; 'tempered COMMAND --help' describes one command
+              help      this text; 'help COMMAND' (or 'COMMAND --help') describes one command
 
             Examples:
-              java -jar target/tempered.jar softmax --logits 1,2 --temperatures 1,2,5
-              java -jar target/tempered.jar next --prompt "The cat slept on the" --temperatures 0.5,1,2
-              java -jar target/tempered.jar generate --prompt "The cat slept on the" --temperature 0.7 --seed 42
+              tempered softmax --logits 1,2 --temperatures 1,2,5
+              tempered next --prompt "The cat slept on the" --temperatures 0.5,1,2
+              tempered generate --prompt "The cat slept on the" --temperature 0.7 --seed 42
+
+            Exit status:
+              0  done
+              1  bench: a performance target was missed
+              2  bad input: an option, a prompt, a setting (such as TEMPERED_MODEL_DIR or HF_ENDPOINT),
+                 or a file this user may not read
+              3  the model or the recorded data is missing or damaged; the message says how to fetch it
+              4  a download or the network failed; run the command again to resume
+              5  an internal error: a bug in Tempered (please report the line it printed)
             """;
+
+    private static final List<String> COMMANDS = List.of("softmax", "next", "generate", "download", "bench");
+    private static final Map<String, String> HELPS = Map.of("softmax", SoftmaxCommand.HELP, "next", NextCommand.HELP,
+            "generate", GenerateCommand.HELP, "download", DownloadCommand.HELP, "bench", BenchCommand.HELP);
 
     private Main() {
     }
@@ -37,68 +63,52 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs one command and returns its exit status: 0 done, 2 bad input, 1 anything else. */
+    /** Runs one command and returns its exit status (see {@link #HELP}). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || Arrays.asList("help", "--help", "-h").contains(args[0])) {
-            out.print(HELP);
-            return args.length == 0 ? 2 : 0;
+        if (args.length == 0 || (Arrays.asList("help", "--help", "-h").contains(args[0]) && args.length == 1)) {
+            out.print(Launcher.help(HELP));
+            return args.length == 0 ? BAD_INPUT : 0;
         }
-        String command = args[0];
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        boolean help = Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
+        boolean helpCommand = args[0].equals("help");
+        String command = helpCommand ? args[1] : args[0];
+        String[] rest = Arrays.copyOfRange(args, helpCommand ? 2 : 1, args.length);
+        boolean help = helpCommand || Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
         try {
-            int status = 0;
-            switch (command) {
-                case "softmax" -> {
-                    if (help) {
-                        out.print(SoftmaxCommand.HELP);
-                    } else {
-                        SoftmaxCommand.run(rest, out);
-                    }
-                }
-                case "next" -> {
-                    if (help) {
-                        out.print(NextCommand.HELP);
-                    } else {
-                        NextCommand.run(rest, out, err);
-                    }
-                }
-                case "generate" -> {
-                    if (help) {
-                        out.print(GenerateCommand.HELP);
-                    } else {
-                        GenerateCommand.run(rest, out, err);
-                    }
-                }
-                case "download" -> {
-                    if (help) {
-                        out.print(DownloadCommand.HELP);
-                    } else {
-                        status = DownloadCommand.run(rest, out, err);
-                    }
-                }
-                case "bench" -> {
-                    if (help) {
-                        out.print(BenchCommand.HELP);
-                    } else {
-                        status = BenchCommand.run(rest, out, err);
-                    }
-                }
-                default -> throw new UsageException("unknown command '" + command
-                        + "'; the commands are: softmax, next, generate, download, bench, help");
+            if (!COMMANDS.contains(command)) {
+                throw new UsageException("unknown command '" + command + "'; the commands are: " + String.join(", ", COMMANDS) + ", help");
             }
+            if (help) {
+                out.print(Launcher.help(HELPS.get(command)));
+                return 0;
+            }
+            int status = switch (command) {
+                case "softmax" -> SoftmaxCommand.run(rest, out);
+                case "next" -> NextCommand.run(rest, out, err);
+                case "generate" -> GenerateCommand.run(rest, out, err);
+                case "download" -> DownloadCommand.run(rest, out, err);
+                default -> BenchCommand.run(rest, out, err);
+            };
             out.flush();
             return status;
-        } catch (ModelNotFoundException e) {
-            out.flush();
-            err.println("tempered " + command + ": " + e.getMessage());
-            return 2;
         } catch (UsageException | IllegalArgumentException e) {
-            err.println("tempered " + command + ": " + e.getMessage());
-            return 2;
+            return fail(out, err, command, e.getMessage(), BAD_INPUT);
+        } catch (ModelNotFoundException e) {
+            return fail(out, err, command, e.getMessage(), MISSING_MODEL);
+        } catch (DownloadException e) {
+            return fail(out, err, command, e.getMessage(), DOWNLOAD_FAILED);
         } catch (RuntimeException e) {
-            err.println("tempered " + command + ": unexpected error: " + e);
-            return 1;
+            Optional<String> positions = ModelFailure.outOfPositions(e);
+            if (positions.isPresent()) {
+                return fail(out, err, command, positions.get(), BAD_INPUT);
+            }
+            return fail(out, err, command, "unexpected error (a bug in Tempered; please report this line): " + e, INTERNAL_ERROR);
         }
+    }
+
+    private static int fail(PrintStream out, PrintStream err, String command, String message, int status) {
+        out.flush();
+        // One line: a message that spans lines (a notebook's, say) is joined.
+        err.println("tempered " + command + ": " + message.replaceAll("\\s*\\R\\s*", " "));
+        return status;
     }
 }

@@ -1,71 +1,58 @@
 package tempered.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 import tempered.hub.DownloadProgress;
-import tempered.model.Gpt2Model;
-import tempered.hub.HubCache;
-import tempered.hub.HubDownloader;
-import tempered.model.ModelNotFoundException;
-import tempered.hub.ModelSpec;
 import tempered.hub.Models;
+import tempered.hub.Setting;
+import tempered.model.Gpt2Model;
 
 /**
- * What {@code --model} names: a folder or .onnx file on disk, a Hugging Face repository (ORG/NAME, from the
- * cache or downloaded), or, when absent, GPT-2 wherever {@link Models#locate()} finds it, downloaded if it
- * is nowhere.
+ * The model options of the commands that run one: {@code --model} (a folder, an .onnx file or a Hugging Face
+ * repository), {@code --file} and {@code --revision} (which file of the repository, at which revision), found
+ * through {@link Models} and downloaded when missing, with a line saying so.
  */
 final class ModelArgument {
-    private static final Pattern REPO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Set<String> OPTIONS = Set.of("--model", "--file", "--revision");
 
     private ModelArgument() {
     }
 
-    static Gpt2Model open(String value, PrintStream progress) {
-        return Gpt2Model.open(resolve(value, progress));
+    static Gpt2Model open(Options options, PrintStream progress) {
+        return Gpt2Model.open(Models.fetch(value(options, "--model"), value(options, "--file"), value(options, "--revision"),
+                Setting.current(), announced(progress)));
     }
 
-    static Path resolve(String value, PrintStream progress) {
-        if (value == null) {
-            try {
-                return Models.locate();
-            } catch (ModelNotFoundException e) {
-                return download(ModelSpec.GPT2, progress);
-            }
-        }
-        if (value.isBlank()) {
-            throw new UsageException("--model is empty; pass a model folder, an .onnx file or a repository like openai-community/gpt2");
-        }
-        Path path = Path.of(value);
-        if (Files.exists(path)) {
-            return path;
-        }
-        if (REPO.matcher(value).matches() && !value.startsWith(".")) {
-            ModelSpec spec = ModelSpec.ofRepo(value);
-            return HubCache.fromEnvironment(System.getenv()).find(spec).orElseGet(() -> download(spec, progress));
-        }
-        throw new UsageException("--model " + value + " is neither an existing folder or .onnx file nor a Hugging Face"
-                + " repository (ORG/NAME); for GPT-2 leave --model out, or run " + Models.DOWNLOAD_COMMAND);
-    }
-
-    private static Path download(ModelSpec spec, PrintStream progress) {
-        HubDownloader downloader = HubDownloader.fromEnvironment(System.getenv());
-        if (downloader.offline()) {
-            return downloader.download(spec, DownloadProgress.NONE);
-        }
-        progress.println(spec.repo() + " is not on this machine yet; downloading " + spec.file()
-                + (spec.approximateBytes() > 0 ? " (about " + spec.approximateBytes() / 1_000_000 + " MB, once)" : "") + " ...");
-        return downloader.download(spec, progressFor(progress));
+    /** What a {@code --model} value names, downloaded when it is a repository (or GPT-2) not on this machine yet. */
+    static Path resolve(String model, PrintStream progress) {
+        return Models.fetch(model, null, null, Setting.current(), announced(progress));
     }
 
     static DownloadProgress progressFor(PrintStream stream) {
         return System.console() != null ? DownloadProgress.terminal(stream) : DownloadProgress.lines(stream);
     }
 
-    static List<String> tokens(int[] ids) {
-        return java.util.Arrays.stream(ids).mapToObj(tempered.text.Gpt2Tokenizer::token).toList();
+    /** Progress that first says why a download is happening at all. */
+    private static DownloadProgress announced(PrintStream stream) {
+        DownloadProgress shown = progressFor(stream);
+        return new DownloadProgress() {
+            private boolean started;
+
+            @Override
+            public void update(String file, long done, long total, double rate, boolean finished) {
+                if (!started) {
+                    started = true;
+                    stream.println("the model is not on this machine yet; downloading " + file
+                            + (total > 0 ? String.format(Locale.ROOT, " (%.0f MB)", total / 1e6) : "") + " into the Hugging Face cache, once");
+                }
+                shown.update(file, done, total, rate, finished);
+            }
+        };
+    }
+
+    private static String value(Options options, String name) {
+        return options.has(name) ? options.get(name).trim() : null;
     }
 }

@@ -1,11 +1,11 @@
 package tempered.cli;
 
-import tempered.format.Numbers;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tempered.format.Numbers;
 import tempered.math.Distribution;
 import tempered.math.TokenProbability;
 import tempered.model.Gpt2Model;
@@ -14,14 +14,18 @@ import tempered.text.Gpt2Tokenizer;
 /** {@code tempered next}: GPT-2's next-token distribution after a prompt, at one or more temperatures. */
 final class NextCommand {
     static final String HELP = """
-            Usage: tempered next --prompt TEXT [--model DIR_OR_REPO] [--temperatures T1,T2,...] [--top N] [--json]
+            Usage: tempered next --prompt TEXT [--model DIR_OR_REPO [--file PATH] [--revision REV]]
+                                 [--temperatures T1,T2,...] [--top N] [--json]
 
             Runs GPT-2 once over the prompt and prints the likeliest next tokens at each temperature.
 
-              --prompt        the text to continue (required, not empty)
+              --prompt        the text to continue (required, not blank)
               --model         a model folder or .onnx file, or a Hugging Face repository such as
                               openai-community/gpt2 (default: GPT-2 from TEMPERED_MODEL_DIR or the
                               Hugging Face cache, downloaded once if it is in neither)
+              --file          the ONNX decoder's path in the repository (default: the first the cache
+                              or the hub has of onnx/decoder_model_merged.onnx, onnx/model.onnx, ...)
+              --revision      a branch, tag or commit of the repository (default main)
               --temperatures  comma-separated temperatures >= 0 (default 1); 0 is greedy
               --top           how many tokens to show per temperature (default 10)
               --json          print {"prompt": ..., "tokenIds": [...], "results": [{"temperature": T,
@@ -34,8 +38,9 @@ final class NextCommand {
     private NextCommand() {
     }
 
-    static void run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("next", args, Set.of("--model", "--prompt", "--temperatures", "--top"), Set.of("--json"));
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = Options.parse("next", args, Options.with(ModelArgument.OPTIONS, "--prompt", "--temperatures", "--top"),
+                Set.of("--json"));
         String prompt = prompt(options);
         double[] temperatures = options.has("--temperatures")
                 ? options.numbers("--temperatures", options.get("--temperatures"), false) : new double[] {1.0};
@@ -47,21 +52,26 @@ final class NextCommand {
         }
         int[] ids = Gpt2Tokenizer.encode(prompt);
         float[] logits;
-        try (Gpt2Model model = ModelArgument.open(options.get("--model"), err)) {
-            logits = model.nextLogits(ids);
+        try (Gpt2Model model = ModelArgument.open(options, err)) {
+            logits = new CheckedModel(model, model.info().file().toString()).nextLogits(ids);
         }
         for (double temperature : temperatures) {
             results.add(Distribution.of(logits, temperature));
         }
         out.print(options.has("--json") ? json(prompt, ids, temperatures, logits, results, top) + "\n"
                 : table(prompt, ids, temperatures, logits, results, top, Bars.unicodeOk()));
+        return 0;
     }
 
     static String prompt(Options options) {
-        if (options.has("--prompt") && options.get("--prompt").isEmpty()) {
+        String prompt = options.require("--prompt", "\"The cat slept on the\"");
+        if (prompt.isEmpty()) {
             throw new UsageException("--prompt is empty; give the model some text to continue");
         }
-        return options.require("--prompt", "\"The cat slept on the\"");
+        if (prompt.isBlank()) {
+            throw new UsageException("--prompt is blank (only white space); give the model some words to continue");
+        }
+        return prompt;
     }
 
     static String json(String prompt, int[] ids, double[] temperatures, float[] logits, List<Distribution> results, int top) {
@@ -92,7 +102,7 @@ final class NextCommand {
         for (int i = 0; i < results.size(); i++) {
             Distribution distribution = results.get(i);
             out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "T = %s   entropy %.4f nats%n",
-                    tempered.format.Numbers.format(temperatures[i]), distribution.entropy()));
+                    Numbers.format(temperatures[i]), distribution.entropy()));
             for (TokenProbability candidate : distribution.top(top)) {
                 String token = Json.string(Gpt2Tokenizer.token(candidate.id()));
                 out.append(String.format(Locale.ROOT, "  %-18s %8.4f  %s  logit %.3f%n", token, candidate.prob(),

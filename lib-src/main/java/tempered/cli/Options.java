@@ -2,6 +2,7 @@ package tempered.cli;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,10 @@ import java.util.Set;
  * The {@code --name value} and {@code --flag} options of one command, checked against the names it knows.
  */
 final class Options {
+    /** A valid value for each number option, for hints: a hint must never suggest a value that is refused. */
+    private static final Map<String, String> EXAMPLES = Map.of("--logits", "1,2.5,-3", "--temperatures", "0.5,1,2",
+            "--temperature", "0.7", "--top-p", "0.9", "--min-p", "0.05");
+
     private final String command;
     private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -34,13 +39,13 @@ final class Options {
             } else if (valued.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= args.length) {
-                        throw new UsageException(name + " needs a value; see 'tempered " + command + " --help'");
+                        throw new UsageException(name + " needs a value; see '" + Launcher.command() + " " + command + " --help'");
                     }
                     value = args[++i];
                 }
                 options.values.put(name, value);
             } else {
-                throw new UsageException("unknown option '" + arg + "' for '" + command + "'; see 'tempered "
+                throw new UsageException("unknown option '" + arg + "' for '" + command + "'; see '" + Launcher.command() + " "
                         + command + " --help'");
             }
         }
@@ -55,9 +60,17 @@ final class Options {
         return values.get(name);
     }
 
+    /** {@code names} and {@code more}, for commands that take a shared set of options and their own. */
+    static Set<String> with(Set<String> names, String... more) {
+        Set<String> all = new HashSet<>(names);
+        all.addAll(Arrays.asList(more));
+        return all;
+    }
+
+    /** The value of an option that must be given; it may be empty or blank, for the caller to judge. */
     String require(String name, String example) {
         String value = values.get(name);
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             throw new UsageException(name + " is required, for example " + name + " " + example);
         }
         return value;
@@ -73,18 +86,35 @@ final class Options {
                 out[i] = Double.NEGATIVE_INFINITY;
                 continue;
             }
-            try {
-                out[i] = Double.parseDouble(part);
-            } catch (NumberFormatException e) {
-                out[i] = Double.NaN;
-            }
-            if (!Double.isFinite(out[i]) || part.isEmpty()) {
+            out[i] = finite(part);
+            if (Double.isNaN(out[i])) {
                 throw new UsageException(name + ": '" + part + "' (item " + (i + 1) + ") is not a finite number;"
-                        + " write numbers separated by commas, e.g. " + name + " 1,2.5,-3"
+                        + " write numbers separated by commas, e.g. " + name + " " + EXAMPLES.getOrDefault(name, "1,2")
                         + (allowMinusInfinity ? " (-inf masks a token)" : ""));
             }
         }
         return out;
+    }
+
+    /** One number, which must be finite. */
+    double number(String name) {
+        String value = values.get(name).trim();
+        double parsed = finite(value);
+        if (Double.isNaN(parsed)) {
+            throw new UsageException(name + " '" + value + "' is not a finite number; write one number, for example " + name + " "
+                    + EXAMPLES.getOrDefault(name, "1"));
+        }
+        return parsed;
+    }
+
+    /** The number a text holds, or NaN when it holds none or an infinite one. */
+    private static double finite(String text) {
+        try {
+            double parsed = Double.parseDouble(text);
+            return Double.isFinite(parsed) ? parsed : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** A whole number from {@code min} to {@code max}. */
@@ -99,15 +129,6 @@ final class Options {
             // reported below
         }
         throw new UsageException(name + " '" + value + "' must be a whole number from " + min + " to " + max);
-    }
-
-    /** A number that must be finite. */
-    double number(String name) {
-        double[] parsed = numbers(name, values.get(name), false);
-        if (parsed.length != 1) {
-            throw new UsageException(name + " takes one number, not " + parsed.length);
-        }
-        return parsed[0];
     }
 
     /** A whole number of any size, such as a seed. */

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import tempered.math.Distribution;
 import tempered.format.Numbers;
+import tempered.math.Distribution;
 
 /** {@code tempered softmax}: the probabilities of some logits at one or more temperatures, as a table or JSON. */
 final class SoftmaxCommand {
@@ -33,7 +33,7 @@ final class SoftmaxCommand {
     private SoftmaxCommand() {
     }
 
-    static void run(String[] args, PrintStream out) {
+    static int run(String[] args, PrintStream out) {
         Options options = Options.parse("softmax", args, Set.of("--logits", "--labels", "--temperatures"), Set.of("--json"));
         double[] logits = options.numbers("--logits", options.require("--logits", "1,2,3"), true);
         List<String> labels = options.has("--labels") ? options.list(options.get("--labels")) : null;
@@ -53,6 +53,7 @@ final class SoftmaxCommand {
         } else {
             out.print(table(logits, labels, temperatures, results, Bars.unicodeOk()));
         }
+        return 0;
     }
 
     static String json(double[] logits, List<String> labels, double[] temperatures, List<Distribution> results) {

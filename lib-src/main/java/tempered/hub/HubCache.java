@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The Hugging Face hub cache on disk, shared with Python's {@code huggingface_hub}: a model Python
@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * <p>Layout: {@code ROOT/models--ORG--NAME/blobs/<etag>} holds each file once, named by its hash;
  * {@code snapshots/<commit>/<path>} links to it; {@code refs/<branch>} holds the commit a branch pointed at.
  * The root is {@code $HF_HUB_CACHE}, else {@code $HF_HOME/hub}, else {@code ~/.cache/huggingface/hub}.
+ * This class reads and checks the cache; {@link BlobStore} writes it.
  */
 public final class HubCache {
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private final Path root;
 
     public HubCache(Path root) {
@@ -30,15 +30,20 @@ public final class HubCache {
         if (hubCache != null && !hubCache.isBlank()) {
             return new HubCache(Path.of(hubCache));
         }
+        return new HubCache(home(environment).resolve("hub"));
+    }
+
+    /** {@code $HF_HOME}, else {@code $XDG_CACHE_HOME/huggingface}, else {@code ~/.cache/huggingface}. */
+    static Path home(Map<String, String> environment) {
         String home = environment.get("HF_HOME");
         if (home != null && !home.isBlank()) {
-            return new HubCache(Path.of(home, "hub"));
+            return Path.of(home);
         }
         String xdg = environment.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank()) {
-            return new HubCache(Path.of(xdg, "huggingface", "hub"));
+            return Path.of(xdg, "huggingface");
         }
-        return new HubCache(Path.of(System.getProperty("user.home"), ".cache", "huggingface", "hub"));
+        return Path.of(System.getProperty("user.home"), ".cache", "huggingface");
     }
 
     public Path root() {
@@ -52,7 +57,7 @@ public final class HubCache {
 
     /** The commit a revision stands for: itself when it is a commit hash, else what {@code refs/} records. */
     public Optional<String> commit(String repo, String revision) {
-        if (COMMIT.matcher(revision).matches()) {
+        if (Hashes.isSha1(revision)) {
             return Optional.of(revision);
         }
         Path ref = repository(repo).resolve("refs").resolve(revision);
@@ -65,9 +70,59 @@ public final class HubCache {
 
     /** The spec's file in the snapshot of its revision, when it is there. */
     public Optional<Path> find(ModelSpec spec) {
+        return find(spec, spec.file());
+    }
+
+    private Optional<Path> find(ModelSpec spec, String path) {
         return commit(spec.repo(), spec.revision())
-                .map(commit -> snapshot(spec.repo(), commit).resolve(spec.file()))
+                .map(commit -> snapshot(spec.repo(), commit).resolve(path))
                 .filter(Files::isRegularFile);
+    }
+
+    /**
+     * What is wrong with the spec's cached files (its decoder and, when present, {@code config.json}), judged
+     * without the network by the hash each blob is named by (or the spec's known sha256); empty when nothing
+     * is, or when they are not here.
+     */
+    public Optional<String> damage(ModelSpec spec) {
+        for (String path : new String[] {spec.file(), "config.json"}) {
+            Optional<Path> file = find(spec, path);
+            if (file.isEmpty()) {
+                continue;
+            }
+            try {
+                Path blob = file.get().toRealPath();
+                Optional<String> damage = damage(blob, blob.getFileName().toString(), -1, path.equals(spec.file()) ? spec.sha256() : null);
+                if (damage.isPresent()) {
+                    return Optional.of("the cached " + spec.repo() + "/" + path + " (" + blob + ") " + damage.get());
+                }
+            } catch (IOException e) {
+                return Optional.of("the cached " + spec.repo() + "/" + path + " cannot be read (" + DownloadException.describe(e) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What is wrong with a file that should be the blob named {@code etag}: its size, when known, and its hash,
+     * when the name is one (a sha256, or a git blob sha-1 for small files) or the sha256 is known. Empty when
+     * it matches, or when nothing names its hash.
+     */
+    static Optional<String> damage(Path file, String etag, long size, String knownSha256) throws IOException {
+        long actual = Files.size(file);
+        if (size >= 0 && actual != size) {
+            return Optional.of(String.format(Locale.ROOT, "has %,d bytes, but should have %,d", actual, size));
+        }
+        String expected = Hashes.isSha256(etag) ? etag : knownSha256;
+        if (expected != null) {
+            String sha256 = Hashes.sha256(file);
+            return sha256.equals(expected) ? Optional.empty() : Optional.of("has sha256 " + sha256 + ", but should have " + expected);
+        }
+        if (Hashes.isSha1(etag)) {
+            String sha1 = Hashes.gitBlobSha1(file);
+            return sha1.equals(etag) ? Optional.empty() : Optional.of("has git sha-1 " + sha1 + ", but should have " + etag);
+        }
+        return Optional.empty();
     }
 
     Path snapshot(String repo, String commit) {

@@ -1,8 +1,10 @@
 package tempered.hub;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import tempered.model.ModelFolder;
 
 /**
  * Which file of which Hugging Face repository is the model: repository, revision, the ONNX decoder's path in
@@ -29,7 +31,7 @@ public record ModelSpec(String repo, String revision, String file, String sha256
     public static final List<String> VARIANTS = List.of("fp32", "int8");
 
     public ModelSpec {
-        if (repo == null || !REPO.matcher(repo).matches() || repo.contains("..")) {
+        if (!isRepository(repo)) {
             throw new IllegalArgumentException("model repository '" + repo + "' must look like ORG/NAME, for example openai-community/gpt2");
         }
         if (revision == null || revision.isBlank() || revision.contains("..") || revision.startsWith("/")) {
@@ -50,6 +52,25 @@ public record ModelSpec(String repo, String revision, String file, String sha256
             case "int8", "quantized" -> GPT2_INT8;
             default -> throw new IllegalArgumentException("unknown variant '" + name + "'; use one of " + VARIANTS);
         };
+    }
+
+    /** True when {@code text} names a hub repository, {@code ORG/NAME}: the one place that says what a name may hold. */
+    public static boolean isRepository(String text) {
+        return text != null && REPO.matcher(text).matches() && !text.contains("..");
+    }
+
+    /**
+     * Every decoder file a repository may hold, in the order Tempered prefers them: the names of
+     * {@link ModelFolder#PREFERRED}, each under {@code onnx/} first, then at the top.
+     */
+    public static List<ModelSpec> candidates(String repo, String revision) {
+        ModelSpec base = ofRepo(repo).withRevision(revision);
+        List<ModelSpec> candidates = new ArrayList<>();
+        for (String name : ModelFolder.PREFERRED) {
+            candidates.add(base.withFile("onnx/" + name));
+            candidates.add(base.withFile(name));
+        }
+        return candidates;
     }
 
     /** A spec for another repository with the default file name and no known hash. */

@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
@@ -131,13 +132,17 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
      * Loads a model folder (Hugging Face layout) or an .onnx decoder file.
      *
      * @throws ModelNotFoundException when there is no decoder there, or it cannot be loaded
+     * @throws IllegalArgumentException when it is not a GPT-2 decoder, or this user may not read it
      */
     public static Gpt2Model open(Path path) {
         Path file = ModelFolder.decoder(path);
         Gpt2Config config = Gpt2Config.read(ModelFolder.folderOf(file));
+        ModelFolder.requireReadable(file);
         OrtSession session;
-        try {
-            session = OrtEnvironment.getEnvironment().createSession(file.toString(), SessionSettings.options());
+        try (OrtSession.SessionOptions options = SessionSettings.options()) {
+            // ONNX Runtime would also print a failing node's error on stderr, in colour; the exception carries it.
+            options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+            session = OrtEnvironment.getEnvironment().createSession(file.toString(), options);
         } catch (OrtException e) {
             throw new ModelNotFoundException("could not load " + file.toAbsolutePath() + ": " + firstLine(e.getMessage())
                     + ". The file may be incomplete or corrupt: delete it and fetch it again with: " + ModelFolder.DOWNLOAD_COMMAND, e);

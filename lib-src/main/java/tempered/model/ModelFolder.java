@@ -1,10 +1,14 @@
 package tempered.model;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,22 +54,50 @@ public final class ModelFolder {
             throw new ModelNotFoundException("no model folder at " + path.toAbsolutePath()
                     + "; pass a folder holding onnx/decoder_model_merged.onnx, or fetch GPT-2 with: " + DOWNLOAD_COMMAND);
         }
+        return find(path).orElseThrow(() -> new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": "
+                + contents(path) + "; fetch GPT-2 with: " + DOWNLOAD_COMMAND));
+    }
+
+    /** The decoder in a folder: the first of {@link #PREFERRED}, else its only .onnx file; empty when there is none to pick. */
+    public static Optional<Path> find(Path folder) {
         for (String name : PREFERRED) {
-            for (Path candidate : List.of(path.resolve("onnx").resolve(name), path.resolve(name))) {
+            for (Path candidate : List.of(folder.resolve("onnx").resolve(name), folder.resolve(name))) {
                 if (Files.isRegularFile(candidate)) {
-                    return candidate;
+                    return Optional.of(candidate);
                 }
             }
         }
-        List<Path> others = onnxFiles(path);
-        if (others.size() == 1) {
-            return others.get(0);
+        List<Path> others = onnxFiles(folder);
+        return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
+    }
+
+    /** What a folder without a decoder to pick holds: no .onnx file, or several; and what was looked for. */
+    public static String contents(Path folder) {
+        List<Path> files = onnxFiles(folder);
+        if (files.isEmpty()) {
+            return "found no .onnx file. Looked for " + String.join(", ", PREFERRED.subList(0, 4)) + " under onnx/ or at the top";
         }
-        String found = others.isEmpty() ? "no .onnx file" : "several .onnx files ("
-                + others.stream().map(p -> path.relativize(p).toString()).collect(Collectors.joining(", ")) + "); pass one of them";
-        throw new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": found " + found
-                + ". Looked for " + String.join(", ", PREFERRED.subList(0, 4)) + " under onnx/ or at the top; fetch GPT-2 with: "
-                + DOWNLOAD_COMMAND);
+        return "found several .onnx files (" + files.stream().map(p -> folder.relativize(p).toString()).collect(Collectors.joining(", "))
+                + "); pass one of them";
+    }
+
+    /** Opens and closes a model file, so that one this user may not read is reported as such, not as corrupt. */
+    static void requireReadable(Path file) {
+        try {
+            FileChannel.open(file, StandardOpenOption.READ).close();
+        } catch (AccessDeniedException e) {
+            throw permissionDenied(file);
+        } catch (IOException e) {
+            throw new ModelNotFoundException("could not open " + file.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); fetch the model again with: " + DOWNLOAD_COMMAND, e);
+        }
+    }
+
+    /** A model file this user may not read: bad input, fixed by its owner, not by fetching it again. */
+    static IllegalArgumentException permissionDenied(Path file) {
+        Path absolute = file.toAbsolutePath();
+        return new IllegalArgumentException("permission denied reading " + absolute + "; make it readable (chmod a+r " + absolute
+                + ") or copy the model to a folder you own");
     }
 
     private static List<Path> onnxFiles(Path folder) {

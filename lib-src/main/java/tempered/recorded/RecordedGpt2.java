@@ -1,27 +1,27 @@
 package tempered.recorded;
 
-import tempered.model.LanguageModel;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
+import tempered.hub.DownloadException;
+import tempered.hub.DownloadProgress;
+import tempered.hub.Setting;
+import tempered.model.LanguageModel;
+import tempered.model.ModelNotFoundException;
 import tempered.text.Gpt2Tokenizer;
-import tempered.text.JsonReader;
 
 /**
- * GPT-2 small's real next-token logits for five prompts, recorded from the model and shipped with Tempered:
- * a language model that knows exactly one distribution per recorded prompt, and needs no download.
+ * GPT-2 small's real next-token logits for five prompts, as the Transformer Explainer project recorded them:
+ * a language model that knows exactly one distribution per recorded prompt, and needs no model download.
  *
  * <p>It leaves out everything else: asking for any other sequence is refused with the list of prompts it
- * knows. The data comes from the Transformer Explainer project (Polo Club of Data Science, MIT licence; the
- * licence is beside the data in {@code tempered/data/gpt2-recorded-logits/}).
+ * knows. The data is not part of Tempered: on first use {@link #load()} fetches the project's five example
+ * files (8 MB, MIT licence) and keeps them, verified, in Tempered's cache ({@link ExplainerSource}).
  *
  * <pre>{@code
  * RecordedGpt2 recorded = RecordedGpt2.load();
@@ -30,9 +30,8 @@ import tempered.text.JsonReader;
  * }</pre>
  */
 public final class RecordedGpt2 implements LanguageModel {
-    private static final String FOLDER = "/tempered/data/gpt2-recorded-logits/";
 
-    /** One recorded prompt: its text, GPT-2's token ids for it, and the file holding the logits after it. */
+    /** One recorded prompt: its text, GPT-2's token ids for it, and the example file it came from. */
     public record Prompt(String text, int[] tokenIds, String file) {
         public Prompt {
             tokenIds = tokenIds.clone();
@@ -50,22 +49,42 @@ public final class RecordedGpt2 implements LanguageModel {
     }
 
     private final List<Prompt> prompts;
+    private final List<float[]> logits;
 
-    private RecordedGpt2(List<Prompt> prompts) {
+    private RecordedGpt2(List<Prompt> prompts, List<float[]> logits) {
         this.prompts = List.copyOf(prompts);
+        this.logits = List.copyOf(logits);
     }
 
-    /** Reads the list of recorded prompts; the logits are read when asked for. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The five recorded prompts, from Tempered's cache, fetched there first when missing.
+     *
+     * @throws ModelNotFoundException when they are missing and the network is off limits, or a cached file is
+     *         damaged beyond reading; the message says which command fetches them
+     * @throws DownloadException when fetching them fails
+     */
     public static RecordedGpt2 load() {
-        Map<String, Object> index = (Map<String, Object>) JsonReader.parse(new String(read("prompts.json"), StandardCharsets.UTF_8));
+        return load(ExplainerSource.fromEnvironment(Setting.current()));
+    }
+
+    static RecordedGpt2 load(ExplainerSource source) {
         List<Prompt> prompts = new ArrayList<>();
-        for (Object entry : (List<Object>) index.get("prompts")) {
-            Map<String, Object> prompt = (Map<String, Object>) entry;
-            int[] ids = ((List<Object>) prompt.get("tokenIds")).stream().mapToInt(id -> ((Double) id).intValue()).toArray();
-            prompts.add(new Prompt((String) prompt.get("prompt"), ids, (String) prompt.get("file")));
+        List<float[]> logits = new ArrayList<>();
+        for (Path file : source.files(DownloadProgress.NONE)) {
+            ExplainerExample example = read(file);
+            prompts.add(new Prompt(example.prompt(), example.tokenIds(), file.getFileName().toString()));
+            logits.add(example.logits());
         }
-        return new RecordedGpt2(prompts);
+        return new RecordedGpt2(prompts, logits);
+    }
+
+    private static ExplainerExample read(Path file) {
+        try {
+            return ExplainerExample.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelNotFoundException("the recorded GPT-2 example " + file + " cannot be read (" + e.getMessage()
+                    + "); delete it and fetch it again with: " + ExplainerSource.DOWNLOAD_COMMAND, e);
+        }
     }
 
     public List<Prompt> prompts() {
@@ -84,14 +103,13 @@ public final class RecordedGpt2 implements LanguageModel {
      */
     @Override
     public float[] nextLogits(int... tokens) {
-        for (Prompt prompt : prompts) {
-            if (Arrays.equals(prompt.tokenIds, tokens)) {
-                return logits(prompt.file);
+        for (int i = 0; i < prompts.size(); i++) {
+            if (Arrays.equals(prompts.get(i).tokenIds, tokens)) {
+                return logits.get(i).clone();
             }
         }
         throw new IllegalArgumentException("no recorded GPT-2 distribution after \"" + Gpt2Tokenizer.decode(tokens)
-                + "\"; the recorded prompts are: " + prompts.stream().map(p -> "\"" + p.text + "\"").collect(Collectors.joining(", "))
-                + ". For any other text, use the real model (Models.open())");
+                + "\"; the recorded prompts are: " + quoted() + ". For any other text, use the real model (Models.open())");
     }
 
     /** GPT-2 small's context; only the recorded prompts themselves can be asked about. */
@@ -102,28 +120,10 @@ public final class RecordedGpt2 implements LanguageModel {
 
     @Override
     public String toString() {
-        return "GPT-2 small, recorded next-token logits for " + prompts.size() + " prompts: "
-                + prompts.stream().map(p -> "\"" + p.text + "\"").collect(Collectors.joining(", "));
+        return "GPT-2 small, recorded next-token logits for " + prompts.size() + " prompts: " + quoted();
     }
 
-    private static float[] logits(String file) {
-        ByteBuffer bytes = ByteBuffer.wrap(read(file)).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.remaining() != Gpt2Tokenizer.VOCABULARY_SIZE * Float.BYTES) {
-            throw new IllegalStateException(file + " holds " + bytes.remaining() + " bytes, not 50,257 float32 logits; the jar is damaged, rebuild it");
-        }
-        float[] logits = new float[Gpt2Tokenizer.VOCABULARY_SIZE];
-        bytes.asFloatBuffer().get(logits);
-        return logits;
-    }
-
-    private static byte[] read(String name) {
-        try (InputStream in = RecordedGpt2.class.getResourceAsStream(FOLDER + name)) {
-            if (in == null) {
-                throw new IllegalStateException("the recorded GPT-2 data " + name + " is missing from the library; rebuild it with mvn package");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private String quoted() {
+        return prompts.stream().map(p -> "\"" + p.text + "\"").collect(Collectors.joining(", "));
     }
 }

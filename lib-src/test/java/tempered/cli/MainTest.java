@@ -1,6 +1,7 @@
 package tempered.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +87,49 @@ class MainTest {
         Run softmaxHelp = run("softmax", "--help");
         assertEquals(0, softmaxHelp.status());
         assertTrue(softmaxHelp.out().contains("--temperatures") && softmaxHelp.out().contains("--json"));
+        for (String command : new String[] {"softmax", "next", "generate", "download", "bench"}) {
+            Run byHelp = run("help", command);
+            assertEquals(0, byHelp.status(), command);
+            assertEquals(run(command, "--help").out(), byHelp.out(), "help " + command + " describes " + command);
+            assertTrue(byHelp.out().startsWith("Usage: java -jar target/tempered.jar " + command), byHelp.out());
+        }
+        Run unknown = run("help", "frobnicate");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().startsWith("tempered frobnicate: unknown command 'frobnicate'"), unknown.err());
+    }
+
+    /** Usage lines and examples name the command a user types, never a bare 'tempered' that is not installed. */
+    @Test
+    void usageLinesNameTheCommandAUserTypes() {
+        String help = run("--help").out();
+        assertTrue(help.contains("Usage: java -jar target/tempered.jar COMMAND [options]"), help);
+        assertTrue(help.contains("\n  java -jar target/tempered.jar softmax --logits 1,2"), help);
+        assertFalse(help.contains(" tempered softmax"), help);
+        assertTrue(run("next", "--help").out().contains("\n  java -jar target/tempered.jar next --prompt"));
+        assertEquals("tempered softmax: unknown option '--colour' for 'softmax'; see 'java -jar target/tempered.jar softmax --help'\n",
+                run("softmax", "--logits", "1", "--colour").err());
+    }
+
+    @Test
+    void exitStatusesAreDocumentedOneMeaningEach() {
+        String help = run("--help").out();
+        for (String line : new String[] {"0  done", "1  bench: a performance target was missed", "2  bad input",
+            "3  the model or the recorded data is missing or damaged", "4  a download or the network failed", "5  an internal error"}) {
+            assertTrue(help.contains("\n  " + line), line + " in:\n" + help);
+        }
+        assertEquals(2, Main.BAD_INPUT);
+        assertEquals(3, Main.MISSING_MODEL);
+        assertEquals(4, Main.DOWNLOAD_FAILED);
+        assertEquals(5, Main.INTERNAL_ERROR);
+    }
+
+    /** Hints show values the option accepts: a temperature hint never suggests a negative temperature. */
+    @Test
+    void hintsNeverSuggestInvalidValues() {
+        assertTrue(run("softmax", "--logits", "1,2", "--temperatures", "1,x").err().endsWith("e.g. --temperatures 0.5,1,2\n"));
+        assertTrue(run("softmax", "--logits", "1,x").err().endsWith("e.g. --logits 1,2.5,-3 (-inf masks a token)\n"));
+        assertEquals(0, run("softmax", "--logits", "1,2", "--temperatures", "0.5,1,2").status(), "the hint's own value works");
+        assertEquals(0, run("softmax", "--logits", "1,2.5,-3").status(), "the hint's own value works");
     }
 
     @Test

@@ -2,11 +2,16 @@ package tempered.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tempered.cli.MainTest.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tempered.generate.GenerationSettings;
 import tempered.generate.Generation;
+import tempered.generate.GenerationSettings;
 import tempered.generate.Generator;
 import tempered.math.Distribution;
 import tempered.math.TokenProbability;
 import tempered.model.Gpt2Model;
+import tempered.model.Unreadable;
 import tempered.model.synthetic.SyntheticGpt2;
 import tempered.sampling.SamplerSettings;
 import tempered.text.Gpt2Tokenizer;
@@ -125,16 +131,20 @@ class ModelCommandsTest {
         "next --prompt cat --top 0|tempered next: --top '0' must be a whole number from 1 to 50257",
         "next --temperatures 1|tempered next: --prompt is required, for example --prompt \"The cat slept on the\"",
         "generate --prompt cat --top-p 0|tempered generate: top-p p=0.0 must be in (0, 1]; use 1.0 to disable",
-        "generate --prompt cat --temperature abc|tempered generate: --temperature: 'abc' (item 1) is not a finite number; write numbers separated by commas, e.g. --temperature 1,2.5,-3",
+        "generate --prompt cat --temperature abc|tempered generate: --temperature 'abc' is not a finite number; write one number, for example --temperature 0.7",
+        "next --prompt cat --temperatures 1,x|tempered next: --temperatures: 'x' (item 2) is not a finite number; write numbers separated by commas, e.g. --temperatures 0.5,1,2",
+        "next --prompt BLANK|tempered next: --prompt is blank (only white space); give the model some words to continue",
+        "next --prompt cat --file onnx/model.onnx|tempered next: a file and revision pick a file of a hub repository, but MODEL is a folder or file on this machine; leave them out, or name the repository",
         "generate --prompt cat --max-new-tokens 0|tempered generate: --max-new-tokens '0' must be a whole number from 1 to 100000",
         "generate --prompt cat --seed 1.5|tempered generate: --seed '1.5' must be a whole number, for example --seed 42",
         "download --variant fp16|tempered download: unknown variant 'fp16'; use one of [fp32, int8]",
-        "download --model gpt2|tempered download: model repository 'gpt2' must look like ORG/NAME, for example openai-community/gpt2",
+        "download --model gpt2|tempered download: model 'gpt2' is not a Hugging Face repository name (ORG/NAME), such as openai-community/gpt2",
+        "download --recorded --variant int8|tempered download: --recorded fetches only the recorded GPT-2 examples; leave out --model, --variant, --file and --revision, or leave out --recorded to fetch the model",
     })
     void badInputExitsTwoWithOneLine(String args, String message) {
         List<String> parts = new java.util.ArrayList<>();
         for (String part : args.split(" ")) {
-            parts.add(part.equals("''") ? "" : part);
+            parts.add(part.equals("''") ? "" : part.equals("BLANK") ? " \t " : part);
         }
         parts.add("--model");
         parts.add(model);
@@ -143,7 +153,7 @@ class ModelCommandsTest {
         }
         MainTest.Run run = run(parts.toArray(String[]::new));
         assertEquals(2, run.status(), run.out() + run.err());
-        assertEquals(message + "\n", run.err());
+        assertEquals(message.replace("MODEL", model) + "\n", run.err());
     }
 
     /** The benchmark's code path, end to end, on a small model: every figure and every target is reported. */
@@ -175,13 +185,89 @@ class ModelCommandsTest {
     }
 
     @Test
-    void anUnknownModelFolderExitsTwoWithOneLine(@TempDir Path empty) {
+    void anUnknownModelFolderExitsTwoAndAFolderWithoutAModelThree(@TempDir Path empty) {
         MainTest.Run missing = run("next", "--model", "/no/such/folder", "--prompt", "cat");
         assertEquals(2, missing.status());
-        assertTrue(missing.err().startsWith("tempered next: --model /no/such/folder is neither an existing folder"), missing.err());
+        assertTrue(missing.err().startsWith("tempered next: there is no folder or .onnx file at /no/such/folder"), missing.err());
         MainTest.Run noDecoder = run("next", "--model", empty.toString(), "--prompt", "cat");
-        assertEquals(2, noDecoder.status());
+        assertEquals(3, noDecoder.status());
         assertTrue(noDecoder.err().startsWith("tempered next: no GPT-2 decoder in " + empty), noDecoder.err());
         assertEquals(1, noDecoder.err().split("\n").length);
+    }
+
+    @Test
+    void generateRefusesATooLongPromptBeforePrintingAnything() {
+        String prompt = "word ".repeat(70).strip();
+        MainTest.Run run = run("generate", "--model", model, "--prompt", prompt, "--max-new-tokens", "2");
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertEquals("tempered generate: the prompt is 70 tokens; this model sees at most 64 (prompt included), so it must be shorter to"
+                + " leave room for new tokens\n", run.err());
+    }
+
+    @Test
+    void stoppingAtTheContextIsSaidOnStderrAndInTheJson() throws Exception {
+        MainTest.Run streamed = run("generate", "--model", model, "--prompt", PROMPT, "--max-new-tokens", "100", "--seed", "3");
+        assertEquals(0, streamed.status(), streamed.err());
+        assertEquals("tempered generate: stopped at the model's context of 64 tokens (a prompt of 5 and 59 new), before --max-new-tokens"
+                + " 100\n", streamed.err());
+        MainTest.Run json = run("generate", "--model", model, "--prompt", PROMPT, "--max-new-tokens", "100", "--samples", "2", "--json");
+        JsonNode samples = JSON.readTree(json.out()).get("samples");
+        assertEquals("context_full", samples.get(0).get("stop").asText());
+        assertEquals(59, samples.get(0).get("tokenIds").size());
+        assertTrue(json.err().startsWith("tempered generate: sample 1 stopped at the model's context of 64 tokens"), json.err());
+        MainTest.Run brief = run("generate", "--model", model, "--prompt", PROMPT, "--max-new-tokens", "3", "--json");
+        assertEquals("max_new_tokens", JSON.readTree(brief.out()).get("samples").get(0).get("stop").asText());
+        assertEquals("", brief.err());
+    }
+
+    /** Without config.json Tempered assumes GPT-2's 1,024 positions; a model with fewer fails in ONNX Runtime, said in words. */
+    @Test
+    void generatingPastAModelsRealPositionsSaysWhyAndWhatToDo(@TempDir Path dir) throws IOException {
+        SyntheticGpt2.write(dir, SyntheticGpt2.Layout.MERGED);
+        Files.delete(dir.resolve("config.json"));
+        MainTest.Run run = run("generate", "--model", dir.toString(), "--prompt", PROMPT, "--max-new-tokens", "100", "--json");
+        assertEquals(2, run.status(), run.err());
+        assertEquals("tempered generate: the model has 64 positions, but this run reached position 64 (counting from 0): its config.json"
+                + " is missing, or says a longer context (n_positions) than the model has. Put the model's own config.json beside it, or"
+                + " keep the prompt plus --max-new-tokens within 64 tokens\n", run.err());
+    }
+
+    @Test
+    void unreadableConfigOrModelSaysPermissionDenied(@TempDir Path dir) throws IOException {
+        Path unreadable = Unreadable.file();
+        Path folder = SyntheticGpt2.write(dir.resolve("config"), SyntheticGpt2.Layout.MODEL);
+        Files.delete(folder.resolve("config.json"));
+        Files.createSymbolicLink(folder.resolve("config.json"), unreadable);
+        MainTest.Run config = run("next", "--model", folder.toString(), "--prompt", PROMPT);
+        assertEquals(2, config.status(), config.err());
+        assertEquals("tempered next: permission denied reading " + folder.resolve("config.json").toAbsolutePath() + "; make it readable"
+                + " (chmod a+r " + folder.resolve("config.json").toAbsolutePath() + ") or copy the model to a folder you own\n", config.err());
+
+        Path onnx = Files.createDirectories(dir.resolve("model").resolve("onnx"));
+        Files.createSymbolicLink(onnx.resolve("model.onnx"), unreadable);
+        MainTest.Run model = run("next", "--model", onnx.getParent().toString(), "--prompt", PROMPT);
+        assertEquals(2, model.status(), model.err());
+        assertTrue(model.err().startsWith("tempered next: permission denied reading " + onnx.resolve("model.onnx").toAbsolutePath()),
+                model.err());
+    }
+
+    /** NaN from the model is the model's fault, and said so, not advice about typing logits. */
+    @Test
+    void nanLogitsFromTheModelSayTheModelIsBroken(@TempDir Path dir) throws IOException {
+        Path folder = SyntheticGpt2.write(dir, SyntheticGpt2.Layout.MODEL, SyntheticGpt2.Shape.SMALL, 7, true);
+        Path weights = folder.resolve(SyntheticGpt2.Layout.MODEL.file + "_data");
+        ByteBuffer nan = ByteBuffer.allocate((int) Files.size(weights)).order(ByteOrder.LITTLE_ENDIAN);
+        while (nan.remaining() >= Float.BYTES) {
+            nan.putFloat(Float.NaN);
+        }
+        Files.write(weights, nan.array());
+        for (String command : List.of("next", "generate")) {
+            MainTest.Run run = run(command, "--model", folder.toString(), "--prompt", PROMPT);
+            assertEquals(3, run.status(), run.err());
+            assertTrue(run.err().startsWith("tempered " + command + ": the model " + folder.resolve(SyntheticGpt2.Layout.MODEL.file) + " produced NaN as the logit"
+                    + " of token 0 (and 50256 more that are not finite); a working GPT-2 never does, so the model file is damaged"), run.err());
+            assertFalse(run.err().contains("-Infinity"), run.err());
+        }
     }
 }

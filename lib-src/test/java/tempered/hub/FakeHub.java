@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class FakeHub implements AutoCloseable {
     volatile boolean ignoreRange;
     volatile boolean corrupt;
     volatile int status = 200;
+    /** Serve large files directly, named by an opaque ETag instead of their sha256, as a plain mirror might. */
+    volatile boolean withoutSha256;
     public volatile long stallMillis;
 
     public FakeHub() throws IOException {
@@ -69,7 +72,7 @@ public final class FakeHub implements AutoCloseable {
                 digest.update(prefix);
             }
             return HexFormat.of().formatHex(digest.digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -107,20 +110,20 @@ public final class FakeHub implements AutoCloseable {
             }
             exchange.getResponseHeaders().add("X-Repo-Commit", COMMIT);
             boolean lfs = parts[4].endsWith(".onnx");
-            if (lfs) {
+            if (lfs && !withoutSha256) {
                 exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + sha256(body) + "\"");
                 exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(body.length));
                 exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/cdn/" + sha256(body));
                 exchange.sendResponseHeaders(302, -1);
                 return;
             }
-            exchange.getResponseHeaders().add("ETag", "\"" + gitSha1(body) + "\"");
+            exchange.getResponseHeaders().add("ETag", "\"" + (lfs ? "mirror-" + body.length : gitSha1(body)) + "\"");
             if (exchange.getRequestMethod().equals("HEAD")) {
                 exchange.getResponseHeaders().add("Content-Length", Long.toString(body.length));
                 exchange.sendResponseHeaders(200, -1);
                 return;
             }
-            sendBody(exchange, body, false);
+            sendBody(exchange, body, lfs);
         }
     }
 

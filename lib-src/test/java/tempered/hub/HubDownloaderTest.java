@@ -7,23 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import tempered.model.Gpt2Model;
-import tempered.model.ModelNotFoundException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tempered.model.Gpt2Model;
+import tempered.model.ModelNotFoundException;
 
 class HubDownloaderTest {
     private static final String REPO = "openai-community/gpt2";
@@ -71,7 +81,8 @@ class HubDownloaderTest {
         long requests = hub.requests.size();
         assertEquals(file, downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertEquals(requests, hub.requests.size());
-        assertEquals(file, Models.locate(List.of(ModelSpec.GPT2), Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+        assertEquals(file, Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+        assertEquals(0, FileLocks.inUse(), "no lock is held, or remembered, after the download");
     }
 
     @Test
@@ -90,12 +101,12 @@ class HubDownloaderTest {
     @Test
     void aCutDownloadResumesWithARangeRequestOnTheNextRun() throws IOException {
         hub.cuts.set(1);
-        ModelNotFoundException cut = assertThrows(ModelNotFoundException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException cut = assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertTrue(cut.getMessage().startsWith("the download of openai-community/gpt2/onnx/decoder_model_merged.onnx stopped at 150,000 of 300,000 bytes"),
                 cut.getMessage());
         assertTrue(cut.getMessage().endsWith("run the same command again to resume where it stopped"), cut.getMessage());
         assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2).isEmpty(), "nothing where the loader looks");
-        assertEquals(List.of(FakeHub.sha256(MODEL) + ".incomplete"), leftovers());
+        assertEquals(List.of(FakeHub.sha256(MODEL) + ".tempered.incomplete"), leftovers());
 
         Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertArrayEquals(MODEL, Files.readAllBytes(file));
@@ -124,7 +135,7 @@ class HubDownloaderTest {
     @Test
     void aServerThatIgnoresRangeStartsCleanlyFromTheBeginning() throws IOException {
         hub.cuts.set(1);
-        assertThrows(ModelNotFoundException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         hub.ignoreRange = true;
         Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertArrayEquals(MODEL, Files.readAllBytes(file));
@@ -133,7 +144,7 @@ class HubDownloaderTest {
     @Test
     void aBodyWithTheWrongHashIsDeletedAndNothingIsCached() {
         hub.corrupt = true;
-        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException e = assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertTrue(e.getMessage().startsWith("the downloaded openai-community/gpt2/onnx/decoder_model_merged.onnx has sha256 "), e.getMessage());
         assertTrue(e.getMessage().contains(", but should have " + FakeHub.sha256(MODEL) + ";"), e.getMessage());
         assertTrue(e.getMessage().contains("deleted it, nothing was cached"), e.getMessage());
@@ -141,27 +152,47 @@ class HubDownloaderTest {
         assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2).isEmpty());
     }
 
+    /** A mirror that names large files by an opaque ETag: the sha256 Tempered knows for the file is what is checked. */
     @Test
     void theKnownSha256IsCheckedWhenTheServerNamesNone() throws IOException {
-        Path incomplete = cacheRoot.resolve("file");
-        Files.write(incomplete, MODEL);
-        assertEquals(FakeHub.sha256(MODEL), HubDownloader.sha256(incomplete));
-        assertEquals(FakeHub.gitSha1(MODEL), HubDownloader.gitBlobSha1(incomplete, MODEL.length));
+        hub.withoutSha256 = true;
+        ModelSpec known = new ModelSpec(REPO, "main", FILE, FakeHub.sha256(MODEL), 0);
+        Path file = downloader(1).download(known, DownloadProgress.NONE);
+        assertArrayEquals(MODEL, Files.readAllBytes(file));
+        assertEquals("mirror-" + MODEL.length, file.toRealPath().getFileName().toString(), "named by the server's ETag");
+        assertEquals(Optional.empty(), new HubCache(cacheRoot).damage(known));
+
+        Path other = cacheRoot.resolve("other");
+        hub.corrupt = true;
+        DownloadException e = assertThrows(DownloadException.class,
+                () -> new HubDownloader(new HubCache(other), hub.endpoint(), null, false, Duration.ofSeconds(5), 1)
+                        .download(known, DownloadProgress.NONE));
+        assertTrue(e.getMessage().contains("has sha256 ") && e.getMessage().contains(", but should have " + FakeHub.sha256(MODEL)),
+                e.getMessage());
+        assertFalse(Files.exists(other.resolve("models--openai-community--gpt2/blobs/mirror-" + MODEL.length)), "nothing cached");
+    }
+
+    @Test
+    void hashesAreTheHubsNames() throws IOException {
+        Path file = cacheRoot.resolve("file");
+        Files.write(file, MODEL);
+        assertEquals(FakeHub.sha256(MODEL), Hashes.sha256(file));
+        assertEquals(FakeHub.gitSha1(MODEL), Hashes.gitBlobSha1(file));
     }
 
     @Test
     void missingFilesAndServerErrorsNameTheRepositoryAndFile() {
         ModelSpec missing = ModelSpec.GPT2.withFile("onnx/nope.onnx");
-        ModelNotFoundException notFound = assertThrows(ModelNotFoundException.class, () -> downloader(1).download(missing, DownloadProgress.NONE));
+        DownloadException notFound = assertThrows(DownloadException.class, () -> downloader(1).download(missing, DownloadProgress.NONE));
         assertTrue(notFound.getMessage().startsWith("the hub has no openai-community/gpt2/onnx/nope.onnx"), notFound.getMessage());
         assertTrue(notFound.getMessage().contains("HTTP 404"), notFound.getMessage());
         hub.status = 500;
-        ModelNotFoundException broken = assertThrows(ModelNotFoundException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException broken = assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertEquals("the hub answered HTTP 500 for openai-community/gpt2/onnx/decoder_model_merged.onnx; try again later, or set HF_ENDPOINT to a mirror",
                 broken.getMessage());
         hub.status = 401;
-        ModelNotFoundException gated = assertThrows(ModelNotFoundException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
-        assertTrue(gated.getMessage().contains("needs HF_TOKEN"), gated.getMessage());
+        DownloadException gated = assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertTrue(gated.getMessage().contains("needs a token allowed to read it, in HF_TOKEN or saved by 'hf auth login'"), gated.getMessage());
         assertEquals(List.of(), leftovers());
     }
 
@@ -183,7 +214,7 @@ class HubDownloaderTest {
             closedPort = socket.getLocalPort();
         }
         HubDownloader unreachable = new HubDownloader(new HubCache(cacheRoot), "http://127.0.0.1:" + closedPort, null, false, Duration.ofSeconds(2), 1);
-        ModelNotFoundException e = assertThrows(ModelNotFoundException.class,
+        DownloadException e = assertThrows(DownloadException.class,
                 () -> unreachable.download(ModelSpec.variant("int8"), DownloadProgress.NONE));
         assertTrue(e.getMessage().startsWith("could not reach http://127.0.0.1:" + closedPort + " to fetch Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (ConnectException"),
                 e.getMessage());
@@ -219,8 +250,8 @@ class HubDownloaderTest {
 
     @Test
     void inANotebookProgressIsALineAtEachTenth() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        DownloadProgress progress = DownloadProgress.lines(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DownloadProgress progress = DownloadProgress.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         for (long done = 0; done <= 1000; done += 10) {
             progress.update("onnx/model.onnx", done, 1000, 100, done == 1000);
         }
@@ -235,20 +266,22 @@ class HubDownloaderTest {
     @Test
     void twoDownloadsOfTheSameFileTransferItOnce() throws Exception {
         hub.stallMillis = 2;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<Path>> results = new ArrayList<>();
+            List<Future<Path>> results = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 results.add(pool.submit(() -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE)));
             }
-            for (java.util.concurrent.Future<Path> result : results) {
+            for (Future<Path> result : results) {
                 assertArrayEquals(MODEL, Files.readAllBytes(result.get()));
+                assertTrue(Files.isSymbolicLink(result.get()), "a link, not a 300 KB copy, when both finish together");
             }
         } finally {
             pool.shutdownNow();
         }
         assertEquals(1, hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count());
         assertEquals(List.of(), leftovers());
+        assertEquals(0, FileLocks.inUse());
     }
 
     /** A corrupt model in the cache: the loader names it and says how to refetch, and refetching replaces it. */
@@ -256,7 +289,7 @@ class HubDownloaderTest {
     void aCorruptCachedModelIsNamedAndRefetchingReplacesIt() throws IOException {
         Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
         Path blob = file.toRealPath();
-        Files.write(blob, java.util.Arrays.copyOf(MODEL, 1000));
+        Files.write(blob, Arrays.copyOf(MODEL, 1000));
         ModelNotFoundException broken = assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(file));
         assertTrue(broken.getMessage().startsWith("could not load " + file.toAbsolutePath()), broken.getMessage());
         assertTrue(broken.getMessage().endsWith("delete it and fetch it again with: java -jar target/tempered.jar download"), broken.getMessage());
@@ -268,10 +301,10 @@ class HubDownloaderTest {
     @Test
     void aStalledServerTimesOutWithAClearErrorAfterProgressKeptComing() {
         hub.stallMillis = 400;
-        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> seen = new CopyOnWriteArrayList<>();
         HubDownloader impatient = new HubDownloader(new HubCache(cacheRoot), hub.endpoint(), null, false, Duration.ofMillis(150), 1);
         // The server sends 4 KB, then waits 400 ms before each next piece: longer than the 150 ms time-out.
-        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> impatient.download(ModelSpec.GPT2,
+        DownloadException e = assertThrows(DownloadException.class, () -> impatient.download(ModelSpec.GPT2,
                 (name, done, total, rate, finished) -> seen.add(done)));
         assertTrue(e.getMessage().startsWith("the download of openai-community/gpt2/onnx/decoder_model_merged.onnx stopped at 4,096 of 300,000 bytes (SocketTimeoutException"),
                 e.getMessage());
@@ -281,35 +314,100 @@ class HubDownloaderTest {
     }
 
     @Test
-    void aFullDiskLeavesNothingWhereTheLoaderLooks() {
-        HubDownloader downloader = downloader(1);
-        downloader.opener = (file, append) -> new java.io.FilterOutputStream(Files.newOutputStream(file)) {
-            private long written;
+    void aFullDiskLeavesNothingWhereTheLoaderLooks() throws IOException {
+        HubDownloader downloader = new HubDownloader(new HubCache(cacheRoot), hub.endpoint(), null, false, Duration.ofSeconds(5), 1,
+                (file, append) -> new FilterOutputStream(Files.newOutputStream(file)) {
+                    private long written;
 
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                written += length;
-                if (written > 100_000) {
-                    throw new IOException("No space left on device");
-                }
-                out.write(bytes, offset, length);
-            }
-        };
-        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> downloader.download(ModelSpec.GPT2, DownloadProgress.NONE));
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        written += length;
+                        if (written > 100_000) {
+                            throw new IOException("No space left on device");
+                        }
+                        out.write(bytes, offset, length);
+                    }
+                });
+        DownloadException e = assertThrows(DownloadException.class, () -> downloader.download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertTrue(e.getMessage().startsWith("could not write openai-community/gpt2/onnx/decoder_model_merged.onnx into " + cacheRoot
-                + ": No space left on device; check the free space"), e.getMessage());
+                + ": IOException: No space left on device; check the free space"), e.getMessage());
         assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2).isEmpty(), "no model where the loader looks");
         assertFalse(Files.exists(cacheRoot.resolve("models--openai-community--gpt2/blobs").resolve(FakeHub.sha256(MODEL))));
         // With space again, the next run resumes and verifies the whole file.
         Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
-        assertEquals(FakeHub.sha256(MODEL), new HubCache(cacheRoot).find(ModelSpec.GPT2).map(p -> {
-            try {
-                return HubDownloader.sha256(p);
-            } catch (IOException io) {
-                throw new java.io.UncheckedIOException(io);
-            }
-        }).orElseThrow());
-        assertTrue(Files.isRegularFile(file));
+        assertEquals(FakeHub.sha256(MODEL), Hashes.sha256(file));
+    }
+
+    /** What download --check relies on: a truncated or altered blob is named, and downloading again replaces it. */
+    @Test
+    void aDamagedBlobIsReportedAndFetchedAgain() throws IOException {
+        Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        HubCache cache = new HubCache(cacheRoot);
+        assertEquals(Optional.empty(), cache.damage(ModelSpec.GPT2));
+        Path blob = file.toRealPath();
+        byte[] altered = MODEL.clone();
+        altered[7] ^= 1;
+        Files.write(blob, altered);
+        String damage = cache.damage(ModelSpec.GPT2).orElseThrow();
+        assertTrue(damage.startsWith("the cached openai-community/gpt2/onnx/decoder_model_merged.onnx (" + blob + ") has sha256 "), damage);
+        assertTrue(damage.endsWith(", but should have " + FakeHub.sha256(MODEL)), damage);
+        Files.write(blob, Arrays.copyOf(MODEL, 1000));
+        assertTrue(cache.damage(ModelSpec.GPT2).isPresent(), "a truncated blob too");
+        long transfers = hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count();
+        assertEquals(file, downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertArrayEquals(MODEL, Files.readAllBytes(file));
+        assertEquals(transfers + 1, hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count(), "fetched again");
+        assertEquals(Optional.empty(), cache.damage(ModelSpec.GPT2));
+        Path config = file.getParent().getParent().resolve("config.json").toRealPath();
+        Files.writeString(config, "{}");
+        assertTrue(cache.damage(ModelSpec.GPT2).orElseThrow().contains("config.json"), "config.json is checked too");
+    }
+
+    /** A repository that has only onnx/model.onnx: found on the hub among the decoders Tempered knows, then in the cache. */
+    @Test
+    void aRepositoryWithAnyKnownDecoderIsFoundOnTheHubAndThenInTheCache() throws IOException {
+        hub.file("someone/tiny-gpt2", "onnx/model.onnx", MODEL).file("someone/tiny-gpt2", "config.json", CONFIG);
+        Map<String, String> settings = Map.of("HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", hub.endpoint());
+        Path file = Models.fetch("someone/tiny-gpt2", null, null, settings, DownloadProgress.NONE);
+        assertTrue(file.endsWith("onnx/model.onnx"), file.toString());
+        assertArrayEquals(MODEL, Files.readAllBytes(file));
+        assertTrue(hub.requests.stream().anyMatch(r -> r.path().endsWith("/onnx/decoder_model_merged.onnx")), "the preferred one was asked for first");
+        long requests = hub.requests.size();
+        Map<String, String> offline = Map.of("HF_HUB_CACHE", cacheRoot.toString(), "HF_HUB_OFFLINE", "1");
+        assertEquals(file, Models.locate("someone/tiny-gpt2", null, null, offline));
+        assertEquals(file, Models.fetch("someone/tiny-gpt2", null, null, offline, DownloadProgress.NONE));
+        assertEquals(file, Models.locate("someone/tiny-gpt2", "onnx/model.onnx", "main", offline));
+        assertEquals(requests, hub.requests.size(), "found in the cache, without the network");
+        DownloadException none = assertThrows(DownloadException.class,
+                () -> Models.fetch("someone/empty", null, null, settings, DownloadProgress.NONE));
+        assertTrue(none.getMessage().startsWith("the hub has no GPT-2 decoder in someone/empty at main (HTTP 404 from " + hub.endpoint()
+                + " for each of onnx/decoder_model_merged.onnx, decoder_model_merged.onnx, onnx/model.onnx, "), none.getMessage());
+        assertTrue(none.getMessage().endsWith("); name the file with --file PATH"), none.getMessage());
+    }
+
+    @Test
+    void theTokenSavedByHfAuthLoginIsUsedWhenHfTokenIsUnset(@TempDir Path home) throws IOException {
+        Files.writeString(home.resolve("token"), "hf_saved\n");
+        Map<String, String> environment = Map.of("HF_HOME", home.toString(), "HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", hub.endpoint());
+        HubDownloader.fromEnvironment(environment).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        assertEquals("Bearer hf_saved", hub.requests.get(0).authorization());
+        assertEquals("hf_env", HubDownloader.token(Map.of("HF_HOME", home.toString(), "HF_TOKEN", "hf_env")));
+        Files.writeString(home.resolve("elsewhere"), "hf_path");
+        assertEquals("hf_path", HubDownloader.token(Map.of("HF_HOME", home.toString(), "HF_TOKEN_PATH", home.resolve("elsewhere").toString())));
+        assertNull(HubDownloader.token(Map.of("HF_HOME", home.resolve("none").toString())));
+    }
+
+    @Test
+    void anEndpointThatIsNotHttpIsRefusedNamingTheVariable() {
+        for (String endpoint : List.of("ftp://mirror.example.org", "file:///srv/hub", "mirror.example.org", "https://")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HubDownloader.fromEnvironment(Map.of("HF_ENDPOINT", endpoint)));
+            assertEquals("HF_ENDPOINT '" + endpoint + "' must be an http:// or https:// address, such as https://huggingface.co or a"
+                    + " mirror's; fix it or unset it to use the Hugging Face hub", e.getMessage());
+        }
+        assertEquals("the hub endpoint 'ftp://x' must be an http:// or https:// address, such as https://huggingface.co or a mirror's",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new HubDownloader(new HubCache(cacheRoot), "ftp://x", null, false, Duration.ofSeconds(1), 1)).getMessage());
     }
 
     private List<String> leftovers() {
@@ -320,7 +418,7 @@ class HubDownloaderTest {
         try (Stream<Path> list = Files.list(blobs)) {
             return list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".incomplete")).sorted().toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,51 +5,75 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tempered.math.Distribution;
 import tempered.math.TokenProbability;
 import tempered.text.Gpt2Tokenizer;
 
-/** The recorded GPT-2 distributions against the index that came with them, read independently with Jackson. */
+/**
+ * The recorded GPT-2 distributions, loaded the way a notebook loads them (the build points the source at the
+ * original files), against the same files read independently with Jackson's tree model.
+ */
 class RecordedGpt2Test {
     private static final RecordedGpt2 RECORDED = RecordedGpt2.load();
+    private static final JsonMapper JAVASCRIPT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+            JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
-    private static JsonNode index() throws IOException {
-        return new ObjectMapper().readTree(RecordedGpt2.class.getResourceAsStream("/tempered/data/gpt2-recorded-logits/prompts.json"));
+    private static JsonNode original(String file) throws IOException {
+        String text = Files.readString(ExamplesServer.ORIGINALS.resolve(file));
+        return JAVASCRIPT.readTree(text.substring(text.indexOf('{'), text.lastIndexOf('}') + 1));
     }
 
     @Test
     void jtokkitReproducesEveryRecordedPromptsTokenIdsExactly() throws IOException {
-        JsonNode prompts = index().get("prompts");
-        assertEquals(5, prompts.size());
-        for (JsonNode prompt : prompts) {
-            int[] recorded = new ObjectMapper().convertValue(prompt.get("tokenIds"), int[].class);
-            assertArrayEquals(recorded, Gpt2Tokenizer.encode(prompt.get("prompt").asText()), prompt.get("prompt").asText());
+        assertEquals(5, RECORDED.prompts().size());
+        for (RecordedGpt2.Prompt prompt : RECORDED.prompts()) {
+            JsonNode example = original(prompt.file());
+            int[] recorded = JAVASCRIPT.convertValue(example.get("tokenIds"), int[].class);
+            assertEquals(example.get("prompt").asText(), prompt.text());
+            assertArrayEquals(recorded, prompt.tokenIds());
+            assertArrayEquals(recorded, Gpt2Tokenizer.encode(prompt.text()), prompt.text());
             for (int i = 0; i < recorded.length; i++) {
-                assertEquals(prompt.get("tokens").get(i).asText(), Gpt2Tokenizer.token(recorded[i]));
+                assertEquals(example.get("tokens").get(i).asText(), Gpt2Tokenizer.token(recorded[i]));
             }
         }
     }
 
-    /** The top five at T = 1 that the index lists, recomputed from the raw logits over the whole vocabulary. */
     @Test
-    void theLogitsGiveTheRecordedTopFive() throws IOException {
-        for (JsonNode prompt : index().get("prompts")) {
-            Distribution distribution = Distribution.of(RECORDED.nextLogits(prompt.get("prompt").asText()), 1.0);
-            List<TokenProbability> top = distribution.top(5);
-            for (int i = 0; i < 5; i++) {
-                JsonNode expected = prompt.get("top5_at_T1").get(i);
-                assertEquals(expected.get(0).asInt(), top.get(i).id(), prompt.get("prompt").asText());
-                assertEquals(expected.get(1).asDouble(), top.get(i).prob(), 1e-6);
+    void everyLogitIsTheFilesNumberAsFloat() throws IOException {
+        for (RecordedGpt2.Prompt prompt : RECORDED.prompts()) {
+            JsonNode expected = original(prompt.file()).get("logits");
+            float[] logits = RECORDED.nextLogits(prompt.tokenIds());
+            assertEquals(expected.size(), logits.length);
+            for (int id = 0; id < logits.length; id++) {
+                assertEquals((float) expected.get(id).asDouble(), logits[id], prompt.file() + " logit " + id);
             }
         }
-        float[] logits = RECORDED.nextLogits("Data visualization empowers users to");
+    }
+
+    /** The five likeliest next tokens at T = 1 over the whole vocabulary, computed once by hand and checked here. */
+    @Test
+    void theLogitsGiveTheTopFive() {
+        int[][] ids = {{38350, 2251, 766, 787, 3538}, {835, 995, 3160, 2214, 2003}, {5440, 4417, 4429, 8824, 3668},
+            {6283, 11428, 5440, 1588, 4858}, {6817, 3452, 4034, 749, 670}};
+        double[][] probs = {{0.157842, 0.07305, 0.047203, 0.027865, 0.027338}, {0.245664, 0.207204, 0.020771, 0.012522, 0.011347},
+            {0.12928, 0.034568, 0.027346, 0.026284, 0.025949}, {0.034722, 0.02724, 0.027182, 0.027106, 0.026234},
+            {0.050068, 0.02975, 0.021657, 0.021354, 0.020551}};
+        for (int p = 0; p < 5; p++) {
+            RecordedGpt2.Prompt prompt = RECORDED.prompts().get(p);
+            List<TokenProbability> top = Distribution.of(RECORDED.nextLogits(prompt.text()), 1.0).top(5);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(ids[p][i], top.get(i).id(), prompt.text());
+                assertEquals(probs[p][i], top.get(i).prob(), 1e-6, prompt.text());
+            }
+        }
         assertEquals(" visualize", Gpt2Tokenizer.token(38350));
-        assertEquals(0.157842, Distribution.of(logits, 1.0).prob(38350), 1e-6);
     }
 
     @Test
@@ -61,9 +85,9 @@ class RecordedGpt2Test {
     }
 
     @Test
-    void theLicenceTravelsWithTheData() throws IOException {
-        try (var licence = RecordedGpt2.class.getResourceAsStream("/tempered/data/gpt2-recorded-logits/LICENSE")) {
-            assertTrue(new String(licence.readAllBytes()).contains("MIT"));
-        }
+    void callersCannotChangeTheRecordedLogits() {
+        float[] logits = RECORDED.nextLogits("Data visualization empowers users to");
+        logits[38350] = 0;
+        assertEquals(0.157842, Distribution.of(RECORDED.nextLogits("Data visualization empowers users to"), 1.0).prob(38350), 1e-6);
     }
 }

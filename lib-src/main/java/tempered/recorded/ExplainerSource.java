@@ -1,0 +1,228 @@
+package tempered.recorded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tempered.hub.AtomicFiles;
+import tempered.hub.DownloadException;
+import tempered.hub.DownloadProgress;
+import tempered.hub.Hashes;
+import tempered.hub.HubDownloader;
+import tempered.hub.Setting;
+import tempered.model.ModelFolder;
+import tempered.model.ModelNotFoundException;
+
+/**
+ * Where the Transformer Explainer's five GPT-2 examples come from and where Tempered keeps them: fetched once
+ * from the project's repository at a pinned commit, each checked against its sha256, kept in Tempered's cache
+ * with the project's MIT licence beside them, and read from there, offline, afterwards.
+ *
+ * <p>The cache is {@code $TEMPERED_CACHE}, else {@code $XDG_CACHE_HOME/tempered}, else
+ * {@code ~/.cache/tempered} (beside Hugging Face's {@code ~/.cache/huggingface}), and the files are in its
+ * {@code transformer-explainer/<commit>/}. {@code TEMPERED_RECORDED_URL} (or {@code -Dtempered.recorded.url})
+ * points at another copy of the examples folder: an http(s) address, a {@code file:} URL or a folder; the
+ * sha256 checks still apply. {@code HF_HUB_OFFLINE=1} forbids fetching, as it does for models.
+ */
+public final class ExplainerSource {
+    /** The Transformer Explainer commit the examples are pinned to. */
+    public static final String COMMIT = "6e2ec372b1d7c73d3cf82704ec0b878522fc4085";
+    /** The command that fetches the examples ahead of time. */
+    public static final String DOWNLOAD_COMMAND = ModelFolder.DOWNLOAD_COMMAND + " --recorded";
+    static final String DEFAULT_URL = "https://raw.githubusercontent.com/poloclub/transformer-explainer/" + COMMIT
+            + "/src/constants/examples/";
+    static final String LICENSE = "LICENSE";
+    private static final Map<String, String> SHA256 = new LinkedHashMap<>();
+    private static final Set<String> SCHEMES = Set.of("http", "https", "file");
+
+    static {
+        SHA256.put("ex0.js", "9facefe9fdd885b124fc7fbea1551ce26503cd2cfde1098fbee1aa3d7c300a45");
+        SHA256.put("ex1.js", "9f20365c9e8ed0b5bb1ae0a24392000ee1d0be45c96fa296f76702fc1530cb43");
+        SHA256.put("ex2.js", "2d72c6bb23895ce4efdc1f118cb61bbb1a92bd0ef7d9ade7e8eab57f7032bdfb");
+        SHA256.put("ex3.js", "f3121b8b756939e2b11b968b09be6e8e8554a8faab03e44c6395eff5bb33f319");
+        SHA256.put("ex4.js", "aa2b798074d6dda2440044fac8bfb64727f49780ed6cb557d448f7d39ec29575");
+    }
+
+    private final URI base;
+    private final Path folder;
+    private final boolean offline;
+    private final Duration timeout;
+
+    /**
+     * @param base the folder the example files are fetched from (ending in {@code /})
+     * @param folder where the verified files are kept
+     * @param offline true to refuse fetching
+     * @param timeout how long to wait for a connection or for the next bytes
+     */
+    public ExplainerSource(URI base, Path folder, boolean offline, Duration timeout) {
+        this.base = base;
+        this.folder = folder;
+        this.offline = offline;
+        this.timeout = timeout;
+    }
+
+    /** The source and cache the settings name: environment variables and system properties ({@link Setting#current()}). */
+    public static ExplainerSource fromEnvironment(Map<String, String> environment) {
+        Path root = Setting.of("tempered.cache", "TEMPERED_CACHE", environment).map(s -> Path.of(s.value()))
+                .orElseGet(() -> defaultCache(environment));
+        URI base = Setting.of("tempered.recorded.url", "TEMPERED_RECORDED_URL", environment).map(ExplainerSource::base)
+                .orElse(URI.create(DEFAULT_URL));
+        return new ExplainerSource(base, root.resolve("transformer-explainer").resolve(COMMIT), HubDownloader.offline(environment),
+                Duration.ofSeconds(30));
+    }
+
+    private static Path defaultCache(Map<String, String> environment) {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "tempered") : Path.of(System.getProperty("user.home"), ".cache", "tempered");
+    }
+
+    private static URI base(Setting setting) {
+        String value = setting.value();
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        // No scheme, or a Windows drive letter: a folder on this machine.
+        if (uri == null || uri.getScheme() == null || uri.getScheme().length() == 1) {
+            uri = Path.of(value).toAbsolutePath().toUri();
+        }
+        if (!SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(setting + " must be an http:// or https:// address, a file: URL or a folder"
+                    + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub");
+        }
+        return uri.toString().endsWith("/") ? uri : URI.create(uri + "/");
+    }
+
+    /** The folder the verified files and their licence are kept in. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** The example files' names, in the project's order. */
+    static List<String> names() {
+        return List.copyOf(SHA256.keySet());
+    }
+
+    /** The files not yet here with their pinned sha256 (a damaged copy counts as missing); no network. */
+    public List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        for (String name : SHA256.keySet()) {
+            if (!verified(folder.resolve(name))) {
+                missing.add(name);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The five example files, verified, fetching those that are missing or damaged, and the licence beside them.
+     *
+     * @throws ModelNotFoundException when some are missing and fetching is forbidden ({@code HF_HUB_OFFLINE})
+     * @throws DownloadException when fetching fails; nothing partial is kept
+     */
+    public List<Path> files(DownloadProgress progress) {
+        List<String> missing = missing();
+        if (!missing.isEmpty() && offline) {
+            throw new ModelNotFoundException("the recorded GPT-2 examples are not on this machine yet (" + String.join(", ", missing)
+                    + " missing from " + folder + ") and HF_HUB_OFFLINE forbids fetching them; on a connected machine run: "
+                    + DOWNLOAD_COMMAND + " (8 MB, once), or unset HF_HUB_OFFLINE");
+        }
+        try {
+            Files.createDirectories(folder);
+            writeLicence();
+        } catch (IOException e) {
+            throw new DownloadException("could not write the recorded GPT-2 examples into " + folder + " (" + DownloadException.describe(e) + "); check the"
+                    + " permissions there, or set TEMPERED_CACHE to a folder you can write", e);
+        }
+        for (String name : missing) {
+            fetch(name, progress);
+        }
+        return SHA256.keySet().stream().map(folder::resolve).toList();
+    }
+
+    private boolean verified(Path file) {
+        try {
+            return Files.isRegularFile(file) && SHA256.get(file.getFileName().toString()).equals(Hashes.sha256(file));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The project's MIT notice travels with every copy: written whenever the folder lacks it. */
+    private void writeLicence() throws IOException {
+        Path licence = folder.resolve(LICENSE);
+        if (!Files.isRegularFile(licence)) {
+            try (InputStream in = ExplainerSource.class.getResourceAsStream("/tempered/recorded/transformer-explainer-LICENSE.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("the Transformer Explainer's licence notice is missing from the library; rebuild it");
+                }
+                AtomicFiles.write(licence, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private void fetch(String name, DownloadProgress progress) {
+        URI uri = base.resolve(name);
+        Path partial = null;
+        try {
+            partial = Files.createTempFile(folder, name + ".", ".incomplete");
+            URLConnection connection = uri.toURL().openConnection();
+            connection.setConnectTimeout((int) timeout.toMillis());
+            connection.setReadTimeout((int) timeout.toMillis());
+            connection.setRequestProperty("User-Agent", "tempered/0.1 (java " + System.getProperty("java.version") + ")");
+            if (connection instanceof HttpURLConnection http && http.getResponseCode() != 200) {
+                throw new IOException("HTTP " + http.getResponseCode());
+            }
+            long total = connection.getContentLengthLong();
+            long started = System.nanoTime();
+            long done = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(partial)) {
+                for (int read; (read = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, read);
+                    done += read;
+                    progress.update(name, done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), false);
+                }
+            }
+            progress.update(name, done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), true);
+            String actual = Hashes.sha256(partial);
+            if (!actual.equals(SHA256.get(name))) {
+                throw new DownloadException(uri + " served " + name + " with sha256 " + actual + ", not the pinned " + SHA256.get(name)
+                        + " (Transformer Explainer commit " + COMMIT.substring(0, 7) + "); nothing was kept. If TEMPERED_RECORDED_URL"
+                        + " is set, point it at the original files");
+            }
+            AtomicFiles.move(partial, folder.resolve(name));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DownloadException("could not fetch the recorded GPT-2 example " + name + " from " + uri + " (" + DownloadException.describe(e)
+                    + "); nothing was kept. When online, run: " + DOWNLOAD_COMMAND + " (8 MB, once), or set TEMPERED_RECORDED_URL to a"
+                    + " copy of the Transformer Explainer's examples folder", e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // A leftover temporary file is named *.incomplete and never read; the next fetch makes its own.
+            }
+        }
+    }
+}

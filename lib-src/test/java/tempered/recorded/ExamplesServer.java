@@ -1,0 +1,61 @@
+package tempered.recorded;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The Transformer Explainer's examples folder served over HTTP on loopback, as GitHub's raw file server would
+ * serve it; it can alter a byte of every body, as a broken mirror or proxy would.
+ */
+final class ExamplesServer implements AutoCloseable {
+    /** The read-only copy of the original files that the build points the tests at. */
+    static final Path ORIGINALS = Path.of(System.getProperty("tempered.recorded.url", "missing-recorded-source"));
+
+    private final HttpServer server;
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    volatile boolean tamper;
+
+    ExamplesServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/examples/");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        requests.add(path);
+        try (exchange) {
+            Path file = ORIGINALS.resolve(path.substring(path.lastIndexOf('/') + 1));
+            if (!path.startsWith("/examples/") || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            if (tamper) {
+                body[body.length / 2] ^= 1;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
