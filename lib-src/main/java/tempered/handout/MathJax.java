@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * from the network); the hidden MathML for screen readers stays.
  *
  * <pre>{@code
- * String head = MathJax.scripts();   // "<script>window.MathJax = {...}</script>\n<!-- MathJax 3.2.2 ... -->\n<script>..."
+ * // not run: the value is about 2.3 MB of script
+ * String head = MathJax.scripts();   // the configuration, a comment naming MathJax 3.2.2, then MathJax itself
  * }</pre>
  */
 public final class MathJax {

@@ -21,6 +21,7 @@ import tempered.model.ModelNotFoundException;
  * network; {@link #fetch} downloads what is missing.
  *
  * <pre>{@code
+ * // not run: needs GPT-2
  * try (Gpt2Model gpt2 = Models.open()) { ... }      // GPT-2, from TEMPERED_MODEL_DIR or the cache
  * Models.available();                               // false before the first download
  * }</pre>

@@ -65,7 +65,8 @@ public final class Charts {
      * seed). Every series must hold the same number of draws n.
      *
      * <pre>{@code
-     * Charts.countsAgainstProbs("1,000 draws at T = 1", words, Softmax.probs(wordLogits, 1),
+     * // not run: words, wordLogits and counts come from notebook 03
+ * Charts.countsAgainstProbs("1,000 draws at T = 1", words, Softmax.probs(wordLogits, 1),
      *         Map.of("library", counts));   // "expected n·p" in grey, then the counts
      * }</pre>
      */
