@@ -25,6 +25,12 @@ public final class IntervalChart {
 
     /** One line per entry through the means, each with its 95% interval as an error bar. */
     public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x, Map<String, MeanInterval[]> series) {
+        return lines(title, xTitle, yTitle, x, series, false);
+    }
+
+    /** The same over a logarithmic x axis, for temperatures spread over decades. */
+    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x, Map<String, MeanInterval[]> series,
+                                      boolean logX) {
         if (series == null || series.isEmpty()) {
             throw new IllegalArgumentException("a chart needs at least one series; pass Map.of(name, intervals)");
         }
@@ -34,6 +40,7 @@ public final class IntervalChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setXAxisLogarithmic(logX);
         series.forEach((name, intervals) -> {
             if (intervals == null || intervals.length != x.length) {
                 throw new IllegalArgumentException("series '" + name + "' has " + (intervals == null ? 0 : intervals.length)

@@ -134,28 +134,6 @@ class NotebooksIT {
     }
 
     @Test
-    void theNextWordShowsTheModelsFactsAndTheDistributionAtEachTemperature() {
-        List<CellOutput> cells = run("07-the-next-word.ipynb");
-        String text = allText(cells);
-        assertShows("03", text, "50,257 tokens", "16 dimensions", "2 of 8 dimensions", "1,024 tokens", "same: true",
-                "   464  \"The\"", " 21256  \" slept\"", "50,257 logits", "T = 0.1   temperature(0.1) -> random(seed=42)",
-                "T = 100   temperature(100) -> random(seed=42)", "T=0.1", "T=100", "90% needs");
-        assertTrue(images(cells) >= 2, "the bars and the entropy curve");
-        assertTrue(htmlTables(cells) >= 2, "the facts and the next-token table");
-    }
-
-    @Test
-    void wordByWordMatchesTheHandWrittenLoopAndCountsWhatTheCacheSaves() {
-        List<CellOutput> cells = run("08-word-by-word.ipynb");
-        String text = allText(cells);
-        assertShows("04", text, "T = 0.5: same tokens as by hand: true", "T = 10:  same tokens as by hand: true",
-                "positions computed for 20 tokens: 290 without the cache, 24 with it (12.1 times fewer)", "(same tokens: true)",
-                "256 bytes per token (2 x 2 layers x 2 heads x 8 dimensions x 4 bytes)", "T = 10   mean surprisal");
-        assertTrue(htmlTables(cells) >= 2, "the two step tables");
-        assertTrue(images(cells) >= 1, "the surprisal curve");
-    }
-
-    @Test
     void creativeOrTechnicalWritesEveryTextAndMeasuresRepetition() {
         List<CellOutput> cells = run("09-creative-or-technical.ipynb");
         String text = allText(cells);

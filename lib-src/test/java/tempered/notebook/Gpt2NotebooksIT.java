@@ -1,0 +1,203 @@
+package tempered.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tempered.hub.Models;
+import tempered.notebook.kernel.CellOutput;
+import tempered.notebook.kernel.NotebookExecutor;
+
+/**
+ * The figures and computed sentences of the notebooks on GPT-2 and its recorded logits (04, 05, 07 to 10), each
+ * asserted in the cell that shows it, found by the cell's id. The GPT-2 parts run against the GPT-2-shaped test
+ * model that {@link NotebooksIT} builds, so their numbers are that model's; the recorded parts are GPT-2's own.
+ * Without any model, each GPT-2 notebook's first cell says how to fetch it and every cell that needs it says so
+ * in one line.
+ */
+class Gpt2NotebooksIT {
+    private static final Path NOTEBOOKS = Path.of(System.getProperty("tempered.notebooks", "notebooks"));
+    private static final String NEEDS_GPT2 = "This cell needs GPT-2, which is not loaded (./lab download fetches it; then restart the kernel).";
+
+    // ---- 07 · The next word
+
+    @Test
+    void theNextWordReadsTheModelAndCrossChecksItsParameterCountAgainstTheFile() {
+        String notebook = "07-the-next-word.ipynb";
+        assertShows(notebook, "nw-setup", "GPT-2 is ready: GPT-2 (827,088 parameters");
+        assertShows(notebook, "nw-facts", "50,257 tokens", "16 dimensions", "2 of 8 dimensions", "1,024 tokens", "827,088");
+        assertShows(notebook, "nw-count", "token embedding 804,112 + position embedding 16,384 + 2 layers x 3,280 + final layer norm 32 = 827,088 parameters");
+        assertShows(notebook, "nw-stored", "1 of them holds exactly V x E = 804,112 numbers, the token embedding's size: [transformer.wte.weight [50257, 16]].",
+                "As stored, the float tensors store exactly the 827,088 parameters derived from the sizes.");
+        assertShows(notebook, "nw-tokens", "   464  \"The\"", " 21256  \" slept\"");
+        assertShows(notebook, "nw-logits", "50,257 logits, from ");
+        assertTrue(text(notebook, "nw-draws").contains("At T = 0.5 the top token lost "), text(notebook, "nw-draws"));
+    }
+
+    @Test
+    void theNextWordShowsTheLeadAndThousandDrawsPerTemperature() {
+        String notebook = "07-the-next-word.ipynb";
+        String lead = text(notebook, "nw-lead");
+        for (String t : List.of("0.1", "0.5", "1", "5", "10", "100")) {
+            assertTrue(lead.contains("T = " + t + " "), "a row for T = " + t + ":\n" + lead);
+        }
+        assertTrue(lead.startsWith("top token \""), lead);
+        String draws = text(notebook, "nw-draws");
+        assertEquals(6, count(draws, "different tokens drawn"), draws);
+        // The counts follow the probabilities: each within five standard deviations of 1000 p.
+        Matcher row = Pattern.compile("won +(\\d+) of 1,000 draws \\(1000 p = +([0-9.]+)\\)").matcher(draws);
+        while (row.find()) {
+            double expected = Double.parseDouble(row.group(2));
+            double sd = Math.sqrt(expected * (1 - expected / 1000));
+            assertTrue(Math.abs(Integer.parseInt(row.group(1)) - expected) <= 5 * sd + 1, row.group());
+        }
+        assertTrue(cell(notebook, "nw-draws-chart").has("image/png"));
+        assertTrue(text(notebook, "nw-table").contains("<table"));
+        assertTrue(cell(notebook, "nw-bars").has("image/png"));
+        assertEquals(6, count(text(notebook, "nw-mass"), "90% of it needs the"));
+        assertShows(notebook, "nw-entropy", "(ln 50257 = 10.825)");
+        assertTrue(cell(notebook, "nw-entropy").has("image/png"));
+        assertShows(notebook, "nw-playground", "tempered-playground");
+    }
+
+    // ---- 08 · Word by word
+
+    @Test
+    void wordByWordComparesTheLoopByHandWithTheGeneratorStepByStep() {
+        String notebook = "08-word-by-word.ipynb";
+        assertShows(notebook, "wbw-loop", "T = 0.5, 20 tokens:\nThe cat slept on the");
+        assertShows(notebook, "wbw-hot", "T = 10, 20 tokens:\nThe cat slept on the");
+        // On the test model no draw falls on a boundary; a difference would be printed, not hidden.
+        assertShows(notebook, "wbw-compare", "T = 0.5: the same 20 tokens by hand and through Generator (stopped: max new tokens)",
+                "T = 10 : the same 20 tokens by hand and through Generator (stopped: max new tokens)");
+        assertTrue(text(notebook, "wbw-logit-gap").matches("(?s)over 20 steps, the cached and the recomputed logits differ by at most [0-9.]+(e-0\\d)?\\s*"),
+                text(notebook, "wbw-logit-gap"));
+        assertShows(notebook, "wbw-steps-cool", "<table", "entropy (nats)");
+        assertShows(notebook, "wbw-steps-hot", "<table");
+    }
+
+    @Test
+    void wordByWordMeasuresSurprisalOverSixteenTextsAndTimesTheCache() {
+        String notebook = "08-word-by-word.ipynb";
+        String surprisal = text(notebook, "wbw-surprisal");
+        assertEquals(9, count(surprisal, "nats per token\n"), surprisal);
+        assertTrue(surprisal.contains("(95% CI ") && surprisal.contains(", n = 16) nats per token"), surprisal);
+        assertTrue(surprisal.matches("(?s).*From T = 0\\.1 to T = 10 the mean surprisal goes from [0-9.]+ to [0-9.]+ nats per token; the two intervals do not overlap\\..*"),
+                surprisal);
+        assertTrue(cell(notebook, "wbw-surprisal").has("image/png"));
+        assertShows(notebook, "wbw-positions", "positions computed for 20 tokens: 290 without the cache, 24 with it (12.1 times fewer)");
+        String timing = text(notebook, "wbw-timing");
+        for (int tokens : new int[] {20, 60}) {
+            assertTrue(timing.matches("(?s).*" + tokens + " tokens: [0-9.]+ ms per token recomputing, [0-9.]+ ms with the cache: the cache was "
+                    + "(\\d+\\.\\d times faster|not faster \\([0-9.]+ times the time\\))\n.*"), timing);
+        }
+        assertShows(notebook, "wbw-memory", "256 bytes per position (2 x 2 layers x 2 heads x 8 dimensions x 4 bytes)",
+                "6,400 bytes after the 25 positions of the T = 0.5 text; 0.3 MB for a full context of 1,024 positions");
+    }
+
+    // ---- Without GPT-2
+
+    @ParameterizedTest
+    @ValueSource(strings = {"07-the-next-word.ipynb", "08-word-by-word.ipynb"})
+    void withoutTheModelTheFirstCellSaysHowToFetchItAndEveryGpt2CellSaysSoInOneLine(String notebook) {
+        List<CellOutput> cells = runWithoutModel(notebook);
+        List<String> sources = codeCells(notebook);
+        int loaded = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            String output = cells.get(i).allText().strip();
+            if (sources.get(i).contains("%load gpt2.jsh")) {
+                loaded = i;
+                assertEquals("GPT-2 is not on this machine yet. Fetch it once (about 655 MB) with ./lab download in the project folder,\n"
+                        + "then restart the kernel and run this notebook again. Until then, each cell that needs GPT-2 says so in one line.",
+                        output, notebook + " code cell " + (i + 1));
+            } else if (sources.get(i).contains("gpt2Ready()")) {
+                assertEquals(NEEDS_GPT2, output, notebook + " code cell " + (i + 1) + ":\n" + sources.get(i));
+                assertTrue(cells.get(i).displays().isEmpty() && cells.get(i).result() == null, notebook + " code cell " + (i + 1));
+            } else {
+                assertTrue(loaded < 0 || !sources.get(i).matches("(?s).*\\b(gpt2|generator)\\b.*"),
+                        notebook + " code cell " + (i + 1) + " uses GPT-2 without asking gpt2Ready() first:\n" + sources.get(i));
+            }
+        }
+        assertTrue(loaded >= 0, notebook + " loads gpt2.jsh");
+    }
+
+    // ---- Helpers
+
+    /** Runs a notebook with no model anywhere Tempered looks (skipped on a machine that has GPT-2 in its cache). */
+    static List<CellOutput> runWithoutModel(String notebook) {
+        NotebooksIT.run(notebook);  // builds the test model and sets where it is, once
+        String model = System.clearProperty("tempered.model.dir");
+        try {
+            assumeFalse(Models.available(), "this machine has GPT-2, so the notebooks cannot be run without it here");
+            try (NotebookExecutor executor = new NotebookExecutor()) {
+                return executor.run(NOTEBOOKS.resolve(notebook));
+            }
+        } finally {
+            System.setProperty("tempered.model.dir", model);
+        }
+    }
+
+    /** What the code cell with this id showed, with the test model. */
+    static CellOutput cell(String notebook, String id) {
+        List<String> ids = codeCellIds(notebook);
+        int index = ids.indexOf(id);
+        assertTrue(index >= 0, notebook + " has no code cell " + id + "; its code cells are " + ids);
+        return NotebooksIT.run(notebook).get(index);
+    }
+
+    static String text(String notebook, String id) {
+        return cell(notebook, id).allText();
+    }
+
+    /** Every figure must appear in the output of that cell; a failure lists what is missing and what the cell showed. */
+    static void assertShows(String notebook, String id, String... figures) {
+        String shown = text(notebook, id);
+        List<String> missing = Arrays.stream(figures).filter(f -> !shown.contains(f)).toList();
+        assertTrue(missing.isEmpty(), notebook + " cell " + id + " does not show " + missing + "; it shows:\n" + shown);
+    }
+
+    static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    static List<String> codeCellIds(String notebook) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode cell : cells(notebook)) {
+            if ("code".equals(cell.path("cell_type").asText())) {
+                ids.add(cell.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    static List<String> codeCells(String notebook) {
+        List<String> sources = new ArrayList<>();
+        for (JsonNode cell : cells(notebook)) {
+            if ("code".equals(cell.path("cell_type").asText())) {
+                sources.add(NotebookExecutor.source(cell.path("source")));
+            }
+        }
+        return sources;
+    }
+
+    private static JsonNode cells(String notebook) {
+        try {
+            return new ObjectMapper().readTree(NOTEBOOKS.resolve(notebook).toFile()).path("cells");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
