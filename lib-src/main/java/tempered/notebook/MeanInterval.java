@@ -45,9 +45,20 @@ public record MeanInterval(double mean, double low, double high, int n) {
         return (high - low) / 2;
     }
 
-    /** Whether this interval and {@code other} share no value: the two means differ by more than their noise. */
+    /**
+     * Whether the two means differ by more than their noise: the intervals share no value, or, when one side's
+     * measurements had no spread, its mean lies outside the other's interval. Two sides without spread give no verdict.
+     */
     public boolean separatedFrom(MeanInterval other) {
-        return high < other.low || other.high < low;
+        boolean spread = !Double.isNaN(low);
+        boolean otherSpread = !Double.isNaN(other.low);
+        if (spread && otherSpread) {
+            return high < other.low || other.high < low;
+        }
+        if (spread) {
+            return other.mean < low || other.mean > high;
+        }
+        return otherSpread && (mean < other.low || mean > other.high);
     }
 
     @Override

@@ -108,10 +108,48 @@ class Gpt2NotebooksIT {
                 "6,400 bytes after the 25 positions of the T = 0.5 text; 0.3 MB for a full context of 1,024 positions");
     }
 
+    // ---- 09 · Creative or technical?
+
+    private static final String WHO_REPEATS = "(Most repeated 3-grams: T = [0-9.]+(, top-k 50)? \\(\\d+%\\)\\.|None of these texts repeats a 3-gram\\.)"
+            + " Most surprising to the model: T = [0-9.]+(, top-k 50)? \\([0-9.]+ nats per token\\)\\.";
+
+    @Test
+    void creativeOrTechnicalShowsEachExperimentSideBySideWithItsFigures() {
+        String notebook = "09-creative-or-technical.ipynb";
+        assertShows(notebook, "ct-helpers", "temperature(0.3) -> top-k(50) -> random(seed=1)");
+        assertShows(notebook, "ct-nfl", "tempered-side-by-side", "What are some of the best strategies within NFL Fantasy",
+                "temperature(0.3) -&gt; top-k(50) -&gt; random(seed=1)", "temperature(0.5) -&gt; top-k(50) -&gt; random(seed=1)",
+                "temperature(0.9) -&gt; top-k(50) -&gt; random(seed=1)", ">190</td>", " …</td>", "nats per token</td>");
+        assertShows(notebook, "ct-voyager", "Once upon a time, in a distant galaxy, there was a spaceship called Voyager.",
+                "temperature(0.2) -&gt; top-k(50) -&gt; random(seed=1)");
+        assertShows(notebook, "ct-blockchain", "Explain how blockchain works in simple terms.", "temperature(0.7) -&gt; top-k(50) -&gt; random(seed=1)");
+        assertShows(notebook, "ct-nepal", "Nepal is a beautiful country", "temperature(0.5) -&gt; random(seed=3)",
+                "temperature(2) -&gt; random(seed=3)", "temperature(2) -&gt; top-k(50) -&gt; random(seed=3)", ">60</td>");
+        for (String id : List.of("ct-nfl", "ct-voyager", "ct-blockchain", "ct-nepal")) {
+            assertTrue(Pattern.compile(WHO_REPEATS).matcher(cell(notebook, id).stdout()).find(), id + ": " + cell(notebook, id).stdout());
+        }
+    }
+
+    @Test
+    void creativeOrTechnicalMeasuresRepetitionAndDriftWithIntervals() {
+        String notebook = "09-creative-or-technical.ipynb";
+        String table = text(notebook, "ct-measure");
+        for (String t : List.of("0.2", "0.4", "0.6", "0.8", "1", "1.2", "1.5")) {
+            assertTrue(table.contains("<td>" + t + "</td>"), "a row for T = " + t + ":\n" + table);
+        }
+        assertTrue(count(table, "(95% CI ") + count(table, "(all 8 equal: no spread to estimate)") == 21, table);
+        String verdicts = cell(notebook, "ct-measure-charts").stdout();
+        assertTrue(verdicts.matches("Repeated 3-grams: [0-9.]+ at T = 0.2, [0-9.]+ at T = 1.5; (the difference is larger than the noise of eight texts"
+                + "|eight texts per temperature cannot tell the two apart)\\.\n"
+                + "Mean surprisal: [0-9.]+ nats per token at T = 0.2, [0-9.]+ nats per token at T = 1.5; the difference is larger than the noise of eight texts\\.\n"),
+                verdicts);
+        assertEquals(2, cell(notebook, "ct-measure-charts").displays().stream().filter(d -> d.containsKey("image/png")).count());
+    }
+
     // ---- Without GPT-2
 
     @ParameterizedTest
-    @ValueSource(strings = {"07-the-next-word.ipynb", "08-word-by-word.ipynb"})
+    @ValueSource(strings = {"07-the-next-word.ipynb", "08-word-by-word.ipynb", "09-creative-or-technical.ipynb"})
     void withoutTheModelTheFirstCellSaysHowToFetchItAndEveryGpt2CellSaysSoInOneLine(String notebook) {
         List<CellOutput> cells = runWithoutModel(notebook);
         List<String> sources = codeCells(notebook);

@@ -39,7 +39,10 @@ class MeanIntervalTest {
         MeanInterval interval = MeanInterval.of(2, 2, 2);
         assertTrue(Double.isNaN(interval.low()) && Double.isNaN(interval.high()));
         assertEquals("2.000 (all 3 equal: no spread to estimate)", interval.toString());
-        assertFalse(interval.separatedFrom(MeanInterval.of(5, 6, 7)), "no spread, no verdict");
+        assertTrue(interval.separatedFrom(MeanInterval.of(5, 6, 7)), "2 lies outside 6 ± 2.48");
+        assertTrue(MeanInterval.of(5, 6, 7).separatedFrom(interval), "either way round");
+        assertFalse(interval.separatedFrom(MeanInterval.of(1, 2, 3, 4)), "2 lies inside 2.5 ± 2.05");
+        assertFalse(interval.separatedFrom(MeanInterval.of(3, 3)), "no spread on either side, no verdict");
         assertTrue(MeanInterval.of(1, 1.1, 0.9).separatedFrom(MeanInterval.of(5, 6, 7)));
         assertFalse(MeanInterval.of(1, 2, 3, 4).separatedFrom(MeanInterval.of(3, 4, 5)));
     }

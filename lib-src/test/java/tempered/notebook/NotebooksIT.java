@@ -133,18 +133,6 @@ class NotebooksIT {
         assertTrue(htmlTables(cells) >= 1 && text.contains("background-color:#08519c"), "the shaded table");
     }
 
-    @Test
-    void creativeOrTechnicalWritesEveryTextAndMeasuresRepetition() {
-        List<CellOutput> cells = run("09-creative-or-technical.ipynb");
-        String text = allText(cells);
-        assertShows("05", text, "temperature(0.3) -> top-k(50) -> random(seed=1)   (190 new tokens",
-                "temperature(0.9) -> top-k(50) -> random(seed=1)   (183 new tokens", "Once upon a time, in a distant galaxy",
-                "Explain how blockchain works in simple terms.", "temperature(0.7) -> top-k(50) -> random(seed=1)   (191 new tokens",
-                "T = 0.2  repeated 3-grams", "T = 1.5  repeated 3-grams", "temperature(2) -> random(seed=3)",
-                "temperature(2) -> top-k(50) -> random(seed=3)", "Nepal is a beautiful country");
-        assertTrue(images(cells) >= 1, "the repetition chart");
-    }
-
     /** Notebook 06 runs on GPT-2's real recorded logits, so its figures are GPT-2's own. */
     @Test
     void realDistributionsOfflineShowGpt2sOwnFigures() {
