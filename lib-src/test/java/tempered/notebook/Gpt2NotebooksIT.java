@@ -32,6 +32,65 @@ class Gpt2NotebooksIT {
     private static final Path NOTEBOOKS = Path.of(System.getProperty("tempered.notebooks", "notebooks"));
     private static final String NEEDS_GPT2 = "This cell needs GPT-2, which is not loaded (./lab download fetches it; then restart the kernel).";
 
+    // ---- 04 · Real GPT-2 distributions, offline: GPT-2's own figures
+
+    @Test
+    void realDistributionsOfflineShowGpt2sOwnFiguresWithTheirReading() {
+        String notebook = "04-real-distributions-offline.ipynb";
+        assertShows(notebook, "rd-setup", "GPT-2 small, recorded next-token logits for 5 prompts");
+        assertShows(notebook, "rd-prompts", "Data visualization empowers users to         \"Data\" \" visualization\" \" em\" \"powers\" \" users\" \" to\"",
+                "Tempered's tokenizer gives the recorded ids for all of the 5 prompts.");
+        assertEquals(5, count(text(notebook, "rd-tables"), "<table"));
+        assertShows(notebook, "rd-tables", "0.15784");
+        assertShows(notebook, "rd-top-share", "T = 0.5 the likeliest token holds between 17.3% and 73.0% of the mass",
+                "T = 2   the likeliest token holds between  0.3% and  1.3% of the mass");
+        assertTrue(cell(notebook, "rd-bars").has("image/png"));
+        assertShows(notebook, "rd-coverage", "T = 0.5 90% of the mass needs from      2 to     27 tokens",
+                "T = 1   90% of the mass needs from    295 to  2,476 tokens", "T = 2   90% of the mass needs from  5,960 to 19,591 tokens",
+                "tabular-nums\">295</td>", "tabular-nums\">2476</td>", "tabular-nums\">19591</td>");
+        assertTrue(cell(notebook, "rd-coverage-curve").has("image/png"));
+        assertShows(notebook, "rd-top50", "the top 50 tokens hold 66.2% of the mass",
+                "\" visualize\": 0.15784 over the full vocabulary, 0.2383 renormalised over the top 50");
+        assertTrue(cell(notebook, "rd-compare").has("image/png"));
+        assertShows(notebook, "rd-top50-table", "At T = 1 the top 50 hold between 39% and 67% of the mass, so renormalising inflates every bar 1.5 to 2.5 times.",
+                "At T = 2 they hold between 5% and 16%: every bar inflated 6.2 to 18.7 times.", ">39.3%</td>");
+        assertShows(notebook, "rd-playground", "tempered-playground", "GPT-2 after &quot;Data visualization empowers users to&quot; (recorded)");
+    }
+
+    // ---- 05 · Sampling strategies: GPT-2's recorded distribution, and the GPT-2 chart with the test model
+
+    @Test
+    void samplingStrategiesAgreeByHandAndShowTheOrderEffect() {
+        String notebook = "05-sampling-strategies.ipynb";
+        assertShows(notebook, "ss-greedy", "by hand: \" visualize\"   greedy: \" visualize\"");
+        assertShows(notebook, "ss-temperature", "by hand and temperature(0.8) -> random(seed=42) drew the same token 1000 times in 1,000",
+                "\" visualize\" was drawn 289 times in 1,000; its probability at T = 0.8 is 0.294");
+        assertTrue(cell(notebook, "ss-temperature").has("image/png"));
+        assertShows(notebook, "ss-truncation",
+                "top-k(5):    by hand [766, 787, 2251, 3538, 38350], library [766, 787, 2251, 3538, 38350], same: true",
+                "min-p(0.1):  by hand [766, 787, 1064, 2251, 2952, 3538, 7301, 38350], library [766, 787, 1064, 2251, 2952, 3538, 7301, 38350], same: true");
+        assertEquals(3, count(text(notebook, "ss-truncation"), "same: true"));
+        assertShows(notebook, "ss-words", "min-p(0.1)   keeps [\" see\", \" make\", \" find\", \" create\", \" quickly\", \" easily\", \" explore\", \" visualize\"]");
+        assertShows(notebook, "ss-llama-table", "top-k(3)    [0.00000000, 0.22222222, 0.33333333, 0.44444444]",
+                "top-p(0.7)  [0.00000000, 0.00000000, 0.42857143, 0.57142857]", "min-p(0.26) [0.00000000, 0.22222222, 0.33333333, 0.44444444]");
+        assertShows(notebook, "ss-penalty", "p(token 0): 0.7856 before, 0.6529 after");
+        assertShows(notebook, "ss-order", "temperature(0.5) -> top-p(0.8) -> random(seed=0) keeps [0]",
+                "top-p(0.8) -> temperature(0.5) -> random(seed=0) keeps [0, 1]");
+        assertShows(notebook, "ss-survivors", "at T = 1.5: 81 tokens survive with temperature first, 19 with temperature last");
+        assertTrue(cell(notebook, "ss-survivors").has("image/png"));
+        assertShows(notebook, "ss-presets", "llama.cpp:    top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(0.8) -> random(seed=1)",
+                "transformers: temperature(1) -> top-k(50) -> random(seed=1)", "T = 0:        greedy");
+    }
+
+    @Test
+    void samplingStrategiesComputeDynamicTemperatureWhereLlamaCppDoes() {
+        String notebook = "05-sampling-strategies.ipynb";
+        assertShows(notebook, "ss-dynamic", "Over all 50,257 tokens the dynamic T ranges from 0.730 to 0.934; in llama.cpp's default chain, from 0.976 to 1.217.",
+                "<td>Data visualization empowers users to</td>", ">4.933</td>", ">0.756</td>", ">19</td>", ">1.132</td>");
+        assertTrue(cell(notebook, "ss-dynamic-steps").has("image/png"), "the per-step chart, drawn with the test model");
+        assertShows(notebook, "ss-playground", "tempered-playground");
+    }
+
     // ---- 07 · The next word
 
     @Test
@@ -170,6 +229,14 @@ class Gpt2NotebooksIT {
             }
         }
         assertTrue(loaded >= 0, notebook + " loads gpt2.jsh");
+    }
+
+    @Test
+    void theRecordedDataNotebooksRunWithoutTheModelAndTheOneGpt2ChartSaysSoInOneLine() {
+        assertTrue(runWithoutModel("04-real-distributions-offline.ipynb").stream().noneMatch(c -> c.allText().contains("needs GPT-2")));
+        List<CellOutput> cells = runWithoutModel("05-sampling-strategies.ipynb");
+        assertEquals("This chart needs GPT-2, which is not on this machine (./lab download fetches it; then restart the kernel).",
+                cells.get(codeCellIds("05-sampling-strategies.ipynb").indexOf("ss-dynamic-steps")).allText().strip());
     }
 
     // ---- Helpers
