@@ -4,6 +4,10 @@
 // there, it prints a short message with the command that fetches it, and `gpt2` stays null. Every cell that
 // needs the model starts with `if (gpt2Ready())`, which then prints one line instead of running the cell.
 // Nothing here throws: the kernel would show an exception as a long stack trace, never as one line.
+//
+// A notebook that loads this file after its first cell must import the same packages in its first cell. The kernel
+// runs cells in-process and cannot redefine a class, so when new imports make it recompile earlier snippets, their
+// variables are reset to null; imports it has already seen change nothing.
 
 import tempered.model.*;
 import tempered.hub.*;

@@ -205,10 +205,45 @@ class Gpt2NotebooksIT {
         assertEquals(2, cell(notebook, "ct-measure-charts").displays().stream().filter(d -> d.containsKey("image/png")).count());
     }
 
+    // ---- 10 · Measuring temperature: parts 1 to 4 on GPT-2's recorded logits, 5 and 6 on the test model
+
+    @Test
+    void measuringTemperatureSolvesTestsAndEnumeratesOffline() {
+        String notebook = "10-measuring-temperature.ipynb";
+        assertShows(notebook, "mt-entropy", "H = 0.0000 nats at T = 0.05 and 10.8208 at T = 50; ln 50257 = 10.8249");
+        assertTrue(cell(notebook, "mt-entropy").has("image/png"));
+        assertShows(notebook, "mt-slope", "T = 1    H =  4.933 nats  perplexity =     138.8  dH/dT: formula 5.470351, numerical 5.470351");
+        assertShows(notebook, "mt-solver", "H = 0.9514 nats at T = 1, 1.6093148 at T = 100 (ln 5 = 1.6094379)",
+                "H = 0.5 nats at T = 0.5763 (check: 0.500000)", "H = 1.0 nats at T = 1.0656 (check: 1.000000)", "H = 1.5 nats at T = 3.1593 (check: 1.500000)");
+        assertShows(notebook, "mt-perplexity", "perplexity    100 at T = 0.9424 (check: 100.000)");
+        assertShows(notebook, "mt-chi-square",
+                "draws at T = 0.7 against the T = 0.7 distribution: chi-square = 14.50 with 20 degrees of freedom, p = 0.804\n"
+                        + "    no evidence of a mismatch (which is not proof of a match)",
+                "draws at T = 1 against the T = 0.9 distribution: chi-square = 538.32 with 20 degrees of freedom, p = 2.69e-101\n"
+                        + "    rejected: these draws do not follow that distribution");
+        assertShows(notebook, "mt-sequences", "aa: 0.6839 tempering each step, 0.7772 tempering the whole sequence; ba: 0.1538 against 0.1066");
+    }
+
+    @Test
+    void measuringTemperatureRunsMonteCarloWithIntervalsAGridAndAHeatmap() {
+        String notebook = "10-measuring-temperature.ipynb";
+        assertShows(notebook, "mt-load-gpt2", "GPT-2 is ready: ");
+        String table = text(notebook, "mt-monte-carlo");
+        for (String measure : List.of("distinct-1", "distinct-2", "distinct-3", "repeated 3-grams", "surprisal (nats per token)")) {
+            assertTrue(table.contains("<td>" + measure + "</td>"), measure + ":\n" + table);
+        }
+        assertEquals(20, count(table, ", n = 16)") + count(table, "(all 16 equal: no spread to estimate)"), table);
+        assertTrue(table.matches("(?s).*Mean surprisal: [0-9.]+ nats per token at T = 0\\.3, [0-9.]+ at T = 1\\.5; the difference is larger than the noise of 16 texts\\..*"),
+                table);
+        assertTrue(cell(notebook, "mt-monte-carlo-chart").has("image/png"));
+        assertShows(notebook, "mt-grid", "<th>seed 3</th>", "First tokens the three seeds share: T = 0: 20, T = 0.3: ");
+        assertShows(notebook, "mt-heatmap", "tempered-heatmap", "of the 30 tokens had less than 1% probability under the raw model; the chain gave ");
+    }
+
     // ---- Without GPT-2
 
     @ParameterizedTest
-    @ValueSource(strings = {"07-the-next-word.ipynb", "08-word-by-word.ipynb", "09-creative-or-technical.ipynb"})
+    @ValueSource(strings = {"07-the-next-word.ipynb", "08-word-by-word.ipynb", "09-creative-or-technical.ipynb", "10-measuring-temperature.ipynb"})
     void withoutTheModelTheFirstCellSaysHowToFetchItAndEveryGpt2CellSaysSoInOneLine(String notebook) {
         List<CellOutput> cells = runWithoutModel(notebook);
         List<String> sources = codeCells(notebook);

@@ -133,19 +133,6 @@ class NotebooksIT {
         assertTrue(htmlTables(cells) >= 1 && text.contains("background-color:#08519c"), "the shaded table");
     }
 
-    @Test
-    void measuringTemperatureSolvesTestsAndEnumerates() {
-        List<CellOutput> cells = run("10-measuring-temperature.ipynb");
-        String text = allText(cells);
-        assertShows("08", text, "T = 1    H =  4.933 nats  perplexity =     138.8  dH/dT: formula 5.470351, numerical 5.470351",
-                "H = 0.5 nats at T = 0.5763", "H = 1.0 nats at T = 1.0656", "H = 1.5 nats at T = 3.1593",
-                "perplexity    100 at T = 0.9424 (check: 100.000)", "chi-square = ", "with 20 degrees of freedom, p = ",
-                "distinct-2", "repeated 3-grams", "surprisal (bits)", "seed 3", "tempered-heatmap",
-                "0.6839", "0.7772", "0.1538", "0.1066");
-        assertTrue(images(cells) >= 2, "the entropy curve and the diversity curves");
-        assertTrue(htmlTables(cells) >= 2, "the Monte Carlo table and the grid");
-    }
-
     /** Every figure must appear in the notebook's outputs; a failure lists them all, so one run shows what to fix. */
     static void assertShows(String notebook, String text, String... figures) {
         List<String> missing = java.util.Arrays.stream(figures).filter(f -> !text.contains(f)).toList();
