@@ -1,6 +1,13 @@
-// Shared setup for the GPT-2 notebooks, loaded after setup.jsh.
-// It opens GPT-2 from TEMPERED_MODEL_DIR or the Hugging Face cache; if the model is not there yet, the
-// cell stops with a message saying how to fetch it (java -jar target/tempered.jar download, once).
+// Shared setup for the notebooks that run GPT-2 itself, loaded after setup.jsh.
+//
+// It opens GPT-2 from TEMPERED_MODEL_DIR or the Hugging Face cache and never downloads. When the model is not
+// there, it prints a short message with the command that fetches it, and `gpt2` stays null. Every cell that
+// needs the model starts with `if (gpt2Ready())`, which then prints one line instead of running the cell.
+// Nothing here throws: the kernel would show an exception as a long stack trace, never as one line.
+//
+// A notebook that loads this file after its first cell must import the same packages in its first cell. The kernel
+// runs cells in-process and cannot redefine a class, so when new imports make it recompile earlier snippets, their
+// variables are reset to null; imports it has already seen change nothing.
 
 import tempered.model.*;
 import tempered.hub.*;
@@ -8,5 +15,32 @@ import tempered.recorded.*;
 import tempered.generate.*;
 import tempered.text.*;
 
-Gpt2Model gpt2 = NotebookModel.open();
-Generator generator = new Generator(gpt2);
+Gpt2Model gpt2 = null;
+Generator generator = null;
+
+try {
+    gpt2 = Models.open();
+    generator = new Generator(gpt2);
+    System.out.println("GPT-2 is ready: " + gpt2);
+} catch (ModelNotFoundException e) {
+    boolean named = System.getenv("TEMPERED_MODEL_DIR") != null || System.getProperty("tempered.model.dir") != null;
+    System.out.println(named ? "GPT-2 could not be opened: " + e.getMessage()
+            : "GPT-2 is not on this machine yet. Fetch it once (about 655 MB) with ./lab download in the project folder,");
+    System.out.println("then restart the kernel and run this notebook again. Until then, each cell that needs GPT-2 says so in one line.");
+} catch (RuntimeException e) {
+    System.out.println("GPT-2 could not be opened: " + e.getMessage());
+    System.out.println("Each cell that needs GPT-2 says so in one line; fix the cause above, then restart the kernel.");
+}
+
+/** True when GPT-2 is loaded; otherwise prints one line saying that this cell needs it. */
+boolean gpt2Ready() {
+    if (gpt2 == null) {
+        System.out.println("This cell needs GPT-2, which is not loaded (./lab download fetches it; then restart the kernel).");
+    }
+    return gpt2 != null;
+}
+
+/** The mean surprisal of a sample's tokens under the raw model, -ln p, in nats per token. */
+double meanSurprisalNats(Sample sample) {
+    return sample.steps().stream().mapToDouble(step -> -step.rawLogProbability()).average().orElse(0);
+}
