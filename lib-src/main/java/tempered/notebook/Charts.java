@@ -1,5 +1,6 @@
 package tempered.notebook;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
@@ -186,6 +188,48 @@ public final class Charts {
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         double[] shownX = axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
         means.forEach((name, values) -> chart.addSeries(name, shownX, values, errors.get(name)));
+        return image(chart);
+    }
+
+    /**
+     * Counts of {@code draws} draws against the probabilities they were drawn from, as points: one per token and
+     * series (for example per temperature) at (probability, count), and the dashed line count = draws x probability
+     * on which every point would sit with infinitely many draws.
+     *
+     * <pre>{@code
+     * Charts.countsScatter("draws", 1000, Map.of("T=1", new double[] {0.25, 0.75}), Map.of("T=1", new long[] {260, 740}))
+     *         .getWidth();   // 720
+     * }</pre>
+     */
+    public static BufferedImage countsScatter(String title, long draws, Map<String, double[]> probabilities, Map<String, long[]> counts) {
+        if (probabilities == null || counts == null || probabilities.isEmpty() || !probabilities.keySet().equals(counts.keySet())) {
+            throw new IllegalArgumentException("give probabilities and counts under the same series names, for example \"T=1\"");
+        }
+        XYChart chart = xy(title, "probability of the token", "times drawn in " + String.format(Locale.ROOT, "%,d", draws) + " draws",
+                probabilities.keySet());
+        chart.getStyler().setMarkerSize(9);
+        double top = 0;
+        for (Map.Entry<String, double[]> entry : probabilities.entrySet()) {
+            double[] p = entry.getValue();
+            long[] n = counts.get(entry.getKey());
+            if (n.length != p.length) {
+                throw new IllegalArgumentException("series '" + entry.getKey() + "' has " + p.length + " probabilities but "
+                        + n.length + " counts; give one count per token");
+            }
+            double[] observed = new double[n.length];
+            for (int i = 0; i < n.length; i++) {
+                observed[i] = n[i];
+                top = Math.max(top, p[i]);
+            }
+            XYSeries series = chart.addSeries(entry.getKey(), p, observed);
+            series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            series.setMarker(SeriesMarkers.CIRCLE);
+        }
+        XYSeries expected = chart.addSeries("draws x probability", new double[] {0, top}, new double[] {0, draws * top});
+        expected.setMarker(SeriesMarkers.NONE);
+        expected.setLineColor(Color.BLACK);
+        expected.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        chart.getStyler().setLegendVisible(true);
         return image(chart);
     }
 

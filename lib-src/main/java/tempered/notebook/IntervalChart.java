@@ -1,18 +1,16 @@
 package tempered.notebook;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /**
  * Means with their confidence intervals as lines with error bars, one line per entry: for measurements
  * averaged over seeds, where a difference only counts if it is larger than the bars.
  *
- * <p>A point whose interval could not be estimated (every measurement equal) gets no bar. It draws nothing else;
- * for plain lines use {@link Charts#lines}.
+ * <p>A point whose interval could not be estimated (every measurement equal) gets no bar. It draws through
+ * {@link Charts#linesWithErrorBars}; for plain lines use {@link Charts#lines}.
  *
  * <pre>{@code
  * IntervalChart.lines("Repetition", "temperature T", "share", new double[] {0.5, 1},
@@ -34,26 +32,16 @@ public final class IntervalChart {
         if (series == null || series.isEmpty()) {
             throw new IllegalArgumentException("a chart needs at least one series; pass Map.of(name, intervals)");
         }
-        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
-        chart.getStyler().setXAxisLogarithmic(logX);
+        Map<String, double[]> means = new LinkedHashMap<>();
+        Map<String, double[]> bars = new LinkedHashMap<>();
         series.forEach((name, intervals) -> {
             if (intervals == null || intervals.length != x.length) {
                 throw new IllegalArgumentException("series '" + name + "' has " + (intervals == null ? 0 : intervals.length)
                         + " intervals but there are " + x.length + " x values; give one per x value");
             }
-            double[] means = new double[x.length];
-            double[] bars = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                means[i] = intervals[i].mean();
-                bars[i] = Double.isNaN(intervals[i].halfWidth()) ? 0 : intervals[i].halfWidth();
-            }
-            chart.addSeries(name, x, means, bars);
+            means.put(name, Arrays.stream(intervals).mapToDouble(MeanInterval::mean).toArray());
+            bars.put(name, Arrays.stream(intervals).mapToDouble(m -> Double.isNaN(m.halfWidth()) ? 0 : m.halfWidth()).toArray());
         });
-        return Charts.image(chart);
+        return Charts.linesWithErrorBars(title, xTitle, yTitle, x, means, bars, logX);
     }
 }

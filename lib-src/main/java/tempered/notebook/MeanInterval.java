@@ -13,8 +13,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * (NaN ends) rather than shown as zero wide, and {@link #toString()} says so.
  *
  * <pre>{@code
- * MeanInterval.of(1, 2, 3, 4);   // 2.500 (95% CI 0.446 to 4.554, n = 4)
- * MeanInterval.of(2, 2, 2);      // 2.000 (all 3 equal: no spread to estimate)
+ * MeanInterval.of(1, 2, 3, 4).toString();   // "2.500 (95% CI 0.446 to 4.554, n = 4)"
+ * MeanInterval.of(2, 2, 2).toString();      // "2.000 (all 3 equal: no spread to estimate)"
  * }</pre>
  */
 public record MeanInterval(double mean, double low, double high, int n) {

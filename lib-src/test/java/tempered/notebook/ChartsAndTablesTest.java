@@ -212,4 +212,17 @@ class ChartsAndTablesTest {
         }
         return colours.size();
     }
+
+    @Test
+    void countsScatterDrawsEverySeriesAndRefusesMismatchedInput() {
+        BufferedImage image = Charts.countsScatter("draws", 1000,
+                Map.of("T=1", new double[] {0.25, 0.75}), Map.of("T=1", new long[] {260, 740}));
+        assertEquals(Charts.WIDTH, image.getWidth());
+        assertEquals("series 'T=1' has 2 probabilities but 3 counts; give one count per token",
+                assertThrows(IllegalArgumentException.class, () -> Charts.countsScatter("x", 10,
+                        Map.of("T=1", new double[] {0.5, 0.5}), Map.of("T=1", new long[] {1, 2, 7}))).getMessage());
+        assertEquals("give probabilities and counts under the same series names, for example \"T=1\"",
+                assertThrows(IllegalArgumentException.class, () -> Charts.countsScatter("x", 10,
+                        Map.of("T=1", new double[] {1}), Map.of("T=2", new long[] {10}))).getMessage());
+    }
 }
