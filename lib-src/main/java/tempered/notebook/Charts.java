@@ -197,8 +197,8 @@ public final class Charts {
      * on which every point would sit with infinitely many draws.
      *
      * <pre>{@code
-     * Charts.countsScatter("draws", 1000, Map.of("T=1", new double[] {0.25, 0.75}), Map.of("T=1", new long[] {260, 740}))
-     *         .getWidth();   // 720
+     * var chart = Charts.countsScatter("draws", 1000, Map.of("T=1", new double[] {0.25, 0.75}), Map.of("T=1", new long[] {260, 740}));
+     * chart.getWidth();   // 720
      * }</pre>
      */
     public static BufferedImage countsScatter(String title, long draws, Map<String, double[]> probabilities, Map<String, long[]> counts) {

@@ -115,7 +115,7 @@ class OfflineNotebooksIT {
         cells.shows("library", "NGramModel(order 3, fallback 0.1, 2230 words read, vocabulary of 487)");
         assertTrue(Double.parseDouble(cells.matches("library", "over all 487 words: (\\S+)").group(1)) < 1e-12);
         cells.showsTable("several");
-        cells.shows("several", ">greedy</td>", "temperature(3) -&gt; random(seed=1)");
+        cells.shows("several", "left\">greedy</td>", "temperature(3) -&gt; random(seed=1)");
 
         // The trained model's measured behaviour, which the prose after these cells states.
         Matcher repeated = cells.matches("measure", "repeated 3-grams: ([0-9.]+) at T = 0.1, ([0-9.]+) at T = 5");
