@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tempered.format.Json;
 import tempered.generate.Generation;
 import tempered.generate.GenerationSettings;
 import tempered.generate.Generator;

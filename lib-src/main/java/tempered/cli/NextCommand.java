@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tempered.format.Json;
 import tempered.format.Numbers;
 import tempered.math.Distribution;
 import tempered.math.TokenProbability;

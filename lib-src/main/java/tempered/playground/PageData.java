@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
+import tempered.format.Json;
 
 /**
  * The playground's data as JavaScript literals that are safe inside an HTML {@code <script>} element: the full
@@ -42,19 +42,9 @@ final class PageData {
         return Base64.getEncoder().encodeToString(bytes.array());
     }
 
-    /** A JSON string; every character that could end a script or a line in old engines is a \\u escape. */
+    /** A JSON string that no label can use to close the script. */
     static String string(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return Json.scriptString(text);
     }
 
     /** A JSON number that JavaScript reads back as the same double: Double.toString round-trips. */
@@ -62,30 +52,18 @@ final class PageData {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("JSON has no " + value + "; only finite numbers reach the page");
         }
-        return Double.toString(value);
+        return Json.number(value);
     }
 
     static String strings(List<String> values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ",").append(string(values.get(i)));
-        }
-        return out.append(']').toString();
+        return Json.array(values.size(), i -> string(values.get(i)));
     }
 
     static String numbers(double[] values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ",").append(number(values[i]));
-        }
-        return out.append(']').toString();
+        return Json.array(values.length, i -> number(values[i]));
     }
 
     static String ints(int[] values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ",").append(values[i]);
-        }
-        return out.append(']').toString();
+        return Json.ints(values);
     }
 }
