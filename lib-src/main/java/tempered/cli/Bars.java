@@ -1,6 +1,7 @@
 package tempered.cli;
 
 import java.nio.charset.Charset;
+import java.util.Locale;
 
 /** Text bars for terminal tables: eighth-block characters where the terminal takes UTF-8, '#' where not. */
 final class Bars {
@@ -28,6 +29,6 @@ final class Bars {
     static boolean unicodeOk() {
         String encoding = System.getProperty("stdout.encoding",
                 System.getProperty("sun.stdout.encoding", Charset.defaultCharset().name()));
-        return encoding.toUpperCase(java.util.Locale.ROOT).replace("-", "").contains("UTF8");
+        return encoding.toUpperCase(Locale.ROOT).replace("-", "").contains("UTF8");
     }
 }
