@@ -183,9 +183,9 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
 
     /**
      * The logits at every position of {@code tokens}, from one pass with no cache: row {@code i} predicts the
-     * token after {@code tokens[i]}.
+     * token after {@code tokens[i]}. The tests compare it with cached steps.
      */
-    public float[][] logitsAtEveryPosition(int... tokens) {
+    float[][] logitsAtEveryPosition(int... tokens) {
         requireTokens(tokens, "tokens");
         requireFits(0, tokens.length);
         long[] mask = ones(tokens.length);
@@ -201,7 +201,7 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
      * @throws IllegalArgumentException when the prompts differ in length and the export counts positions
      *         itself (older merged and no-past exports), so padding would shift them
      */
-    public float[][] nextLogits(List<int[]> prompts) {
+    float[][] nextLogits(List<int[]> prompts) {
         if (prompts == null || prompts.isEmpty()) {
             throw new IllegalArgumentException("prompts must hold at least one token list");
         }
@@ -297,10 +297,6 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
                 tensor.close();
             }
         }
-    }
-
-    String[] presentNames() {
-        return presentNames;
     }
 
     void requireFits(int past, int added) {

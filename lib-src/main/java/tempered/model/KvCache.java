@@ -97,10 +97,6 @@ public final class KvCache implements Decoder {
         return length;
     }
 
-    public int batch() {
-        return batch;
-    }
-
     /** The native memory the keys and values take: 2 x layers x batch x heads x length x head size x 4 bytes. */
     public long bytes() {
         ModelInfo info = model.info();

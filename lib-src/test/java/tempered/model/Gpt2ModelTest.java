@@ -342,6 +342,15 @@ class Gpt2ModelTest {
         tempered.math.Distribution distribution = tempered.math.Distribution.of(logits, 1.0);
         double top = distribution.prob(distribution.argmax());
         assertTrue(top > 0.001 && top < 0.9, "top probability " + top);
-        assertArrayEquals(logits, MODELS.get(Layout.MODEL).nextLogits(PROMPT));
+    }
+
+    /** The builder's seed fixes the weights: the same seed gives the same model in another folder, another seed another. */
+    @Test
+    void theSameSeedBuildsTheSameModel(@TempDir Path dir) {
+        try (Gpt2Model same = Gpt2Model.open(SyntheticGpt2.write(dir.resolve("same"), Layout.MODEL));
+                Gpt2Model other = Gpt2Model.open(SyntheticGpt2.write(dir.resolve("other"), Layout.MODEL, SyntheticGpt2.Shape.SMALL, 8))) {
+            assertArrayEquals(MODELS.get(Layout.MODEL).nextLogits(PROMPT), same.nextLogits(PROMPT));
+            assertTrue(maxDifference(same.nextLogits(PROMPT), other.nextLogits(PROMPT)) > 1e-2);
+        }
     }
 }
