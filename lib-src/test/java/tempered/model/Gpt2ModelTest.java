@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnxruntime.OnnxTensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -225,12 +222,10 @@ class Gpt2ModelTest {
     @Test
     void anUnknownLayoutIsRefusedWithTheNamesFound(@TempDir Path dir) throws IOException {
         OnnxGraph g = new OnnxGraph("other");
-        g.input("pixel_values", DataType.FLOAT, "batch", 3);
+        g.input("pixel_values", OnnxGraph.ElementType.FLOAT, "batch", 3);
         g.opTo("Identity", OnnxGraph.attributes(), new String[] {"embeddings"}, "pixel_values");
-        g.output("embeddings", DataType.FLOAT, "batch", 3);
-        byte[] bytes = ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17))
-                .setGraph(g.build()).build().toByteArray();
-        Files.write(dir.resolve("model.onnx"), bytes);
+        g.output("embeddings", OnnxGraph.ElementType.FLOAT, "batch", 3);
+        Files.write(dir.resolve("model.onnx"), g.model(17));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Model.open(dir));
         assertTrue(e.getMessage().startsWith("model.onnx is not a GPT-2 decoder layout Tempered knows: found inputs [pixel_values]"
                 + " and outputs [embeddings]; expected input_ids"), e.getMessage());

@@ -5,16 +5,17 @@ import static tempered.model.synthetic.OnnxGraph.integer;
 import static tempered.model.synthetic.OnnxGraph.ints;
 import static tempered.model.synthetic.OnnxGraph.real;
 
-import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.SplittableRandom;
+import tempered.model.ModelInfo;
+import tempered.model.synthetic.OnnxGraph.ElementType;
 
 /**
  * GPT-2-shaped ONNX models with random weights, built in Java: the tests run on small ones, so they need no
@@ -61,7 +62,7 @@ public final class SyntheticGpt2 {
         public static final Shape GPT2_SMALL = new Shape(12, 12, 64, 50257, 1024);
 
         long parameters() {
-            return tempered.model.ModelInfo.parameters(layers, embedding(), vocabulary, context);
+            return ModelInfo.parameters(layers, embedding(), vocabulary, context);
         }
 
         int embedding() {
@@ -89,13 +90,13 @@ public final class SyntheticGpt2 {
                 // Protobuf messages stop at 2 GB and would sit whole in memory: large weights go to a file beside it.
                 String data = file.getFileName() + "_data";
                 byte[] model;
-                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file.resolveSibling(data)), 1 << 20)) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.resolveSibling(data)), 1 << 20)) {
                     model = bytes(layout, shape, seed, new OnnxGraph.External(out, data, 1 << 20));
                 }
                 Files.write(partial, model);
             }
             // Only a complete model takes the name the loader looks for.
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             String config = String.format(
                     "{\n  \"model_type\": \"gpt2\",\n  \"n_layer\": %d,\n  \"n_head\": %d,\n  \"n_embd\": %d,\n"
                             + "  \"n_positions\": %d,\n  \"vocab_size\": %d\n}\n",
@@ -114,16 +115,10 @@ public final class SyntheticGpt2 {
     private static final long LARGE = 64L << 20;
 
     static byte[] bytes(Layout layout, Shape shape, long seed, OnnxGraph.External external) {
-        return ModelProto.newBuilder()
-                .setIrVersion(8)
-                .setProducerName("tempered")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
-                .setGraph(graph(layout, shape, new SplittableRandom(seed), external))
-                .build()
-                .toByteArray();
+        return graph(layout, shape, new SplittableRandom(seed), external).model(17);
     }
 
-    private static GraphProto graph(Layout layout, Shape shape, SplittableRandom random, OnnxGraph.External external) {
+    private static OnnxGraph graph(Layout layout, Shape shape, SplittableRandom random, OnnxGraph.External external) {
         int e = shape.embedding();
         int heads = shape.heads();
         int d = shape.headSize();
@@ -131,24 +126,24 @@ public final class SyntheticGpt2 {
         OnnxGraph g = new OnnxGraph("gpt2");
         g.external = external;
 
-        g.input("input_ids", DataType.INT64, "batch_size", "sequence_length");
-        g.input("attention_mask", DataType.INT64, "batch_size", layout.past ? "total_sequence_length" : "sequence_length");
+        g.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+        g.input("attention_mask", ElementType.INT64, "batch_size", layout.past ? "total_sequence_length" : "sequence_length");
         if (layout.positionIds) {
-            g.input("position_ids", DataType.INT64, "batch_size", "sequence_length");
+            g.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
         }
         if (layout.past) {
             for (int i = 0; i < shape.layers(); i++) {
-                g.input("past_key_values." + i + ".key", DataType.FLOAT, "batch_size", heads, "past_sequence_length", d);
-                g.input("past_key_values." + i + ".value", DataType.FLOAT, "batch_size", heads, "past_sequence_length", d);
+                g.input("past_key_values." + i + ".key", ElementType.FLOAT, "batch_size", heads, "past_sequence_length", d);
+                g.input("past_key_values." + i + ".value", ElementType.FLOAT, "batch_size", heads, "past_sequence_length", d);
             }
         }
         if (layout.cacheBranch) {
-            g.input("use_cache_branch", DataType.BOOL, 1);
+            g.input("use_cache_branch", ElementType.BOOL, 1);
         }
-        g.output("logits", DataType.FLOAT, "batch_size", "sequence_length", vocabulary);
+        g.output("logits", ElementType.FLOAT, "batch_size", "sequence_length", vocabulary);
         for (int i = 0; i < shape.layers(); i++) {
-            g.output("present." + i + ".key", DataType.FLOAT, "batch_size", heads, "total_sequence_length", d);
-            g.output("present." + i + ".value", DataType.FLOAT, "batch_size", heads, "total_sequence_length", d);
+            g.output("present." + i + ".key", ElementType.FLOAT, "batch_size", heads, "total_sequence_length", d);
+            g.output("present." + i + ".value", ElementType.FLOAT, "batch_size", heads, "total_sequence_length", d);
         }
 
         String[] pastKeys = new String[shape.layers()];
@@ -187,7 +182,7 @@ public final class SyntheticGpt2 {
         String keyIndex = g.op("Range", g.op("Squeeze", zero, zero), totalScalar, one);
         String queryIndex = g.op("Range", pastScalar, totalScalar, one);
         String causal = g.op("LessOrEqual", g.op("Unsqueeze", keyIndex, zero), g.op("Unsqueeze", queryIndex, g.longs(new long[] {1}, 1)));
-        String padding = g.op("Unsqueeze", g.op("Cast", attributes(integer("to", DataType.BOOL.getNumber())), "attention_mask"),
+        String padding = g.op("Unsqueeze", g.op("Cast", attributes(integer("to", ElementType.BOOL.code)), "attention_mask"),
                 g.longs(new long[] {1, 2}, 2));
         String mask = g.op("And", causal, padding);
         String headShape = g.longs(new long[] {0, 0, heads, d}, 4);
@@ -233,7 +228,7 @@ public final class SyntheticGpt2 {
         String last = layerNorm(g, random, "transformer.ln_f", x, e);
         String tied = g.op("Transpose", attributes(ints("perm", 1, 0)), wte);
         g.opTo("MatMul", attributes(), new String[] {"logits"}, last, tied);
-        return g.build();
+        return g;
     }
 
     /** One If node: with {@code use_cache_branch} false every past input is replaced by an empty slice of itself. */
@@ -250,11 +245,11 @@ public final class SyntheticGpt2 {
             String used = "use_" + selected[i];
             String ignored = "ignore_" + selected[i];
             use.opTo("Identity", attributes(), new String[] {used}, source);
-            use.output(used, DataType.FLOAT);
+            use.output(used, ElementType.FLOAT);
             ignore.opTo("Slice", attributes(), new String[] {ignored}, source, zero, zero, axis);
-            ignore.output(ignored, DataType.FLOAT);
+            ignore.output(ignored, ElementType.FLOAT);
         }
-        g.opTo("If", attributes(OnnxGraph.graph("then_branch", use.build()), OnnxGraph.graph("else_branch", ignore.build())),
+        g.opTo("If", attributes(g.graph("then_branch", use), g.graph("else_branch", ignore)),
                 selected, "use_cache_branch");
         for (int i = 0; i < layers; i++) {
             pastKeys[i] = selected[2 * i];
