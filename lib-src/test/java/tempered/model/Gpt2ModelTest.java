@@ -348,4 +348,34 @@ class Gpt2ModelTest {
             assertTrue(maxDifference(same.nextLogits(PROMPT), other.nextLogits(PROMPT)) > 1e-2);
         }
     }
+
+    /**
+     * An int8 export, quantized the way ONNX Runtime's quantize_dynamic does it, runs through the same code and
+     * stays close to the float32 model it was rounded from: every next-token probability within 0.01.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Layout.class, names = {"MODEL", "MERGED"})
+    void anInt8ExportRunsAndStaysCloseToItsFloat32Model(Layout layout, @TempDir Path dir) {
+        Path folder = SyntheticGpt2.write(dir, layout, SyntheticGpt2.Shape.SMALL, 7, SyntheticGpt2.Precision.INT8);
+        assertTrue(Files.isRegularFile(folder.resolve(layout.file.replace(".onnx", "_quantized.onnx"))));
+        try (Gpt2Model int8 = Gpt2Model.open(folder)) {
+            assertTrue(int8.toString().endsWith("_quantized.onnx)"), int8.toString());
+            int[] all = concat(PROMPT, CONTINUATION);
+            try (KvCache cache = int8.newCache(1)) {
+                float[] logits = cache.append(PROMPT);
+                for (int i = 0; i <= CONTINUATION.length; i++) {
+                    double[] expected = tempered.math.Softmax.probs(MODELS.get(layout).nextLogits(java.util.Arrays.copyOf(all, PROMPT.length + i)), 1);
+                    double[] actual = tempered.math.Softmax.probs(logits, 1);
+                    double largest = 0;
+                    for (int t = 0; t < expected.length; t++) {
+                        largest = Math.max(largest, Math.abs(expected[t] - actual[t]));
+                    }
+                    assertTrue(largest < 0.01, "position " + (PROMPT.length + i) + ": probabilities differ by " + largest);
+                    if (i < CONTINUATION.length) {
+                        logits = cache.append(CONTINUATION[i]);
+                    }
+                }
+            }
+        }
+    }
 }

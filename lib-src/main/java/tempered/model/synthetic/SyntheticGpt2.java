@@ -56,6 +56,30 @@ public final class SyntheticGpt2 {
         }
     }
 
+    /**
+     * The weights' precision: float32 as exported, or int8 as ONNX Runtime's {@code quantize_dynamic} writes a
+     * GPT-2 export with the settings the hub's int8 files were made with (transformers.js's conversion script:
+     * int8 weights, one scale per tensor, no reduced range). Every matrix product with a weight becomes
+     * {@code DynamicQuantizeLinear} (the activations to uint8, scale and zero point computed per call), an
+     * int32 {@code MatMulInteger}, a {@code Cast} and a {@code Mul} by the product of the two scales; the
+     * embedding lookups read int8 rows and {@code DequantizeLinear} them. The file name gets
+     * {@code _quantized}, as on the hub.
+     */
+    public enum Precision {
+        FLOAT32(""), INT8("_quantized");
+
+        private final String suffix;
+
+        Precision(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** The layout's file name for these weights, such as {@code onnx/decoder_model_merged_quantized.onnx}. */
+        public String file(Layout layout) {
+            return layout.file.replace(".onnx", suffix + ".onnx");
+        }
+    }
+
     public record Shape(int layers, int heads, int headSize, int vocabulary, int context) {
         public static final Shape SMALL = new Shape(2, 2, 8, 50257, 64);
         /** GPT-2 small's sizes: 124,439,808 parameters, about 500 MB of float32 weights. */
@@ -75,23 +99,32 @@ public final class SyntheticGpt2 {
 
     /** Writes {@code dir/<layout file>} and {@code dir/config.json}; the same seed gives the same weights in every layout. */
     public static Path write(Path dir, Layout layout, Shape shape, long seed) {
-        return write(dir, layout, shape, seed, shape.parameters() * Float.BYTES >= LARGE);
+        return write(dir, layout, shape, seed, Precision.FLOAT32);
+    }
+
+    /** The same with the weights in {@code precision}: the same seed gives the same weights, int8 ones rounded. */
+    public static Path write(Path dir, Layout layout, Shape shape, long seed, Precision precision) {
+        return write(dir, layout, shape, seed, precision, shape.parameters() * Float.BYTES >= LARGE);
     }
 
     /** With {@code external}, tensors of 1 MB or more go to {@code <file>_data} beside the model, as large exports do. */
     public static Path write(Path dir, Layout layout, Shape shape, long seed, boolean external) {
+        return write(dir, layout, shape, seed, Precision.FLOAT32, external);
+    }
+
+    private static Path write(Path dir, Layout layout, Shape shape, long seed, Precision precision, boolean external) {
         try {
-            Path file = dir.resolve(layout.file);
+            Path file = dir.resolve(precision.file(layout));
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             if (!external) {
-                Files.write(partial, bytes(layout, shape, seed, null));
+                Files.write(partial, bytes(layout, shape, precision, seed, null));
             } else {
                 // Protobuf messages stop at 2 GB and would sit whole in memory: large weights go to a file beside it.
                 String data = file.getFileName() + "_data";
                 byte[] model;
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.resolveSibling(data)), 1 << 20)) {
-                    model = bytes(layout, shape, seed, new OnnxGraph.External(out, data, 1 << 20));
+                    model = bytes(layout, shape, precision, seed, new OnnxGraph.External(out, data, 1 << 20));
                 }
                 Files.write(partial, model);
             }
@@ -114,11 +147,11 @@ public final class SyntheticGpt2 {
 
     private static final long LARGE = 64L << 20;
 
-    static byte[] bytes(Layout layout, Shape shape, long seed, OnnxGraph.External external) {
-        return graph(layout, shape, new SplittableRandom(seed), external).model(17);
+    static byte[] bytes(Layout layout, Shape shape, Precision precision, long seed, OnnxGraph.External external) {
+        return graph(layout, shape, precision, new SplittableRandom(seed), external).model(17);
     }
 
-    private static OnnxGraph graph(Layout layout, Shape shape, SplittableRandom random, OnnxGraph.External external) {
+    private static OnnxGraph graph(Layout layout, Shape shape, Precision precision, SplittableRandom random, OnnxGraph.External external) {
         int e = shape.embedding();
         int heads = shape.heads();
         int d = shape.headSize();
@@ -175,9 +208,18 @@ public final class SyntheticGpt2 {
             positions = g.op("Unsqueeze", range, zero);
         }
 
-        String wte = g.floats("transformer.wte.weight", gaussian(random, vocabulary * e, 0.5), vocabulary, e);
-        String wpe = g.floats("transformer.wpe.weight", gaussian(random, shape.context() * e, 0.5), shape.context(), e);
-        String x = g.op("Add", g.op("Gather", wte, "input_ids"), g.op("Gather", wpe, positions));
+        // Deviations shrink with the fan-in, and the residual branches' output projections with depth (as in GPT-2's
+        // initialisation), so that a deep, wide model keeps its activations in range and its logits about as spread as
+        // a trained GPT-2's rather than turning chaotic. At the 2-layer test shape they are 0.5, 0.4, 0.3 and 0.2.
+        double fanIn = Math.sqrt(e);
+        double depth = Math.sqrt(2.0 / shape.layers());
+        // The tied embeddings set how spread the logits are: at GPT-2 small's width, like GPT-2's own recorded logits
+        // (a standard deviation of 3.4 to 4.5 over the five recorded prompts); the small test models keep the flatter
+        // spread their tests were written against.
+        double spread = e >= 768 ? 4 : 2;
+        Weight wte = weight(g, "transformer.wte.weight", gaussian(random, vocabulary * e, spread / fanIn), precision, vocabulary, e);
+        Weight wpe = weight(g, "transformer.wpe.weight", gaussian(random, shape.context() * e, 2 / fanIn), precision, shape.context(), e);
+        String x = g.op("Add", wte.gather(g, "input_ids"), wpe.gather(g, positions));
 
         String keyIndex = g.op("Range", g.op("Squeeze", zero, zero), totalScalar, one);
         String queryIndex = g.op("Range", pastScalar, totalScalar, one);
@@ -193,7 +235,7 @@ public final class SyntheticGpt2 {
         for (int i = 0; i < shape.layers(); i++) {
             String prefix = "transformer.h." + i + ".";
             String h = layerNorm(g, random, prefix + "ln_1", x, e);
-            String qkv = g.op("Add", g.op("MatMul", h, g.floats(prefix + "attn.c_attn.weight", gaussian(random, e * 3 * e, 0.4), e, 3L * e)),
+            String qkv = g.op("Add", weight(g, prefix + "attn.c_attn.weight", gaussian(random, e * 3 * e, 1.6 / fanIn), precision, e, 3L * e).multiply(g, h),
                     g.floats(prefix + "attn.c_attn.bias", gaussian(random, 3 * e, 0.1), 3L * e));
             String[] parts = {prefix + "q", prefix + "k", prefix + "v"};
             g.opTo("Split", attributes(integer("axis", 2)), parts, qkv, g.longs(new long[] {e, e, e}, 3));
@@ -213,21 +255,21 @@ public final class SyntheticGpt2 {
             String weights = g.op("Softmax", attributes(integer("axis", -1)), g.op("Where", mask, scores, masked));
             String context = g.op("Reshape", g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("MatMul", weights, presentValue)),
                     mergedShape);
-            String attention = g.op("Add", g.op("MatMul", context, g.floats(prefix + "attn.c_proj.weight", gaussian(random, e * e, 0.3), e, e)),
+            String attention = g.op("Add", weight(g, prefix + "attn.c_proj.weight", gaussian(random, e * e, 1.2 / fanIn * depth), precision, e, e).multiply(g, context),
                     g.floats(prefix + "attn.c_proj.bias", gaussian(random, e, 0.1), e));
             x = g.op("Add", x, attention);
 
             String h2 = layerNorm(g, random, prefix + "ln_2", x, e);
-            String a = g.op("Add", g.op("MatMul", h2, g.floats(prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 0.3), e, 4L * e)),
+            String a = g.op("Add", weight(g, prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 1.2 / fanIn), precision, e, 4L * e).multiply(g, h2),
                     g.floats(prefix + "mlp.c_fc.bias", gaussian(random, 4 * e, 0.1), 4L * e));
             String gelu = g.op("Mul", a, g.op("Sigmoid", g.op("Mul", a, g.scalar(1.702f))));
-            String mlp = g.op("Add", g.op("MatMul", gelu, g.floats(prefix + "mlp.c_proj.weight", gaussian(random, 4 * e * e, 0.2), 4L * e, e)),
+            String mlp = g.op("Add", weight(g, prefix + "mlp.c_proj.weight", gaussian(random, 4 * e * e, 1.6 / Math.sqrt(4.0 * e) * depth), precision, 4L * e, e).multiply(g, gelu),
                     g.floats(prefix + "mlp.c_proj.bias", gaussian(random, e, 0.1), e));
             x = g.op("Add", x, mlp);
         }
         String last = layerNorm(g, random, "transformer.ln_f", x, e);
-        String tied = g.op("Transpose", attributes(ints("perm", 1, 0)), wte);
-        g.opTo("MatMul", attributes(), new String[] {"logits"}, last, tied);
+        // The output layer shares the token embeddings: a transposed view, which ONNX Runtime folds into a copy at load.
+        g.opTo("Identity", attributes(), new String[] {"logits"}, wte.transposed(g).multiply(g, last));
         return g;
     }
 
@@ -255,6 +297,56 @@ public final class SyntheticGpt2 {
             pastKeys[i] = selected[2 * i];
             pastValues[i] = selected[2 * i + 1];
         }
+    }
+
+    /**
+     * A weight matrix as the model stores it: float32, or as ONNX Runtime's {@code quantize_dynamic} leaves it
+     * with its defaults (int8, one scale per tensor, zero point 0).
+     */
+    private record Weight(String values, String scale, String zeroPoint) {
+        boolean quantized() {
+            return scale != null;
+        }
+
+        /** {@code x W}; quantized: the activations quantized on the fly to uint8, an integer product, then rescaled. */
+        String multiply(OnnxGraph g, String x) {
+            if (!quantized()) {
+                return g.op("MatMul", x, values);
+            }
+            String[] activations = {values + "_input", values + "_input_scale", values + "_input_zero_point"};
+            g.opTo("DynamicQuantizeLinear", attributes(), activations, x);
+            String product = g.op("MatMulInteger", activations[0], values, activations[2], zeroPoint);
+            String rescale = g.op("Mul", activations[1], scale);
+            return g.op("Mul", g.op("Cast", attributes(integer("to", ElementType.FLOAT.code)), product), rescale);
+        }
+
+        /** Rows picked by id (an embedding lookup), turned back into floats when quantized. */
+        String gather(OnnxGraph g, String ids) {
+            String rows = g.op("Gather", values, ids);
+            return quantized() ? g.op("DequantizeLinear", rows, scale, zeroPoint) : rows;
+        }
+
+        Weight transposed(OnnxGraph g) {
+            return new Weight(g.op("Transpose", attributes(ints("perm", 1, 0)), values), scale, zeroPoint);
+        }
+    }
+
+    private static Weight weight(OnnxGraph g, String name, float[] values, Precision precision, long... dims) {
+        if (precision == Precision.FLOAT32) {
+            return new Weight(g.floats(name, values, dims), null, null);
+        }
+        float largest = 0;
+        for (float value : values) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        // Symmetric int8: the largest magnitude maps to 127, zero to 0.
+        float scale = largest > 0 ? largest / 127 : 1;
+        byte[] quantized = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            quantized[i] = (byte) Math.max(-127, Math.min(127, Math.rint(values[i] / scale)));
+        }
+        return new Weight(g.bytes(name + "_quantized", ElementType.INT8, quantized, dims), g.scalar(scale),
+                g.bytes(name + "_zero_point", ElementType.INT8, new byte[] {0}));
     }
 
     private static String layerNorm(OnnxGraph g, SplittableRandom random, String name, String x, int e) {
