@@ -126,7 +126,8 @@ public final class RandomPicker implements Picker {
         return new Drawn(chosen, weights, sum, weighted);
     }
 
-    private double[] widen(float[] logits) {
+    /** The logits in double precision, in a buffer this picker reuses: valid until its next widening. */
+    double[] widen(float[] logits) {
         if (logits == null || logits.length == 0) {
             throw new IllegalArgumentException("logits must not be empty; pass one score per token");
         }

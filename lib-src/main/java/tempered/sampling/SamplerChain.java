@@ -110,13 +110,14 @@ public final class SamplerChain {
      * entries instead of 50,257.
      */
     private Prepared prepare(double[] logits, int[] history) {
-        double[] current = Logits.requireValid(logits);
         int count = processors.size();
         double temperature = 1.0;
         if (count > 0 && processors.get(count - 1) instanceof Temperature last && last.value() > 0) {
             temperature = last.value();
             count--;
         }
+        // With no processor left to run, the draw's own pass over the logits checks them.
+        double[] current = count == 0 ? logits : Logits.requireValid(logits);
         int compactAt = compactionPoint(count, current.length);
         int[] ids = null;
         for (int i = 0; i < count; i++) {
@@ -215,9 +216,12 @@ public final class SamplerChain {
         return new Choice(id, 1.0, 0.0, alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of());
     }
 
-    /** The same for float logits, as a model emits them. */
+    /**
+     * The same for float logits, as a model emits them. A random picker widens them into a buffer it reuses, so
+     * a generation step allocates no copy of the vocabulary.
+     */
     public Choice choose(float[] logits, int[] history, int alternatives) {
-        return choose(Logits.toDouble(logits), history, alternatives);
+        return choose(picker instanceof RandomPicker random ? random.widen(logits) : Logits.toDouble(logits), history, alternatives);
     }
 
     /**
