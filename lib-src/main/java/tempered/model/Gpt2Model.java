@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -340,7 +341,7 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
 
     @Override
     public String toString() {
-        return "GPT-2 (" + String.format(java.util.Locale.ROOT, "%,d", info.parameters()) + " parameters, "
+        return "GPT-2 (" + String.format(Locale.ROOT, "%,d", info.parameters()) + " parameters, "
                 + info.style() + ", " + info.file().getFileName() + ")";
     }
 

@@ -2,6 +2,7 @@ package tempered.model;
 
 import ai.onnxruntime.OnnxTensor;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -131,7 +132,7 @@ public final class KvCache implements Decoder {
 
     @Override
     public String toString() {
-        return "KvCache(batch=" + batch + ", length=" + length + ", " + String.format(java.util.Locale.ROOT, "%,d", bytes()) + " bytes)";
+        return "KvCache(batch=" + batch + ", length=" + length + ", " + String.format(Locale.ROOT, "%,d", bytes()) + " bytes)";
     }
 
     private void requireOpen() {

@@ -1,5 +1,6 @@
 package tempered.sampling;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import tempered.math.Distribution;
 import tempered.math.Logits;
@@ -88,7 +89,7 @@ public final class RandomPicker implements Picker {
         }
         double u = random.nextDouble();
         if (temperature == 0) {
-            java.util.Arrays.fill(weights, 0, n, 0.0);
+            Arrays.fill(weights, 0, n, 0.0);
             weights[best] = 1;
             return new Drawn(best, weights, 1, 0);
         }
