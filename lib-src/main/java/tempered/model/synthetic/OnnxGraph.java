@@ -80,13 +80,18 @@ public final class OnnxGraph {
         this.name = name;
     }
 
+    /** A new name in this graph, for a node's output: unique within the model, since every graph has its own name. */
+    public String name(String hint) {
+        return name + "_" + hint + "_" + counter++;
+    }
+
     /** Adds a node with one output and returns the output's name. */
     public String op(String type, String... inputs) {
         return op(type, new Attribute[0], inputs);
     }
 
     public String op(String type, Attribute[] attributes, String... inputs) {
-        String output = name + "_" + type + "_" + counter++;
+        String output = name(type);
         opTo(type, attributes, new String[] {output}, inputs);
         return output;
     }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import tempered.model.ModelInfo;
 import tempered.model.synthetic.OnnxGraph.ElementType;
@@ -152,10 +154,8 @@ public final class SyntheticGpt2 {
     }
 
     private static OnnxGraph graph(Layout layout, Shape shape, Precision precision, SplittableRandom random, OnnxGraph.External external) {
-        int e = shape.embedding();
         int heads = shape.heads();
         int d = shape.headSize();
-        int vocabulary = shape.vocabulary();
         OnnxGraph g = new OnnxGraph("gpt2");
         g.external = external;
 
@@ -173,28 +173,113 @@ public final class SyntheticGpt2 {
         if (layout.cacheBranch) {
             g.input("use_cache_branch", ElementType.BOOL, 1);
         }
-        g.output("logits", ElementType.FLOAT, "batch_size", "sequence_length", vocabulary);
+        String[] outputs = new String[1 + 2 * shape.layers()];
+        outputs[0] = "logits";
+        g.output("logits", ElementType.FLOAT, "batch_size", "sequence_length", shape.vocabulary());
         for (int i = 0; i < shape.layers(); i++) {
-            g.output("present." + i + ".key", ElementType.FLOAT, "batch_size", heads, "total_sequence_length", d);
-            g.output("present." + i + ".value", ElementType.FLOAT, "batch_size", heads, "total_sequence_length", d);
+            outputs[1 + 2 * i] = "present." + i + ".key";
+            outputs[2 + 2 * i] = "present." + i + ".value";
+            g.output(outputs[1 + 2 * i], ElementType.FLOAT, "batch_size", heads, "total_sequence_length", d);
+            g.output(outputs[2 + 2 * i], ElementType.FLOAT, "batch_size", heads, "total_sequence_length", d);
         }
 
-        String[] pastKeys = new String[shape.layers()];
-        String[] pastValues = new String[shape.layers()];
-        if (layout.past) {
+        Weights weights = Weights.draw(g, shape, precision, random);
+        if (!layout.cacheBranch) {
+            decoder(g, layout, shape, weights, layout.past, outputs);
+            return g;
+        }
+        // As Optimum merges them: an If whose branches are the whole decoder, with and without the past, sharing the
+        // weights; each branch writes the If's outputs itself, so the cache is not copied on the way out.
+        OnnxGraph withPast = new OnnxGraph("with_past");
+        OnnxGraph withoutPast = new OnnxGraph("without_past");
+        decoder(withPast, layout, shape, weights, true, branchOutputs(withPast, shape, outputs));
+        decoder(withoutPast, layout, shape, weights, false, branchOutputs(withoutPast, shape, outputs));
+        g.opTo("If", attributes(g.graph("then_branch", withPast), g.graph("else_branch", withoutPast)), outputs, "use_cache_branch");
+        return g;
+    }
+
+    /** A branch's own names for the model's outputs, declared as the branch's outputs. */
+    private static String[] branchOutputs(OnnxGraph branch, Shape shape, String[] outputs) {
+        String[] names = new String[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            names[i] = branch.name(outputs[i]);
+            branch.output(names[i], ElementType.FLOAT);
+        }
+        return names;
+    }
+
+    /**
+     * Every weight of the model, drawn in one fixed order from the seed, so that each layout and precision gets the
+     * same values. Deviations shrink with the fan-in, and the residual branches' output projections with depth (as in
+     * GPT-2's initialisation), so that a deep, wide model keeps its activations in range rather than turning chaotic;
+     * at the 2-layer test shape they are 0.5, 0.4, 0.3 and 0.2. The tied embeddings set how spread the logits are: at
+     * GPT-2 small's width like GPT-2's own recorded logits (a standard deviation of 3.4 to 4.5 over the five recorded
+     * prompts); the small test models keep the flatter spread their tests were written against.
+     */
+    private record Weights(Weight tokens, Weight positions, String tied, List<Layer> layers, Norm last) {
+        static Weights draw(OnnxGraph g, Shape shape, Precision precision, SplittableRandom random) {
+            int e = shape.embedding();
+            double fanIn = Math.sqrt(e);
+            double depth = Math.sqrt(2.0 / shape.layers());
+            double spread = e >= 768 ? 4 : 2;
+            Weight tokens = weight(g, "transformer.wte.weight", gaussian(random, shape.vocabulary() * e, spread / fanIn), precision,
+                    shape.vocabulary(), e);
+            Weight positions = weight(g, "transformer.wpe.weight", gaussian(random, shape.context() * e, 2 / fanIn), precision,
+                    shape.context(), e);
+            List<Layer> layers = new ArrayList<>();
             for (int i = 0; i < shape.layers(); i++) {
-                pastKeys[i] = "past_key_values." + i + ".key";
-                pastValues[i] = "past_key_values." + i + ".value";
+                String prefix = "transformer.h." + i + ".";
+                Norm first = Norm.draw(g, random, prefix + "ln_1", e);
+                Weight attention = weight(g, prefix + "attn.c_attn.weight", gaussian(random, e * 3 * e, 1.6 / fanIn), precision, e, 3L * e);
+                String attentionBias = g.floats(prefix + "attn.c_attn.bias", gaussian(random, 3 * e, 0.1), 3L * e);
+                Weight projection = weight(g, prefix + "attn.c_proj.weight", gaussian(random, e * e, 1.2 / fanIn * depth), precision, e, e);
+                String projectionBias = g.floats(prefix + "attn.c_proj.bias", gaussian(random, e, 0.1), e);
+                Norm second = Norm.draw(g, random, prefix + "ln_2", e);
+                Weight up = weight(g, prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 1.2 / fanIn), precision, e, 4L * e);
+                String upBias = g.floats(prefix + "mlp.c_fc.bias", gaussian(random, 4 * e, 0.1), 4L * e);
+                Weight down = weight(g, prefix + "mlp.c_proj.weight", gaussian(random, 4 * e * e, 1.6 / Math.sqrt(4.0 * e) * depth), precision,
+                        4L * e, e);
+                String downBias = g.floats(prefix + "mlp.c_proj.bias", gaussian(random, e, 0.1), e);
+                layers.add(new Layer(first, attention, attentionBias, projection, projectionBias, second, up, upBias, down, downBias));
             }
+            Norm last = Norm.draw(g, random, "transformer.ln_f", e);
+            // The output layer shares the token embeddings: a transposed view, which ONNX Runtime folds into a copy at load.
+            String tied = g.op("Transpose", attributes(ints("perm", 1, 0)), tokens.values());
+            return new Weights(tokens, positions, tied, layers, last);
         }
-        if (layout.cacheBranch) {
-            selectPast(g, pastKeys, pastValues);
+    }
+
+    private record Layer(Norm first, Weight attention, String attentionBias, Weight projection, String projectionBias, Norm second,
+            Weight up, String upBias, Weight down, String downBias) {
+    }
+
+    private record Norm(String gain, String bias) {
+        static Norm draw(OnnxGraph g, SplittableRandom random, String name, int e) {
+            float[] gain = gaussian(random, e, 0.1);
+            for (int i = 0; i < e; i++) {
+                gain[i] += 1;
+            }
+            return new Norm(g.floats(name + ".weight", gain, e), g.floats(name + ".bias", gaussian(random, e, 0.1), e));
         }
 
+        String apply(OnnxGraph g, String x) {
+            return g.op("LayerNormalization", attributes(integer("axis", -1), real("epsilon", 1e-5f)), x, gain, bias);
+        }
+    }
+
+    /**
+     * The decoder itself, written into {@code g}: embeddings, the blocks with causal self-attention over the past (when
+     * {@code usePast}) and the new tokens, and the output layer, into {@code outputs} (logits, then each layer's
+     * present key and value).
+     */
+    private static void decoder(OnnxGraph g, Layout layout, Shape shape, Weights w, boolean usePast, String[] outputs) {
+        int e = shape.embedding();
+        int heads = shape.heads();
+        int d = shape.headSize();
         String zero = g.longs(new long[] {0}, 1);
         String one = g.longs(new long[] {1});
         String sequence = g.op("Shape", attributes(integer("start", 1), integer("end", 2)), "input_ids");
-        String past = layout.past ? g.op("Shape", attributes(integer("start", 2), integer("end", 3)), pastKeys[0]) : zero;
+        String past = usePast ? g.op("Shape", attributes(integer("start", 2), integer("end", 3)), "past_key_values.0.key") : zero;
         String total = g.op("Add", past, sequence);
         String pastScalar = g.op("Squeeze", past, zero);
         String totalScalar = g.op("Squeeze", total, zero);
@@ -204,22 +289,9 @@ public final class SyntheticGpt2 {
             positions = "position_ids";
         } else {
             // Before Optimum 1.14 GPT-2 counted positions from the past length, ignoring the mask.
-            String range = g.op("Range", pastScalar, totalScalar, one);
-            positions = g.op("Unsqueeze", range, zero);
+            positions = g.op("Unsqueeze", g.op("Range", pastScalar, totalScalar, one), zero);
         }
-
-        // Deviations shrink with the fan-in, and the residual branches' output projections with depth (as in GPT-2's
-        // initialisation), so that a deep, wide model keeps its activations in range and its logits about as spread as
-        // a trained GPT-2's rather than turning chaotic. At the 2-layer test shape they are 0.5, 0.4, 0.3 and 0.2.
-        double fanIn = Math.sqrt(e);
-        double depth = Math.sqrt(2.0 / shape.layers());
-        // The tied embeddings set how spread the logits are: at GPT-2 small's width, like GPT-2's own recorded logits
-        // (a standard deviation of 3.4 to 4.5 over the five recorded prompts); the small test models keep the flatter
-        // spread their tests were written against.
-        double spread = e >= 768 ? 4 : 2;
-        Weight wte = weight(g, "transformer.wte.weight", gaussian(random, vocabulary * e, spread / fanIn), precision, vocabulary, e);
-        Weight wpe = weight(g, "transformer.wpe.weight", gaussian(random, shape.context() * e, 2 / fanIn), precision, shape.context(), e);
-        String x = g.op("Add", wte.gather(g, "input_ids"), wpe.gather(g, positions));
+        String x = g.op("Add", w.tokens().gather(g, "input_ids"), w.positions().gather(g, positions));
 
         String keyIndex = g.op("Range", g.op("Squeeze", zero, zero), totalScalar, one);
         String queryIndex = g.op("Range", pastScalar, totalScalar, one);
@@ -233,20 +305,18 @@ public final class SyntheticGpt2 {
         String masked = g.scalar(-1e9f);
 
         for (int i = 0; i < shape.layers(); i++) {
-            String prefix = "transformer.h." + i + ".";
-            String h = layerNorm(g, random, prefix + "ln_1", x, e);
-            String qkv = g.op("Add", weight(g, prefix + "attn.c_attn.weight", gaussian(random, e * 3 * e, 1.6 / fanIn), precision, e, 3L * e).multiply(g, h),
-                    g.floats(prefix + "attn.c_attn.bias", gaussian(random, 3 * e, 0.1), 3L * e));
-            String[] parts = {prefix + "q", prefix + "k", prefix + "v"};
+            Layer layer = w.layers().get(i);
+            String qkv = g.op("Add", layer.attention().multiply(g, layer.first().apply(g, x)), layer.attentionBias());
+            String[] parts = {g.name("q"), g.name("k"), g.name("v")};
             g.opTo("Split", attributes(integer("axis", 2)), parts, qkv, g.longs(new long[] {e, e, e}, 3));
             String q = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[0], headShape));
             String k = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[1], headShape));
             String v = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[2], headShape));
-            String presentKey = "present." + i + ".key";
-            String presentValue = "present." + i + ".value";
-            if (layout.past) {
-                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentKey}, pastKeys[i], k);
-                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentValue}, pastValues[i], v);
+            String presentKey = outputs[1 + 2 * i];
+            String presentValue = outputs[2 + 2 * i];
+            if (usePast) {
+                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentKey}, "past_key_values." + i + ".key", k);
+                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentValue}, "past_key_values." + i + ".value", v);
             } else {
                 g.opTo("Identity", attributes(), new String[] {presentKey}, k);
                 g.opTo("Identity", attributes(), new String[] {presentValue}, v);
@@ -255,48 +325,13 @@ public final class SyntheticGpt2 {
             String weights = g.op("Softmax", attributes(integer("axis", -1)), g.op("Where", mask, scores, masked));
             String context = g.op("Reshape", g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("MatMul", weights, presentValue)),
                     mergedShape);
-            String attention = g.op("Add", weight(g, prefix + "attn.c_proj.weight", gaussian(random, e * e, 1.2 / fanIn * depth), precision, e, e).multiply(g, context),
-                    g.floats(prefix + "attn.c_proj.bias", gaussian(random, e, 0.1), e));
-            x = g.op("Add", x, attention);
-
-            String h2 = layerNorm(g, random, prefix + "ln_2", x, e);
-            String a = g.op("Add", weight(g, prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 1.2 / fanIn), precision, e, 4L * e).multiply(g, h2),
-                    g.floats(prefix + "mlp.c_fc.bias", gaussian(random, 4 * e, 0.1), 4L * e));
+            x = g.op("Add", x, g.op("Add", layer.projection().multiply(g, context), layer.projectionBias()));
+            String a = g.op("Add", layer.up().multiply(g, layer.second().apply(g, x)), layer.upBias());
             String gelu = g.op("Mul", a, g.op("Sigmoid", g.op("Mul", a, g.scalar(1.702f))));
-            String mlp = g.op("Add", weight(g, prefix + "mlp.c_proj.weight", gaussian(random, 4 * e * e, 1.6 / Math.sqrt(4.0 * e) * depth), precision, 4L * e, e).multiply(g, gelu),
-                    g.floats(prefix + "mlp.c_proj.bias", gaussian(random, e, 0.1), e));
-            x = g.op("Add", x, mlp);
+            x = g.op("Add", x, g.op("Add", layer.down().multiply(g, gelu), layer.downBias()));
         }
-        String last = layerNorm(g, random, "transformer.ln_f", x, e);
-        // The output layer shares the token embeddings: a transposed view, which ONNX Runtime folds into a copy at load.
-        g.opTo("Identity", attributes(), new String[] {"logits"}, wte.transposed(g).multiply(g, last));
-        return g;
-    }
-
-    /** One If node: with {@code use_cache_branch} false every past input is replaced by an empty slice of itself. */
-    private static void selectPast(OnnxGraph g, String[] pastKeys, String[] pastValues) {
-        int layers = pastKeys.length;
-        OnnxGraph use = new OnnxGraph("use_past");
-        OnnxGraph ignore = new OnnxGraph("ignore_past");
-        String[] selected = new String[2 * layers];
-        String zero = g.longs(new long[] {0}, 1);
-        String axis = g.longs(new long[] {2}, 1);
-        for (int i = 0; i < 2 * layers; i++) {
-            String source = i % 2 == 0 ? pastKeys[i / 2] : pastValues[i / 2];
-            selected[i] = source + ".selected";
-            String used = "use_" + selected[i];
-            String ignored = "ignore_" + selected[i];
-            use.opTo("Identity", attributes(), new String[] {used}, source);
-            use.output(used, ElementType.FLOAT);
-            ignore.opTo("Slice", attributes(), new String[] {ignored}, source, zero, zero, axis);
-            ignore.output(ignored, ElementType.FLOAT);
-        }
-        g.opTo("If", attributes(g.graph("then_branch", use), g.graph("else_branch", ignore)),
-                selected, "use_cache_branch");
-        for (int i = 0; i < layers; i++) {
-            pastKeys[i] = selected[2 * i];
-            pastValues[i] = selected[2 * i + 1];
-        }
+        String last = w.last().apply(g, x);
+        g.opTo("Identity", attributes(), new String[] {outputs[0]}, new Weight(w.tied(), w.tokens().scale(), w.tokens().zeroPoint()).multiply(g, last));
     }
 
     /**
@@ -313,7 +348,7 @@ public final class SyntheticGpt2 {
             if (!quantized()) {
                 return g.op("MatMul", x, values);
             }
-            String[] activations = {values + "_input", values + "_input_scale", values + "_input_zero_point"};
+            String[] activations = {g.name("input"), g.name("input_scale"), g.name("input_zero_point")};
             g.opTo("DynamicQuantizeLinear", attributes(), activations, x);
             String product = g.op("MatMulInteger", activations[0], values, activations[2], zeroPoint);
             String rescale = g.op("Mul", activations[1], scale);
@@ -324,10 +359,6 @@ public final class SyntheticGpt2 {
         String gather(OnnxGraph g, String ids) {
             String rows = g.op("Gather", values, ids);
             return quantized() ? g.op("DequantizeLinear", rows, scale, zeroPoint) : rows;
-        }
-
-        Weight transposed(OnnxGraph g) {
-            return new Weight(g.op("Transpose", attributes(ints("perm", 1, 0)), values), scale, zeroPoint);
         }
     }
 
@@ -347,15 +378,6 @@ public final class SyntheticGpt2 {
         }
         return new Weight(g.bytes(name + "_quantized", ElementType.INT8, quantized, dims), g.scalar(scale),
                 g.bytes(name + "_zero_point", ElementType.INT8, new byte[] {0}));
-    }
-
-    private static String layerNorm(OnnxGraph g, SplittableRandom random, String name, String x, int e) {
-        float[] gain = gaussian(random, e, 0.1);
-        for (int i = 0; i < e; i++) {
-            gain[i] += 1;
-        }
-        return g.op("LayerNormalization", attributes(integer("axis", -1), real("epsilon", 1e-5f)), x,
-                g.floats(name + ".weight", gain, e), g.floats(name + ".bias", gaussian(random, e, 0.1), e));
     }
 
     private static float[] gaussian(SplittableRandom random, int size, double deviation) {
