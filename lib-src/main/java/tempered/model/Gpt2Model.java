@@ -397,10 +397,14 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
             this.length = length;
         }
 
-        /** The logits at the last position of one row of the batch. */
+        /** The logits at the last position of one row of the batch; read each row once. */
         float[] lastLogits(int row) {
             FloatBuffer all = logitsBuffer();
             int vocabulary = info.vocabulary();
+            if (all.hasArray() && all.arrayOffset() == 0 && all.capacity() == vocabulary) {
+                // One row, one position (every decoding step at batch 1): ONNX Runtime's copy is already the row.
+                return all.array();
+            }
             float[] logits = new float[vocabulary];
             all.position(((row * length) + length - 1) * vocabulary);
             all.get(logits);
