@@ -4,11 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident and peak resident memory of this process, from {@code /proc/self/status} (Linux only; -1 elsewhere). */
+/**
+ * Resident and peak resident memory of this process, read from {@code /proc/self/status}: the one place
+ * Tempered reads it (the benchmark and the memory tests both use it).
+ *
+ * <p>Linux only: elsewhere {@link #available()} is false and the readings are -1. Resident memory counts the
+ * native memory ONNX Runtime holds as well as the Java heap, which is why it is read here and not from the JVM.
+ */
 public final class Memory {
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private Memory() {
+    }
+
+    /** True where /proc/self/status can be read. */
+    public static boolean available() {
+        return Files.isReadable(STATUS);
     }
 
     /** Resident bytes now, after a garbage collection; -1 where /proc is missing. */
@@ -23,7 +34,7 @@ public final class Memory {
     }
 
     private static long field(String name) {
-        if (!Files.isReadable(STATUS)) {
+        if (!available()) {
             return -1;
         }
         try {

@@ -1,106 +1,141 @@
 package tempered.cli;
 
+import ai.onnxruntime.OrtEnvironment;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import tempered.bench.Benchmark;
+import tempered.bench.Figures;
+import tempered.bench.Scale;
+import tempered.bench.Targets;
+import tempered.hub.Models;
 import tempered.model.Gpt2Model;
 import tempered.model.ModelNotFoundException;
-import tempered.hub.Models;
+import tempered.model.SessionSettings;
 import tempered.model.synthetic.SyntheticGpt2;
+import tempered.model.synthetic.SyntheticGpt2.Layout;
+import tempered.model.synthetic.SyntheticGpt2.Precision;
 
-/** {@code tempered bench}: GPT-2 generation speed against this machine's memory bandwidth. */
+/** {@code tempered bench}: GPT-2 as learners run it, against this machine's memory bandwidth. */
 final class BenchCommand {
     static final String HELP = """
-            Usage: tempered bench [--model DIR] [--runs N]
+            Usage: tempered bench [--model DIR] [--int8-model DIR] [--runs N] [--quick] [--tuning]
 
-            Measures, each as a median of runs: the memory read bandwidth and the bound it sets on batch-1
-            decoding; prompt processing (128 tokens); cached decoding (256 tokens) and the time per token at
-            positions 1, 64, 128, 256; decoding without the cache; batches of 8 and 32; one sampling step over
-            50,257 logits; and resident memory. Then it checks the project's performance targets.
+            Measures, each as the median of runs with their range: the memory read bandwidth (three probe
+            methods, before and after decoding) and the bound it sets on batch-1 decoding; prompt processing;
+            cached decoding and the time per token at positions 1, 64, 128, 256; decoding without the cache;
+            batches of 8 and 32; resident memory over 1,000 steps; generation as Generator runs it (temperature
+            0.8 and llama.cpp's defaults) beside the model step alone; an int8 model beside float32 (speed, and
+            how far its probabilities move); and what a learner waits for: the model's load, the command line
+            from start to first token and to the end of 200 tokens, a notebook from setup to its first
+            distribution. Then it checks the project's performance targets; the exit status is 1 when one was
+            missed. About five minutes.
 
-            It needs no download: without GPT-2 on this machine it builds, once, a GPT-2-small-shaped model
-            with random weights (12 layers, 768 dimensions, 12 heads, 50,257 tokens, 1,024 positions; about
-            500 MB) in target/bench-gpt2, in the layout of openai-community/gpt2's merged decoder.
+            It needs no download: without GPT-2 on this machine it builds, once, a GPT-2-small-shaped model with
+            random weights (12 layers, 768 dimensions, 12 heads, 50,257 tokens, 1,024 positions; about 500 MB),
+            in the layout of openai-community/gpt2's merged decoder, and its int8 version as ONNX Runtime's
+            quantize_dynamic makes the hub's int8 files (about 125 MB), in target/bench-gpt2 and
+            target/bench-gpt2-int8.
 
-              --model  a model folder or .onnx file to measure instead
-              --runs   runs per measurement (default 5)
+              --model       a model folder or .onnx file to measure instead
+              --int8-model  its int8 version, for the int8 figures
+              --runs        runs per measurement (default 5)
+              --quick       one short run of every measurement, on any model; no targets checked
+              --tuning      also decoding with each ONNX Runtime setting changed, against the defaults
             """;
+    /** Changes when the synthetic models' weights change, so that an older build is not measured. */
+    private static final String SYNTHETIC_VERSION = "GPT-2-small-shaped, seed 2019, weights scaled by fan-in and depth";
 
     private BenchCommand() {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("bench", args, Set.of("--model", "--runs"), Set.of());
+        Options options = Options.parse("bench", args, Set.of("--model", "--int8-model", "--runs"), Set.of("--quick", "--tuning"));
+        boolean quick = options.has("--quick");
         int runs = options.has("--runs") ? options.integer("--runs", 1, 100) : 5;
-        Path path = options.has("--model") ? ModelArgument.resolve(options.get("--model"), err) : defaultModel(err);
-        try (Gpt2Model model = Gpt2Model.open(path)) {
-            out.println("tempered bench: " + model);
-            out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, ONNX Runtime %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), ortVersion());
-            Map<String, Double> figures = new Benchmark(model, runs, err).run();
-            out.print(Benchmark.format(figures));
-            return targets(figures, out) ? 0 : 1;
-        }
-    }
-
-    /** Prints each target and whether this run met it; true when all were. */
-    static boolean targets(Map<String, Double> f, PrintStream out) {
-        out.println("targets:");
-        boolean all = true;
-        all &= target(out, "batch-1 decoding at >= 60% of the bandwidth bound", f.get("decode share of bound %") >= 60,
-                "%.0f%%", f.get("decode share of bound %"));
-        if (f.containsKey("ms per token at 256")) {
-            double growth = f.get("ms per token at 256") / f.get("ms per token at 1");
-            all &= target(out, "position 256 at most 1.5 x position 1 (the cache works)", growth <= 1.5, "%.2f x", growth);
-            double uncached = f.get("no cache ms per token at 256") / f.get("no cache ms per token at 1");
-            all &= target(out, "without the cache, time grows with position", uncached > 2, "%.1f x at 256", uncached);
-        }
-        double batch = f.get("batch 32 / batch 1 throughput");
-        all &= target(out, "batch 32 gives >= 8 x batch-1 throughput", batch >= 8, "%.1f x", batch);
-        double sampling = Math.max(f.get("sampling us (temperature)"), f.get("sampling us (llama.cpp defaults)"));
-        all &= target(out, "one sampling step under 0.5 ms", sampling < 500, "%.0f us", sampling);
-        double growth = f.get("resident MB after 1,000 steps") - f.get("resident MB after 10 steps");
-        all &= target(out, "resident memory after 1,000 steps within 50 MB of after 10", f.get("resident MB after 10 steps") < 0 || Math.abs(growth) <= 50,
-                "%+.0f MB", growth);
-        return all;
-    }
-
-    private static boolean target(PrintStream out, String name, boolean met, String format, double value) {
-        out.printf(Locale.ROOT, "  [%s] %-62s %s%n", met ? "met" : "MISSED", name, String.format(Locale.ROOT, format, value));
-        return met;
-    }
-
-    private static Path defaultModel(PrintStream err) {
-        try {
-            return Models.locate();
-        } catch (ModelNotFoundException absent) {
-            Path folder = targetFolder().resolve("bench-gpt2");
-            if (!Files.isRegularFile(folder.resolve(SyntheticGpt2.Layout.MERGED_WITHOUT_POSITIONS.file))) {
-                err.println("GPT-2 is not on this machine; building a GPT-2-small-shaped model with random weights in " + folder
-                        + " (once, about 500 MB) ...");
-                SyntheticGpt2.write(folder, SyntheticGpt2.Layout.MERGED_WITHOUT_POSITIONS, SyntheticGpt2.Shape.GPT2_SMALL, 2019);
+        Scale scale = quick ? Scale.quickRun() : Scale.full(runs);
+        Path path;
+        Path int8Path = options.has("--int8-model") ? ModelArgument.resolve(options.get("--int8-model"), err) : null;
+        if (options.has("--model")) {
+            path = ModelArgument.resolve(options.get("--model"), err);
+        } else {
+            path = locateOrBuild(err, Precision.FLOAT32);
+            if (int8Path == null && path.startsWith(targetFolder())) {
+                int8Path = locateOrBuild(err, Precision.INT8);
             }
-            return folder;
         }
+        try (Gpt2Model model = Gpt2Model.open(path); Gpt2Model int8 = int8Path == null ? null : Gpt2Model.open(int8Path)) {
+            out.println("tempered bench: " + model + (int8 == null ? "" : "; int8: " + int8.info().file().getFileName()));
+            out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, ONNX Runtime %s (%s); %s%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                    System.getProperty("java.version"), ortVersion(), SessionSettings.describe(), load());
+            Figures figures = new Benchmark(model, int8, path, scale, err).run();
+            if (options.has("--tuning")) {
+                Benchmark.tuning(path, int8Path, scale, figures, err);
+            }
+            out.print(figures.format());
+            out.println("after the run: " + load());
+            if (quick) {
+                out.println("targets: not checked in a quick run; run without --quick on GPT-2 or its synthetic twin");
+                return 0;
+            }
+            return Targets.print(Targets.check(figures), out) ? 0 : 1;
+        }
+    }
+
+    /** GPT-2 where {@link Models#locate()} finds it, or else the synthetic twin, built once in the target folder. */
+    private static Path locateOrBuild(PrintStream err, Precision precision) {
+        if (precision == Precision.FLOAT32) {
+            try {
+                return Models.locate();
+            } catch (ModelNotFoundException absent) {
+                // Measured on the synthetic twin instead, below.
+            }
+        }
+        Path folder = targetFolder().resolve(precision == Precision.FLOAT32 ? "bench-gpt2" : "bench-gpt2-int8");
+        Path marker = folder.resolve("tempered-bench-model.txt");
+        try {
+            if (!Files.isRegularFile(marker) || !Files.readString(marker, StandardCharsets.UTF_8).equals(SYNTHETIC_VERSION)) {
+                err.println("GPT-2 is not on this machine; building a GPT-2-small-shaped " + precision.name().toLowerCase(Locale.ROOT)
+                        + " model with random weights in " + folder + " (once) ...");
+                SyntheticGpt2.write(folder, Layout.MERGED_WITHOUT_POSITIONS, SyntheticGpt2.Shape.GPT2_SMALL, 2019, precision);
+                Files.writeString(marker, SYNTHETIC_VERSION, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not build the benchmark's model in " + folder + ": " + e.getMessage(), e);
+        }
+        return folder.resolve(precision.file(Layout.MERGED_WITHOUT_POSITIONS));
     }
 
     /** The folder the jar sits in (target/ after a build), or ./target when run from classes. */
     private static Path targetFolder() {
         try {
             Path location = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(location) ? location.getParent() : Path.of("target");
+            return (Files.isRegularFile(location) ? location.getParent() : Path.of("target")).toAbsolutePath();
         } catch (URISyntaxException | RuntimeException e) {
-            return Path.of("target");
+            return Path.of("target").toAbsolutePath();
+        }
+    }
+
+    /** The load average over the last minute, from /proc/loadavg: how busy the machine was around the run. */
+    private static String load() {
+        try {
+            List<String> fields = List.of(Files.readString(Path.of("/proc/loadavg")).split(" "));
+            return "load average " + fields.get(0) + " (1 min), " + fields.get(1) + " (5 min)";
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown";
         }
     }
 
     private static String ortVersion() {
-        Package ort = ai.onnxruntime.OrtEnvironment.class.getPackage();
+        Package ort = OrtEnvironment.class.getPackage();
         String version = ort == null ? null : ort.getImplementationVersion();
         return version == null ? "1.29.0" : version;
     }

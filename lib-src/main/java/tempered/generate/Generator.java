@@ -3,8 +3,6 @@ package tempered.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import tempered.math.Distribution;
-import tempered.math.Logits;
 import tempered.math.TokenProbability;
 import tempered.model.Decoder;
 import tempered.model.LanguageModel;
@@ -83,7 +81,7 @@ public final class Generator {
                         next[i][0] = histories[i][histories[i].length - 1];
                         continue;
                     }
-                    Step step = choose(chains[i], logits[i], histories[i], settings.alternatives());
+                    Step step = choose(chains[i], logits[i], histories[i], settings);
                     steps.get(i).add(step);
                     histories[i] = Arrays.copyOf(histories[i], histories[i].length + 1);
                     histories[i][histories[i].length - 1] = step.id();
@@ -110,18 +108,21 @@ public final class Generator {
         return new Generation(prompt, promptIds, chain.toString(), result);
     }
 
-    private Step choose(SamplerChain chain, float[] logits, int[] history, int alternatives) {
-        // Widened once: the raw distribution and the chain both read the same doubles.
-        double[] wide = Logits.toDouble(logits);
-        Distribution raw = Distribution.of(wide, 1.0);
-        SamplerChain.Choice choice = chain.choose(wide, history);
-        Distribution chosenFrom = choice.distribution();
-        int id = choice.id();
-        List<Alternative> top = new ArrayList<>();
-        for (TokenProbability candidate : chosenFrom.top(alternatives)) {
-            top.add(new Alternative(candidate.id(), tokenizer.token(candidate.id()), candidate.prob(), raw.prob(candidate.id())));
+    /**
+     * Draws the next token and records what the settings ask for: the chain's figures come from the draw's own
+     * pass over the logits, the raw model's from one more pass, made only when they are recorded.
+     */
+    private Step choose(SamplerChain chain, float[] logits, int[] history, GenerationSettings settings) {
+        SamplerChain.Choice choice = chain.choose(logits, history, settings.alternatives());
+        RawSoftmax raw = settings.rawProbabilities() ? RawSoftmax.of(logits) : null;
+        List<Alternative> top = new ArrayList<>(choice.top().size());
+        for (TokenProbability candidate : choice.top()) {
+            double rawProbability = raw == null ? Step.NOT_RECORDED : Math.exp(raw.logProb(candidate.id()));
+            top.add(new Alternative(candidate.id(), tokenizer.token(candidate.id()), candidate.prob(), rawProbability));
         }
-        return new Step(id, tokenizer.token(id), chosenFrom.prob(id), raw.logProb(id), chosenFrom.entropy(), raw.entropy(), top);
+        int id = choice.id();
+        return new Step(id, tokenizer.token(id), choice.probability(), raw == null ? Step.NOT_RECORDED : raw.logProb(id),
+                choice.entropy(), raw == null ? Step.NOT_RECORDED : raw.entropy(), top);
     }
 
     private StopReason stopReason(Step step, int generated, int length, GenerationSettings settings, int context) {

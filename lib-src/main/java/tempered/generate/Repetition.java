@@ -1,5 +1,6 @@
 package tempered.generate;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -65,7 +66,7 @@ public final class Repetition {
     private record NGram(int[] tokens, int from, int n) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof NGram that && java.util.Arrays.equals(tokens, from, from + n, that.tokens, that.from, that.from + n);
+            return other instanceof NGram that && Arrays.equals(tokens, from, from + n, that.tokens, that.from, that.from + n);
         }
 
         @Override

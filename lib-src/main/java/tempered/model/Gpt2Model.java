@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -188,9 +189,9 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
 
     /**
      * The logits at every position of {@code tokens}, from one pass with no cache: row {@code i} predicts the
-     * token after {@code tokens[i]}.
+     * token after {@code tokens[i]}. The tests compare it with cached steps.
      */
-    public float[][] logitsAtEveryPosition(int... tokens) {
+    float[][] logitsAtEveryPosition(int... tokens) {
         requireTokens(tokens, "tokens");
         requireFits(0, tokens.length);
         long[] mask = ones(tokens.length);
@@ -206,7 +207,7 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
      * @throws IllegalArgumentException when the prompts differ in length and the export counts positions
      *         itself (older merged and no-past exports), so padding would shift them
      */
-    public float[][] nextLogits(List<int[]> prompts) {
+    float[][] nextLogits(List<int[]> prompts) {
         if (prompts == null || prompts.isEmpty()) {
             throw new IllegalArgumentException("prompts must hold at least one token list");
         }
@@ -304,10 +305,6 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
         }
     }
 
-    String[] presentNames() {
-        return presentNames;
-    }
-
     void requireFits(int past, int added) {
         if (past + added > info.contextLength()) {
             throw new IllegalArgumentException("the sequence would be " + (past + added) + " tokens, but this model sees at most "
@@ -349,7 +346,7 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
 
     @Override
     public String toString() {
-        return "GPT-2 (" + String.format(java.util.Locale.ROOT, "%,d", info.parameters()) + " parameters, "
+        return "GPT-2 (" + String.format(Locale.ROOT, "%,d", info.parameters()) + " parameters, "
                 + info.style() + ", " + info.file().getFileName() + ")";
     }
 
@@ -405,10 +402,14 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
             this.length = length;
         }
 
-        /** The logits at the last position of one row of the batch. */
+        /** The logits at the last position of one row of the batch; read each row once. */
         float[] lastLogits(int row) {
             FloatBuffer all = logitsBuffer();
             int vocabulary = info.vocabulary();
+            if (all.hasArray() && all.arrayOffset() == 0 && all.capacity() == vocabulary) {
+                // One row, one position (every decoding step at batch 1): ONNX Runtime's copy is already the row.
+                return all.array();
+            }
             float[] logits = new float[vocabulary];
             all.position(((row * length) + length - 1) * vocabulary);
             all.get(logits);

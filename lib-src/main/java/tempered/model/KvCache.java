@@ -2,6 +2,7 @@ package tempered.model;
 
 import ai.onnxruntime.OnnxTensor;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -97,10 +98,6 @@ public final class KvCache implements Decoder {
         return length;
     }
 
-    public int batch() {
-        return batch;
-    }
-
     /** The native memory the keys and values take: 2 x layers x batch x heads x length x head size x 4 bytes. */
     public long bytes() {
         ModelInfo info = model.info();
@@ -135,7 +132,7 @@ public final class KvCache implements Decoder {
 
     @Override
     public String toString() {
-        return "KvCache(batch=" + batch + ", length=" + length + ", " + String.format(java.util.Locale.ROOT, "%,d", bytes()) + " bytes)";
+        return "KvCache(batch=" + batch + ", length=" + length + ", " + String.format(Locale.ROOT, "%,d", bytes()) + " bytes)";
     }
 
     private void requireOpen() {

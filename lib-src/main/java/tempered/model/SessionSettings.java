@@ -2,12 +2,31 @@ package tempered.model;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import java.util.Locale;
 
 /**
  * The ONNX Runtime session options Tempered runs GPT-2 with, and what each bought, measured with
- * {@code tempered bench}'s model (GPT-2 small's shape) on a 2-core x86-64 machine, batch 1, cached decoding.
+ * {@code tempered bench}'s GPT-2-small-shaped model on a 2-core x86-64 machine, batch 1, cached decoding.
+ *
+ * <p>Three can be changed for one JVM with system properties, for a shared or a small machine and for the
+ * benchmark's comparisons; each is read when a model is opened:
+ * <ul>
+ *   <li>{@value #THREADS}: ONNX Runtime's threads for one operator (default: one per core);
+ *   <li>{@value #OPTIMIZATION}: {@code none}, {@code basic}, {@code extended} or {@code all} (the default);
+ *   <li>{@value #SPINNING}: {@code true} (the default) lets idle ONNX Runtime threads spin for a moment
+ *       before they sleep, {@code false} puts them to sleep at once.
+ * </ul>
+ *
+ * <pre>{@code
+ * java -Dtempered.onnx.threads=1 -jar target/tempered.jar generate --prompt "The cat"   // one core for GPT-2
+ * }</pre>
  */
-final class SessionSettings {
+public final class SessionSettings {
+    public static final String THREADS = "tempered.onnx.threads";
+    public static final String OPTIMIZATION = "tempered.onnx.optimization";
+    public static final String SPINNING = "tempered.onnx.spinning";
+
     private SessionSettings() {
     }
 
@@ -16,10 +35,52 @@ final class SessionSettings {
         // Graph optimisation: 14 tokens/s without it, 40 with it. Most of that is constant folding (the output
         // layer's transposed embedding matrix is computed once instead of every token); the extended and
         // all-level fusions add nothing measurable here, and cost nothing either.
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setOptimizationLevel(optimization());
         // One thread per core: 26 tokens/s on one thread, 39 on two. Batch-1 decoding reads every weight once
         // per token, so it is bound by memory bandwidth, which one core alone cannot use up.
-        options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+        options.setIntraOpNumThreads(threads());
+        options.addConfigEntry("session.intra_op.allow_spinning", spinning() ? "1" : "0");
         return options;
+    }
+
+    /** The settings a model opened now gets, as one line: {@code 2 threads, optimisation all, spinning on}. */
+    public static String describe() {
+        return String.format(Locale.ROOT, "%d threads, optimisation %s, spinning %s", threads(),
+                optimization().name().replace("_OPT", "").toLowerCase(Locale.ROOT), spinning() ? "on" : "off");
+    }
+
+    private static int threads() {
+        String value = System.getProperty(THREADS);
+        if (value == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int threads = Integer.parseInt(value.strip());
+            if (threads >= 1 && threads <= 256) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the fix.
+        }
+        throw new IllegalArgumentException(THREADS + "=" + value + " must be a whole number from 1 to 256; leave it out for one per core");
+    }
+
+    private static OptLevel optimization() {
+        String value = System.getProperty(OPTIMIZATION, "all").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "none" -> OptLevel.NO_OPT;
+            case "basic" -> OptLevel.BASIC_OPT;
+            case "extended" -> OptLevel.EXTENDED_OPT;
+            case "all" -> OptLevel.ALL_OPT;
+            default -> throw new IllegalArgumentException(OPTIMIZATION + "=" + value + " must be none, basic, extended or all");
+        };
+    }
+
+    private static boolean spinning() {
+        String value = System.getProperty(SPINNING, "true").strip().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(SPINNING + "=" + value + " must be true or false");
+        }
+        return value.equals("true");
     }
 }

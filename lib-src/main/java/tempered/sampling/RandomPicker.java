@@ -1,5 +1,6 @@
 package tempered.sampling;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import tempered.math.Distribution;
 import tempered.math.Logits;
@@ -8,13 +9,19 @@ import tempered.math.Softmax;
 /**
  * Draws a token from the softmax of the logits, with a generator seeded explicitly.
  *
- * <p>It is a stateful source of draws, like {@link java.util.Random}: each call moves the generator on, and
- * the same seed gives the same sequence of tokens on every run and every JDK ({@link SplittableRandom}'s
- * algorithm is specified). {@link #fresh()} starts the sequence over.
+ * <p>Each draw takes exactly one number from the generator, so the same seed and the same logits give the
+ * same sequence of tokens on every run; {@link #fresh()} starts the sequence over. Across JVMs and machines
+ * that is not promised: {@link Math#exp} may differ by one unit in the last place between JVMs, and a model's
+ * logits differ more than that between CPUs (ONNX Runtime picks different kernels), so a draw that lands
+ * within a rounding error of a boundary between two tokens can go either way.
+ *
+ * <p>Unlike {@link java.util.Random} it is not thread-safe: it reuses buffers between draws, so give each
+ * thread its own picker ({@link #fresh()} makes one). It leaves out llama.cpp's and transformers' own
+ * generators, so a seed here does not reproduce their tokens.
  *
  * <pre>{@code
  * Picker p = new RandomPicker(42);
- * p.pick(new double[] {0, 0});  // the same id every run with seed 42
+ * p.pick(new double[] {0, 0});  // 0 or 1, the same every run with seed 42
  * }</pre>
  */
 public final class RandomPicker implements Picker {
@@ -39,11 +46,24 @@ public final class RandomPicker implements Picker {
 
     /**
      * Draws from the softmax of {@code logits / temperature} without building the distribution: one pass of
-     * exponentials into a buffer this picker reuses, then one scan. This is the sampling step of every
-     * generation, so it does no more than it must; the probabilities it draws with are those of
-     * {@link Distribution#of(double[], double)}. Each draw takes exactly one number from the generator.
+     * exponentials into a buffer this picker reuses, then one scan. The probabilities it draws with are those
+     * of {@link Distribution#of(double[], double)}.
      */
     public int draw(double[] logits, double temperature) {
+        return weigh(logits, temperature).index();
+    }
+
+    /** The same for float logits, as a model emits them, widened into a buffer this picker reuses. */
+    public int draw(float[] logits, double temperature) {
+        return draw(widen(logits), temperature);
+    }
+
+    /**
+     * A draw together with the weights it was drawn with, for a caller that also wants the chosen token's
+     * probability, the entropy, or the likeliest tokens, without a second pass of exponentials. The weights
+     * live in this picker's buffer: read them before the next draw.
+     */
+    Drawn weigh(double[] logits, double temperature) {
         Softmax.requireTemperature(temperature);
         if (logits == null || logits.length == 0) {
             throw new IllegalArgumentException("logits must not be empty; pass one score per token");
@@ -64,69 +84,51 @@ public final class RandomPicker implements Picker {
         if (best < 0 || max == Double.POSITIVE_INFINITY) {
             Logits.requireValid(logits);
         }
-        double u = random.nextDouble();
-        if (temperature == 0) {
-            return best;
-        }
         if (weights.length < n) {
             weights = new double[n];
+        }
+        double u = random.nextDouble();
+        if (temperature == 0) {
+            Arrays.fill(weights, 0, n, 0.0);
+            weights[best] = 1;
+            return new Drawn(best, weights, 1, 0);
         }
         // Multiplying by 1/T instead of dividing changes the exponent by at most one unit in the last place, far
         // below anything a draw could notice, and saves a division per token on the hottest loop of generation.
         double inverse = 1 / temperature;
-        double top = max;
-        // The exponentials are most of a draw's cost. They are summed in two halves, first + second, on every
-        // machine, so a seed gives the same token everywhere; with a second core the second half runs on a
-        // helper thread meanwhile (about 20% off a 50,257-token draw here: 0.43-0.57 ms down to 0.33-0.47 ms).
-        int half = n / 2;
-        double sum;
-        if (n >= 16_384 && HELPER != null) {
-            java.util.concurrent.Future<Double> second = HELPER.submit(() -> weigh(logits, half, n, top, inverse));
-            double first = weigh(logits, 0, half, max, inverse);
-            try {
-                sum = first + second.get();
-            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("the second half of a draw failed: " + e, e);
+        double sum = 0;
+        double weighted = 0;
+        for (int i = 0; i < n; i++) {
+            double x = logits[i];
+            double w = 0;
+            // Math.exp(-Infinity) is 0 but slow; after a truncation most tokens are masked.
+            if (x != Double.NEGATIVE_INFINITY) {
+                double scaled = (x - max) * inverse;
+                w = Math.exp(scaled);
+                weighted += w * scaled;
             }
-        } else {
-            sum = weigh(logits, 0, half, max, inverse) + weigh(logits, half, n, max, inverse);
+            weights[i] = w;
+            sum += w;
         }
         double target = u * sum;
         double cumulative = 0;
-        int last = best;
+        int chosen = best;
         for (int i = 0; i < n; i++) {
             double w = weights[i];
             if (w > 0) {
                 cumulative += w;
-                last = i;
+                chosen = i;
                 if (target < cumulative) {
-                    return i;
+                    break;
                 }
             }
         }
-        // target fell in the rounding gap between the running sum and the total: the last possible token takes it.
-        return last;
+        // When target falls in the rounding gap between the running sum and the total, the last possible token takes it.
+        return new Drawn(chosen, weights, sum, weighted);
     }
 
-    /** Fills weights[from, to) with exp((x - max) / T) and returns their sum. */
-    private double weigh(double[] logits, int from, int to, double max, double inverse) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            double x = logits[i];
-            double w = x == Double.NEGATIVE_INFINITY ? 0 : Math.exp((x - max) * inverse);
-            weights[i] = w;
-            sum += w;
-        }
-        return sum;
-    }
-
-    /** One daemon thread shared by all pickers, for the second half of large draws; none on a single core. */
-    private static final java.util.concurrent.ExecutorService HELPER = Runtime.getRuntime().availableProcessors() > 1
-            ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> { Thread t = new Thread(r, "tempered-sampling"); t.setDaemon(true); return t; })
-            : null;
-
-    /** The same for float logits, as a model emits them, widened into a buffer this picker reuses. */
-    public int draw(float[] logits, double temperature) {
+    /** The logits in double precision, in a buffer this picker reuses: valid until its next widening. */
+    double[] widen(float[] logits) {
         if (logits == null || logits.length == 0) {
             throw new IllegalArgumentException("logits must not be empty; pass one score per token");
         }
@@ -136,7 +138,22 @@ public final class RandomPicker implements Picker {
         for (int i = 0; i < logits.length; i++) {
             widened[i] = logits[i];
         }
-        return draw(widened, temperature);
+        return widened;
+    }
+
+    /**
+     * The token drawn, and the weights {@code w_i = exp((x_i - max) / T)} it was drawn with: their sum and
+     * {@code sum w_i (x_i - max) / T}, which give the entropy without another pass.
+     */
+    record Drawn(int index, double[] weights, double sum, double weightedSum) {
+        double probability(int i) {
+            return weights[i] / sum;
+        }
+
+        /** {@code -sum p log p} with {@code log p_i = (x_i - max) / T - log sum}: both terms are at least 0. */
+        double entropy() {
+            return Math.log(sum) - weightedSum / sum;
+        }
     }
 
     @Override

@@ -1,11 +1,15 @@
 package tempered.sampling;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.math.Ranking;
+import tempered.math.TokenProbability;
 
 /**
  * Logits processors applied in order, then exactly one picker: how every serious inference engine samples
@@ -28,7 +32,7 @@ public final class SamplerChain {
     private final Picker picker;
 
     public SamplerChain(List<LogitsProcessor> processors, Picker picker) {
-        if (processors == null || processors.stream().anyMatch(java.util.Objects::isNull)) {
+        if (processors == null || processors.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("processors must be a list without nulls; pass List.of() for none");
         }
         if (picker == null) {
@@ -86,7 +90,7 @@ public final class SamplerChain {
                 return logits;
             }
             double[] out = new double[size];
-            java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            Arrays.fill(out, Double.NEGATIVE_INFINITY);
             for (int j = 0; j < ids.length; j++) {
                 out[ids[j]] = logits[j];
             }
@@ -106,19 +110,20 @@ public final class SamplerChain {
      * entries instead of 50,257.
      */
     private Prepared prepare(double[] logits, int[] history) {
-        double[] current = Logits.requireValid(logits);
         int count = processors.size();
         double temperature = 1.0;
         if (count > 0 && processors.get(count - 1) instanceof Temperature last && last.value() > 0) {
             temperature = last.value();
             count--;
         }
+        // With no processor left to run, the draw's own pass over the logits checks them.
+        double[] current = count == 0 ? logits : Logits.requireValid(logits);
         int compactAt = compactionPoint(count, current.length);
         int[] ids = null;
         for (int i = 0; i < count; i++) {
             if (i == compactAt) {
                 ids = Ranking.top(current, ((TopK) processors.get(i)).k());
-                java.util.Arrays.sort(ids);
+                Arrays.sort(ids);
                 double[] candidates = new double[ids.length];
                 for (int j = 0; j < ids.length; j++) {
                     candidates[j] = current[ids[j]];
@@ -182,26 +187,51 @@ public final class SamplerChain {
     }
 
     /**
-     * The next token together with the distribution it was drawn from, processing the logits once: what
-     * {@link #next} and {@link #distribution} give, for the price of one.
+     * The next token, its probability and the entropy of the distribution it was drawn from, and the
+     * {@code alternatives} likeliest tokens under the chain, from one pass over the logits: what {@link #next}
+     * and {@link #distribution} give, without building the distribution. The alternatives are tokens the chain
+     * leaves possible (probability above 0), likeliest first, ties to the lower id; fewer when the chain leaves
+     * fewer, and none when {@code alternatives} is 0.
      */
-    public Choice choose(float[] logits, int[] history) {
-        return choose(Logits.toDouble(logits), history);
-    }
-
-    /** The same for logits already in double precision. */
-    public Choice choose(double[] logits, int[] history) {
+    public Choice choose(double[] logits, int[] history, int alternatives) {
+        if (alternatives < 0) {
+            throw new IllegalArgumentException("alternatives=" + alternatives + " must be >= 0; use 0 for none");
+        }
         if (picker instanceof RandomPicker random) {
             Prepared prepared = prepare(logits, history);
-            int id = prepared.id(random.draw(prepared.logits, prepared.temperature));
-            return new Choice(id, Distribution.of(prepared.full(logits.length), prepared.temperature));
+            RandomPicker.Drawn drawn = random.weigh(prepared.logits, prepared.temperature);
+            List<TokenProbability> top = new ArrayList<>();
+            if (alternatives > 0) {
+                double logSum = Math.log(drawn.sum());
+                for (int index : Ranking.top(prepared.logits, alternatives)) {
+                    double weight = drawn.weights()[index];
+                    if (weight > 0) {
+                        top.add(new TokenProbability(prepared.id(index), weight / drawn.sum(), Math.log(weight) - logSum));
+                    }
+                }
+            }
+            return new Choice(prepared.id(drawn.index()), drawn.probability(drawn.index()), drawn.entropy(), top);
         }
-        double[] processed = process(logits, history);
-        return new Choice(picker.pick(processed), Distribution.of(processed, 0.0));
+        int id = picker.pick(process(logits, history));
+        return new Choice(id, 1.0, 0.0, alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of());
     }
 
-    /** A chosen token id and the distribution the chain drew it from. */
-    public record Choice(int id, Distribution distribution) {
+    /**
+     * The same for float logits, as a model emits them. A random picker widens them into a buffer it reuses, so
+     * a generation step allocates no copy of the vocabulary.
+     */
+    public Choice choose(float[] logits, int[] history, int alternatives) {
+        return choose(picker instanceof RandomPicker random ? random.widen(logits) : Logits.toDouble(logits), history, alternatives);
+    }
+
+    /**
+     * A chosen token id, its probability under the chain, the entropy in nats of the distribution it was drawn
+     * from (0 for greedy), and the likeliest tokens under the chain.
+     */
+    public record Choice(int id, double probability, double entropy, List<TokenProbability> top) {
+        public Choice {
+            top = List.copyOf(top);
+        }
     }
 
     /** The same chain with its picker started over: a random picker repeats its draws from the beginning. */
@@ -218,8 +248,8 @@ public final class SamplerChain {
     }
 
     /** The seed of a random picker; empty for a greedy chain. */
-    public java.util.OptionalLong seed() {
-        return picker instanceof RandomPicker random ? java.util.OptionalLong.of(random.seed()) : java.util.OptionalLong.empty();
+    public OptionalLong seed() {
+        return picker instanceof RandomPicker random ? OptionalLong.of(random.seed()) : OptionalLong.empty();
     }
 
     @Override
@@ -258,10 +288,6 @@ public final class SamplerChain {
 
         public Builder minP(double p) {
             return add(new MinP(p));
-        }
-
-        public Builder repetitionPenalty(double penalty) {
-            return add(new RepetitionPenalty(penalty));
         }
 
         public SamplerChain greedy() {

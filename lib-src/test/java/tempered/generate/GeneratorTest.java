@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.model.Gpt2Model;
+import tempered.model.LanguageModel;
 import tempered.model.synthetic.SyntheticGpt2;
+import tempered.sampling.Greedy;
+import tempered.sampling.LogitsProcessor;
+import tempered.sampling.RandomPicker;
 import tempered.sampling.SamplerChain;
 import tempered.sampling.SamplerSettings;
+import tempered.sampling.TopK;
 import tempered.text.Gpt2Tokenizer;
+import tempered.text.Tokenizer;
 
 class GeneratorTest {
     private static final String PROMPT = "The cat slept on the";
@@ -90,17 +98,54 @@ class GeneratorTest {
         Generation generation = new Generator(model).generate(PROMPT, chain, GenerationSettings.of(8).withAlternatives(4));
         int[] sequence = generation.promptIds();
         for (Step step : generation.sample().steps()) {
-            Distribution expected = chain.distribution(model.nextLogits(sequence), sequence);
-            assertEquals(expected.prob(step.id()), step.probability(), 1e-4);
-            assertEquals(expected.entropy(), step.entropy(), 1e-4);
-            assertEquals(4, step.alternatives().size());
-            assertEquals(expected.argmax(), step.alternatives().get(0).id());
+            float[] logits = model.nextLogits(sequence);
+            Distribution expected = chain.distribution(logits, sequence);
+            Distribution raw = Distribution.of(logits, 1.0);
+            // The cached step's logits and the recomputed ones differ in float rounding (about 1e-6).
+            assertEquals(expected.prob(step.id()), step.probability(), 1e-5);
+            assertEquals(expected.entropy(), step.entropy(), 1e-5);
+            assertEquals(raw.logProb(step.id()), step.rawLogProbability(), 1e-5);
+            assertEquals(raw.entropy(), step.rawEntropy(), 1e-5);
+            assertEquals(3, step.alternatives().size(), "top-k(3) leaves three tokens possible; a fourth would have probability 0");
+            for (int i = 0; i < 3; i++) {
+                Alternative alternative = step.alternatives().get(i);
+                assertEquals(expected.top(3).get(i).id(), alternative.id());
+                assertEquals(expected.prob(alternative.id()), alternative.probability(), 1e-5);
+                assertEquals(raw.prob(alternative.id()), alternative.rawProbability(), 1e-5);
+                assertEquals(Gpt2Tokenizer.token(alternative.id()), alternative.token());
+            }
             assertTrue(step.alternatives().stream().anyMatch(a -> a.id() == step.id()), "the chosen token is among the top 3");
-            assertEquals(0.0, step.alternatives().get(3).probability(), "top-k(3) leaves nothing for a fourth token");
-            assertTrue(step.alternatives().get(3).rawProbability() > 0);
             assertEquals(Gpt2Tokenizer.token(step.id()), step.token());
             sequence = append(sequence, step.id());
         }
+    }
+
+    /** What a caller does not ask for is not computed, and a step says so instead of inventing a number. */
+    @Test
+    void alternativesAndRawProbabilitiesAreLeftOutWhenNotAskedFor() {
+        SamplerChain chain = SamplerChain.builder().temperature(0.9).random(11);
+        GenerationSettings lean = GenerationSettings.of(6).withAlternatives(0).withRawProbabilities(false);
+        Generation full = generator().generate(PROMPT, chain, GenerationSettings.of(6).withAlternatives(2));
+        Generation leaner = generator().generate(PROMPT, chain, lean);
+        assertArrayEquals(full.sample().tokenIds(), leaner.sample().tokenIds(), "what is recorded does not change the draws");
+        Generation rawless = generator().generate(PROMPT, chain, GenerationSettings.of(6).withAlternatives(2).withRawProbabilities(false));
+        for (int i = 0; i < 6; i++) {
+            Step step = leaner.sample().steps().get(i);
+            Step recorded = full.sample().steps().get(i);
+            assertEquals(List.of(), step.alternatives());
+            assertEquals(recorded.probability(), step.probability());
+            assertEquals(recorded.entropy(), step.entropy());
+            IllegalStateException e = assertThrows(IllegalStateException.class, step::rawLogProbability);
+            assertEquals("this generation did not record the raw model's probabilities;"
+                    + " generate with GenerationSettings.of(n).withRawProbabilities(true), the default", e.getMessage());
+            assertThrows(IllegalStateException.class, step::rawEntropy);
+            assertThrows(IllegalStateException.class, step::surprisalBits);
+            assertEquals(recorded.toString().replaceAll(" raw log p=[-0-9.]+", ""), step.toString());
+            Alternative alternative = rawless.sample().steps().get(i).alternatives().get(0);
+            assertEquals(recorded.alternatives().get(0).probability(), alternative.probability());
+            assertThrows(IllegalStateException.class, alternative::rawProbability);
+        }
+        assertThrows(IllegalStateException.class, leaner.sample()::meanSurprisalBits);
     }
 
     /** A batch of samples is the same as generating each sample alone with seed + i. */
@@ -128,7 +173,7 @@ class GeneratorTest {
 
     @Test
     void stopsAtEndOfTextWithoutPuttingItInTheText() {
-        SamplerChain onlyEnd = new SamplerChain(List.of(only(Gpt2Tokenizer.END_OF_TEXT)), new tempered.sampling.RandomPicker(1));
+        SamplerChain onlyEnd = new SamplerChain(List.of(only(Gpt2Tokenizer.END_OF_TEXT)), new RandomPicker(1));
         Sample sample = generator().generate(PROMPT, onlyEnd, GenerationSettings.of(10)).sample();
         assertEquals(StopReason.END_OF_TEXT, sample.stop());
         assertArrayEquals(new int[] {Gpt2Tokenizer.END_OF_TEXT}, sample.tokenIds());
@@ -138,7 +183,7 @@ class GeneratorTest {
     @Test
     void stopsAfterALineBreakOnlyWhenAsked() {
         int newline = Gpt2Tokenizer.encode("\n")[0];
-        SamplerChain onlyNewline = new SamplerChain(List.of(only(newline)), new tempered.sampling.Greedy());
+        SamplerChain onlyNewline = new SamplerChain(List.of(only(newline)), new Greedy());
         Sample stopped = generator().generate(PROMPT, onlyNewline, GenerationSettings.of(5).withStopAtNewline(true)).sample();
         assertEquals(StopReason.NEWLINE, stopped.stop());
         assertEquals("\n", stopped.text());
@@ -158,20 +203,130 @@ class GeneratorTest {
         assertEquals(4, sample.tokenIds().length);
     }
 
+    /**
+     * A sample that ends keeps its slot in the batch while the others go on: a processor ends a sample at its
+     * fourth token when its third was even, so some samples of the batch end early and some run to the limit,
+     * and each must still be what it would be alone.
+     */
     @Test
     void finishedSamplesStopWhileOthersGoOn() {
-        // Sample 0 is forced to end at once; the batch's other sample must still get all its tokens.
-        SamplerChain chain = SamplerChain.builder().temperature(1.0).random(0);
-        Generation generation = generator().generate(PROMPT, chain, GenerationSettings.of(6).withSamples(3));
-        for (Sample sample : generation.samples()) {
-            assertTrue(sample.tokenIds().length <= 6);
+        int promptLength = Gpt2Tokenizer.encode(PROMPT).length;
+        LogitsProcessor endAfterAnEvenThird = (logits, history) ->
+                history.length == promptLength + 3 && history[history.length - 1] % 2 == 0 ? onlyLogits(logits.length, Gpt2Tokenizer.END_OF_TEXT) : logits;
+        SamplerChain chain = new SamplerChain(List.of(new TopK(50), endAfterAnEvenThird), new RandomPicker(0));
+        Generation generation = generator().generate(PROMPT, chain, GenerationSettings.of(6).withSamples(6));
+        int ended = 0;
+        for (int i = 0; i < 6; i++) {
+            Sample sample = generation.samples().get(i);
+            int[] ids = sample.tokenIds();
+            if (ids[2] % 2 == 0) {
+                ended++;
+                assertEquals(StopReason.END_OF_TEXT, sample.stop(), "sample " + i);
+                assertEquals(4, ids.length);
+                assertEquals(Gpt2Tokenizer.END_OF_TEXT, ids[3]);
+            } else {
+                assertEquals(StopReason.MAX_NEW_TOKENS, sample.stop(), "sample " + i);
+                assertEquals(6, ids.length);
+            }
+            Generation alone = generator().generate(PROMPT, chain.withSeed(i), GenerationSettings.of(6));
+            assertArrayEquals(alone.sample().tokenIds(), ids, "sample " + i + " is what it would be alone");
         }
+        assertTrue(ended > 0 && ended < 6, ended + " of 6 samples ended early; the seeds must give some of each");
         List<int[]> heard = new ArrayList<>();
-        generator().generate(PROMPT, chain, GenerationSettings.of(6).withSamples(3), (sample, step) -> heard.add(new int[] {sample, step.id()}));
-        for (int i = 0; i < 3; i++) {
+        generator().generate(PROMPT, chain, GenerationSettings.of(6).withSamples(6), (sample, step) -> heard.add(new int[] {sample, step.id()}));
+        for (int i = 0; i < 6; i++) {
             int sample = i;
             int[] streamed = heard.stream().filter(h -> h[0] == sample).mapToInt(h -> h[1]).toArray();
             assertArrayEquals(generation.samples().get(i).tokenIds(), streamed, "the listener hears every token of sample " + i + " in order");
+        }
+    }
+
+    /**
+     * Any language model writes through the same generator, with its own tokenizer and without a cache: a
+     * three-word model in which " three" is always followed by the end of the text.
+     */
+    @Test
+    void aTinyModelWithItsOwnTokenizerGeneratesAndEnds() {
+        LanguageModel counting = new CountingWords();
+        Generator generator = new Generator(counting);
+        SamplerChain chain = SamplerChain.builder().random(7);
+        Generation batch = generator.generate("one two", chain, GenerationSettings.of(8).withSamples(5).withAlternatives(3));
+        assertArrayEquals(new int[] {1, 2}, batch.promptIds());
+        int ended = 0;
+        for (int i = 0; i < 5; i++) {
+            Sample sample = batch.samples().get(i);
+            int[] ids = sample.tokenIds();
+            int firstThree = Arrays.stream(ids).boxed().toList().indexOf(3);
+            if (sample.stop() == StopReason.END_OF_TEXT) {
+                ended++;
+                assertEquals(ids.length - 2, firstThree, "sample " + i + " ends right after its first \" three\"");
+                assertEquals(0, ids[ids.length - 1]);
+                assertEquals(counting.tokenizer().decode(Arrays.copyOf(ids, ids.length - 1)), sample.text());
+                Step end = sample.steps().get(ids.length - 1);
+                assertEquals(1.0, end.probability(), 1e-12);
+                assertEquals(0.0, end.rawEntropy(), 1e-12);
+            } else {
+                assertEquals(StopReason.MAX_NEW_TOKENS, sample.stop());
+                assertEquals(8, ids.length);
+                assertTrue(firstThree == -1 || firstThree == 7, "a \" three\" is followed by the end unless it came last");
+            }
+            assertArrayEquals(generator.generate("one two", chain.withSeed(7 + i), GenerationSettings.of(8)).sample().tokenIds(), ids);
+            Step first = sample.steps().get(0);
+            assertEquals(List.of(" one", " two", " three"), first.alternatives().stream().map(Alternative::token).toList());
+            double one = 1 / (2 + Math.exp(-1));
+            double three = Math.exp(-1) / (2 + Math.exp(-1));
+            assertEquals(one, first.alternatives().get(0).rawProbability(), 1e-12);
+            assertEquals(three, first.alternatives().get(2).probability(), 1e-12);
+            assertEquals(-(2 * one * Math.log(one) + three * Math.log(three)), first.rawEntropy(), 1e-12);
+            assertEquals(first.rawEntropy(), first.entropy(), 1e-12, "a chain with no processor draws from the raw model");
+        }
+        assertTrue(ended > 0 && ended < 5, ended + " of 5 samples ended; the seed must give some of each");
+        assertEquals("one two" + batch.sample().text(), batch.text());
+    }
+
+    /**
+     * Three words and an end: " one" and " two" are equally likely, " three" e times less, and after " three"
+     * only the end of the text can follow.
+     */
+    private static final class CountingWords implements LanguageModel {
+        private static final List<String> WORDS = List.of("<end>", " one", " two", " three");
+
+        @Override
+        public float[] nextLogits(int... tokens) {
+            if (tokens[tokens.length - 1] == 3) {
+                return new float[] {0, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
+            }
+            return new float[] {Float.NEGATIVE_INFINITY, 0, 0, -1};
+        }
+
+        @Override
+        public int contextLength() {
+            return 32;
+        }
+
+        @Override
+        public Tokenizer tokenizer() {
+            return new Tokenizer() {
+                @Override
+                public int[] encode(String text) {
+                    return Arrays.stream((" " + text).split("(?= )")).filter(w -> !w.isEmpty()).mapToInt(WORDS::indexOf).toArray();
+                }
+
+                @Override
+                public String decode(int... ids) {
+                    return Arrays.stream(ids).mapToObj(WORDS::get).collect(Collectors.joining());
+                }
+
+                @Override
+                public String token(int id) {
+                    return WORDS.get(id);
+                }
+
+                @Override
+                public OptionalInt endOfText() {
+                    return OptionalInt.of(0);
+                }
+            };
         }
     }
 
@@ -190,13 +345,15 @@ class GeneratorTest {
     }
 
     /** A processor that leaves only one token possible. */
-    private static tempered.sampling.LogitsProcessor only(int id) {
-        return (logits, history) -> {
-            double[] masked = new double[logits.length];
-            Arrays.fill(masked, Double.NEGATIVE_INFINITY);
-            masked[id] = 0;
-            return masked;
-        };
+    private static LogitsProcessor only(int id) {
+        return (logits, history) -> onlyLogits(logits.length, id);
+    }
+
+    private static double[] onlyLogits(int size, int id) {
+        double[] masked = new double[size];
+        Arrays.fill(masked, Double.NEGATIVE_INFINITY);
+        masked[id] = 0;
+        return masked;
     }
 
     private static int[] append(int[] sequence, int id) {

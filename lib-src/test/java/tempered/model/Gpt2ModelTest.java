@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnxruntime.OnnxTensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -225,12 +222,10 @@ class Gpt2ModelTest {
     @Test
     void anUnknownLayoutIsRefusedWithTheNamesFound(@TempDir Path dir) throws IOException {
         OnnxGraph g = new OnnxGraph("other");
-        g.input("pixel_values", DataType.FLOAT, "batch", 3);
+        g.input("pixel_values", OnnxGraph.ElementType.FLOAT, "batch", 3);
         g.opTo("Identity", OnnxGraph.attributes(), new String[] {"embeddings"}, "pixel_values");
-        g.output("embeddings", DataType.FLOAT, "batch", 3);
-        byte[] bytes = ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17))
-                .setGraph(g.build()).build().toByteArray();
-        Files.write(dir.resolve("model.onnx"), bytes);
+        g.output("embeddings", OnnxGraph.ElementType.FLOAT, "batch", 3);
+        Files.write(dir.resolve("model.onnx"), g.model(17));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Model.open(dir));
         assertTrue(e.getMessage().startsWith("model.onnx is not a GPT-2 decoder layout Tempered knows: found inputs [pixel_values]"
                 + " and outputs [embeddings]; expected input_ids"), e.getMessage());
@@ -342,6 +337,45 @@ class Gpt2ModelTest {
         tempered.math.Distribution distribution = tempered.math.Distribution.of(logits, 1.0);
         double top = distribution.prob(distribution.argmax());
         assertTrue(top > 0.001 && top < 0.9, "top probability " + top);
-        assertArrayEquals(logits, MODELS.get(Layout.MODEL).nextLogits(PROMPT));
+    }
+
+    /** The builder's seed fixes the weights: the same seed gives the same model in another folder, another seed another. */
+    @Test
+    void theSameSeedBuildsTheSameModel(@TempDir Path dir) {
+        try (Gpt2Model same = Gpt2Model.open(SyntheticGpt2.write(dir.resolve("same"), Layout.MODEL));
+                Gpt2Model other = Gpt2Model.open(SyntheticGpt2.write(dir.resolve("other"), Layout.MODEL, SyntheticGpt2.Shape.SMALL, 8))) {
+            assertArrayEquals(MODELS.get(Layout.MODEL).nextLogits(PROMPT), same.nextLogits(PROMPT));
+            assertTrue(maxDifference(same.nextLogits(PROMPT), other.nextLogits(PROMPT)) > 1e-2);
+        }
+    }
+
+    /**
+     * An int8 export, quantized the way ONNX Runtime's quantize_dynamic does it, runs through the same code and
+     * stays close to the float32 model it was rounded from: every next-token probability within 0.01.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Layout.class, names = {"MODEL", "MERGED"})
+    void anInt8ExportRunsAndStaysCloseToItsFloat32Model(Layout layout, @TempDir Path dir) {
+        Path folder = SyntheticGpt2.write(dir, layout, SyntheticGpt2.Shape.SMALL, 7, SyntheticGpt2.Precision.INT8);
+        assertTrue(Files.isRegularFile(folder.resolve(layout.file.replace(".onnx", "_quantized.onnx"))));
+        try (Gpt2Model int8 = Gpt2Model.open(folder)) {
+            assertTrue(int8.toString().endsWith("_quantized.onnx)"), int8.toString());
+            int[] all = concat(PROMPT, CONTINUATION);
+            try (KvCache cache = int8.newCache(1)) {
+                float[] logits = cache.append(PROMPT);
+                for (int i = 0; i <= CONTINUATION.length; i++) {
+                    double[] expected = tempered.math.Softmax.probs(MODELS.get(layout).nextLogits(java.util.Arrays.copyOf(all, PROMPT.length + i)), 1);
+                    double[] actual = tempered.math.Softmax.probs(logits, 1);
+                    double largest = 0;
+                    for (int t = 0; t < expected.length; t++) {
+                        largest = Math.max(largest, Math.abs(expected[t] - actual[t]));
+                    }
+                    assertTrue(largest < 0.01, "position " + (PROMPT.length + i) + ": probabilities differ by " + largest);
+                    if (i < CONTINUATION.length) {
+                        logits = cache.append(CONTINUATION[i]);
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,15 +1,14 @@
 package tempered.model;
 
-import tempered.model.synthetic.SyntheticGpt2;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tempered.bench.Memory;
+import tempered.model.synthetic.SyntheticGpt2;
 import tempered.model.synthetic.SyntheticGpt2.Layout;
 
 /**
@@ -21,14 +20,13 @@ import tempered.model.synthetic.SyntheticGpt2.Layout;
 class KvCacheLifetimeTest {
 
     @Test
-    void tenThousandStepsDoNotGrowResidentMemory(@TempDir Path dir) throws IOException {
-        Path status = Path.of("/proc/self/status");
-        assumeTrue(Files.isReadable(status), "resident memory is read from /proc, which only Linux has");
+    void tenThousandStepsDoNotGrowResidentMemory(@TempDir Path dir) {
+        assumeTrue(Memory.available(), "resident memory is read from /proc, which only Linux has");
         long[] readings = new long[10];
         try (Gpt2Model model = Gpt2Model.open(SyntheticGpt2.write(dir, Layout.MERGED))) {
             for (int i = 0; i < readings.length; i++) {
                 run(model, 1_000);
-                readings[i] = residentBytes(status);
+                readings[i] = Memory.resident();
             }
         }
         long early = median(readings[1], readings[2], readings[3]);
@@ -53,15 +51,5 @@ class KvCacheLifetimeTest {
 
     private static long median(long a, long b, long c) {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-    }
-
-    private static long residentBytes(Path status) throws IOException {
-        System.gc();
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        throw new IllegalStateException("no VmRSS line in " + status);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tempered.math.Distribution;
 import tempered.math.Examples;
 import tempered.math.Logits;
+import tempered.math.TokenProbability;
 
 class SamplerChainTest {
     private static final double NEG_INF = Double.NEGATIVE_INFINITY;
@@ -199,33 +200,50 @@ class SamplerChainTest {
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 
-    /** choose() must be next() and distribution() in one: the same tokens, in the same order, from the same draws. */
-    @org.junit.jupiter.api.Test
+    /**
+     * choose() must be next() and distribution() in one: the same tokens, in the same order, from the same
+     * draws, with the chosen token's probability, the entropy and the likeliest tokens of the distribution.
+     */
+    @Test
     void chooseGivesWhatNextAndDistributionGive() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        SplittableRandom random = new SplittableRandom(3);
         float[] logits = new float[1000];
         for (int i = 0; i < logits.length; i++) {
             logits[i] = (float) (random.nextGaussian() * 3);
         }
-        for (SamplerChain chain : java.util.List.of(SamplerChain.builder().topK(50).temperature(0.8).random(9),
-                SamplerChain.builder().topP(0.9).minP(0.05).random(1), SamplerChain.builder().temperature(0.5).greedy())) {
+        for (SamplerChain chain : List.of(SamplerChain.builder().topK(50).temperature(0.8).random(9),
+                SamplerChain.builder().topP(0.9).minP(0.05).random(1), SamplerChain.builder().temperature(0.7).random(2),
+                SamplerChain.builder().topK(3).random(4), SamplerChain.builder().temperature(0.5).greedy())) {
             SamplerChain a = chain.fresh();
             SamplerChain b = chain.fresh();
+            Distribution expected = chain.distribution(logits, new int[0]);
+            List<TokenProbability> possible = expected.top(6).stream().filter(t -> t.prob() > 0).toList();
             for (int step = 0; step < 200; step++) {
-                SamplerChain.Choice choice = a.choose(logits, new int[0]);
-                org.junit.jupiter.api.Assertions.assertEquals(b.next(logits, new int[0]), choice.id(), chain + " step " + step);
-                org.junit.jupiter.api.Assertions.assertEquals(chain.distribution(logits, new int[0]), choice.distribution());
+                SamplerChain.Choice choice = a.choose(logits, new int[0], 6);
+                assertEquals(b.next(logits, new int[0]), choice.id(), chain + " step " + step);
+                assertEquals(expected.prob(choice.id()), choice.probability(), 1e-12, chain + " step " + step);
+                assertEquals(expected.entropy(), choice.entropy(), 1e-12, chain.toString());
+                assertEquals(possible.size(), choice.top().size(), chain.toString());
+                for (int i = 0; i < possible.size(); i++) {
+                    assertEquals(possible.get(i).id(), choice.top().get(i).id(), chain + " alternative " + i);
+                    assertEquals(possible.get(i).prob(), choice.top().get(i).prob(), 1e-12);
+                    assertEquals(possible.get(i).logProb(), choice.top().get(i).logProb(), 1e-9);
+                }
             }
+            assertEquals(List.of(), chain.choose(logits, new int[0], 0).top(), "no alternatives asked, none computed");
         }
+        assertEquals("alternatives=-1 must be >= 0; use 0 for none",
+                assertThrows(IllegalArgumentException.class, () -> SamplerChain.builder().random(1).choose(logits, new int[0], -1)).getMessage());
     }
 
     /**
      * After a small top-k the chain works on the k candidates alone. A penalty of 1 changes no logit but
-     * turns that shortcut off, so the two chains below must agree exactly, token for token.
+     * turns that shortcut off, so the two chains below must agree exactly, token for token, with every
+     * processor the shortcut allows after the top-k, dynamic temperature included.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void workingOnTopKCandidatesGivesExactlyTheWholeVocabularysResults() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        SplittableRandom random = new SplittableRandom(12);
         for (int trial = 0; trial < 100; trial++) {
             double[] logits = new double[500 + random.nextInt(5000)];
             for (int i = 0; i < logits.length; i++) {
@@ -235,12 +253,19 @@ class SamplerChainTest {
             double p = random.nextDouble(0.05, 1.0);
             double m = random.nextDouble(0, 0.5);
             double t = random.nextDouble(0.1, 3);
-            SamplerChain shortcut = new SamplerChain(java.util.List.of(new TopK(k), new TopP(p), new MinP(m), new Temperature(t)), new RandomPicker(trial));
-            SamplerChain whole = new SamplerChain(java.util.List.of(new TopK(k), new TopP(p), new MinP(m), new RepetitionPenalty(1.0), new Temperature(t)),
-                    new RandomPicker(trial));
-            org.junit.jupiter.api.Assertions.assertArrayEquals(whole.distribution(logits).probs(), shortcut.distribution(logits).probs());
+            LogitsProcessor dynamic = new DynamicTemperature(random.nextDouble(0.2, 2), random.nextDouble(0, 0.5), random.nextDouble(0.5, 2));
+            List<LogitsProcessor> after = new java.util.ArrayList<>(List.of(new TopP(p), new MinP(m), dynamic, new Temperature(t)));
+            // The processors after the top-k in a random order: the shortcut must not depend on llama.cpp's.
+            java.util.Collections.shuffle(after, new java.util.Random(trial));
+            List<LogitsProcessor> shortcutChain = new java.util.ArrayList<>(List.of(new TopK(k)));
+            shortcutChain.addAll(after);
+            List<LogitsProcessor> wholeChain = new java.util.ArrayList<>(List.of(new TopK(k), new RepetitionPenalty(1.0)));
+            wholeChain.addAll(after);
+            SamplerChain shortcut = new SamplerChain(shortcutChain, new RandomPicker(trial));
+            SamplerChain whole = new SamplerChain(wholeChain, new RandomPicker(trial));
+            assertArrayEquals(whole.distribution(logits).probs(), shortcut.distribution(logits).probs(), shortcut.toString());
             for (int draw = 0; draw < 50; draw++) {
-                org.junit.jupiter.api.Assertions.assertEquals(whole.next(logits), shortcut.next(logits), shortcut + " draw " + draw);
+                assertEquals(whole.next(logits), shortcut.next(logits), shortcut + " draw " + draw);
             }
         }
     }

@@ -5,16 +5,19 @@ import static tempered.model.synthetic.OnnxGraph.integer;
 import static tempered.model.synthetic.OnnxGraph.ints;
 import static tempered.model.synthetic.OnnxGraph.real;
 
-import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import tempered.model.ModelInfo;
+import tempered.model.synthetic.OnnxGraph.ElementType;
 
 /**
  * GPT-2-shaped ONNX models with random weights, built in Java: the tests run on small ones, so they need no
@@ -55,13 +58,37 @@ public final class SyntheticGpt2 {
         }
     }
 
+    /**
+     * The weights' precision: float32 as exported, or int8 as ONNX Runtime's {@code quantize_dynamic} writes a
+     * GPT-2 export with the settings the hub's int8 files were made with (transformers.js's conversion script:
+     * int8 weights, one scale per tensor, no reduced range). Every matrix product with a weight becomes
+     * {@code DynamicQuantizeLinear} (the activations to uint8, scale and zero point computed per call), an
+     * int32 {@code MatMulInteger}, a {@code Cast} and a {@code Mul} by the product of the two scales; the
+     * embedding lookups read int8 rows and {@code DequantizeLinear} them. The file name gets
+     * {@code _quantized}, as on the hub.
+     */
+    public enum Precision {
+        FLOAT32(""), INT8("_quantized");
+
+        private final String suffix;
+
+        Precision(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** The layout's file name for these weights, such as {@code onnx/decoder_model_merged_quantized.onnx}. */
+        public String file(Layout layout) {
+            return layout.file.replace(".onnx", suffix + ".onnx");
+        }
+    }
+
     public record Shape(int layers, int heads, int headSize, int vocabulary, int context) {
         public static final Shape SMALL = new Shape(2, 2, 8, 50257, 64);
         /** GPT-2 small's sizes: 124,439,808 parameters, about 500 MB of float32 weights. */
         public static final Shape GPT2_SMALL = new Shape(12, 12, 64, 50257, 1024);
 
         long parameters() {
-            return tempered.model.ModelInfo.parameters(layers, embedding(), vocabulary, context);
+            return ModelInfo.parameters(layers, embedding(), vocabulary, context);
         }
 
         int embedding() {
@@ -74,28 +101,37 @@ public final class SyntheticGpt2 {
 
     /** Writes {@code dir/<layout file>} and {@code dir/config.json}; the same seed gives the same weights in every layout. */
     public static Path write(Path dir, Layout layout, Shape shape, long seed) {
-        return write(dir, layout, shape, seed, shape.parameters() * Float.BYTES >= LARGE);
+        return write(dir, layout, shape, seed, Precision.FLOAT32);
+    }
+
+    /** The same with the weights in {@code precision}: the same seed gives the same weights, int8 ones rounded. */
+    public static Path write(Path dir, Layout layout, Shape shape, long seed, Precision precision) {
+        return write(dir, layout, shape, seed, precision, shape.parameters() * Float.BYTES >= LARGE);
     }
 
     /** With {@code external}, tensors of 1 MB or more go to {@code <file>_data} beside the model, as large exports do. */
     public static Path write(Path dir, Layout layout, Shape shape, long seed, boolean external) {
+        return write(dir, layout, shape, seed, Precision.FLOAT32, external);
+    }
+
+    private static Path write(Path dir, Layout layout, Shape shape, long seed, Precision precision, boolean external) {
         try {
-            Path file = dir.resolve(layout.file);
+            Path file = dir.resolve(precision.file(layout));
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             if (!external) {
-                Files.write(partial, bytes(layout, shape, seed, null));
+                Files.write(partial, bytes(layout, shape, precision, seed, null));
             } else {
                 // Protobuf messages stop at 2 GB and would sit whole in memory: large weights go to a file beside it.
                 String data = file.getFileName() + "_data";
                 byte[] model;
-                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file.resolveSibling(data)), 1 << 20)) {
-                    model = bytes(layout, shape, seed, new OnnxGraph.External(out, data, 1 << 20));
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.resolveSibling(data)), 1 << 20)) {
+                    model = bytes(layout, shape, precision, seed, new OnnxGraph.External(out, data, 1 << 20));
                 }
                 Files.write(partial, model);
             }
             // Only a complete model takes the name the loader looks for.
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             String config = String.format(
                     "{\n  \"model_type\": \"gpt2\",\n  \"n_layer\": %d,\n  \"n_head\": %d,\n  \"n_embd\": %d,\n"
                             + "  \"n_positions\": %d,\n  \"vocab_size\": %d\n}\n",
@@ -113,60 +149,137 @@ public final class SyntheticGpt2 {
 
     private static final long LARGE = 64L << 20;
 
-    static byte[] bytes(Layout layout, Shape shape, long seed, OnnxGraph.External external) {
-        return ModelProto.newBuilder()
-                .setIrVersion(8)
-                .setProducerName("tempered")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
-                .setGraph(graph(layout, shape, new SplittableRandom(seed), external))
-                .build()
-                .toByteArray();
+    static byte[] bytes(Layout layout, Shape shape, Precision precision, long seed, OnnxGraph.External external) {
+        return graph(layout, shape, precision, new SplittableRandom(seed), external).model(17);
     }
 
-    private static GraphProto graph(Layout layout, Shape shape, SplittableRandom random, OnnxGraph.External external) {
-        int e = shape.embedding();
+    private static OnnxGraph graph(Layout layout, Shape shape, Precision precision, SplittableRandom random, OnnxGraph.External external) {
         int heads = shape.heads();
         int d = shape.headSize();
-        int vocabulary = shape.vocabulary();
         OnnxGraph g = new OnnxGraph("gpt2");
         g.external = external;
 
-        g.input("input_ids", DataType.INT64, "batch_size", "sequence_length");
-        g.input("attention_mask", DataType.INT64, "batch_size", layout.past ? "total_sequence_length" : "sequence_length");
+        g.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+        g.input("attention_mask", ElementType.INT64, "batch_size", layout.past ? "total_sequence_length" : "sequence_length");
         if (layout.positionIds) {
-            g.input("position_ids", DataType.INT64, "batch_size", "sequence_length");
+            g.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
         }
         if (layout.past) {
             for (int i = 0; i < shape.layers(); i++) {
-                g.input("past_key_values." + i + ".key", DataType.FLOAT, "batch_size", heads, "past_sequence_length", d);
-                g.input("past_key_values." + i + ".value", DataType.FLOAT, "batch_size", heads, "past_sequence_length", d);
+                g.input("past_key_values." + i + ".key", ElementType.FLOAT, "batch_size", heads, "past_sequence_length", d);
+                g.input("past_key_values." + i + ".value", ElementType.FLOAT, "batch_size", heads, "past_sequence_length", d);
             }
         }
         if (layout.cacheBranch) {
-            g.input("use_cache_branch", DataType.BOOL, 1);
+            g.input("use_cache_branch", ElementType.BOOL, 1);
         }
-        g.output("logits", DataType.FLOAT, "batch_size", "sequence_length", vocabulary);
+        String[] outputs = new String[1 + 2 * shape.layers()];
+        outputs[0] = "logits";
+        g.output("logits", ElementType.FLOAT, "batch_size", "sequence_length", shape.vocabulary());
         for (int i = 0; i < shape.layers(); i++) {
-            g.output("present." + i + ".key", DataType.FLOAT, "batch_size", heads, "total_sequence_length", d);
-            g.output("present." + i + ".value", DataType.FLOAT, "batch_size", heads, "total_sequence_length", d);
+            outputs[1 + 2 * i] = "present." + i + ".key";
+            outputs[2 + 2 * i] = "present." + i + ".value";
+            g.output(outputs[1 + 2 * i], ElementType.FLOAT, "batch_size", heads, "total_sequence_length", d);
+            g.output(outputs[2 + 2 * i], ElementType.FLOAT, "batch_size", heads, "total_sequence_length", d);
         }
 
-        String[] pastKeys = new String[shape.layers()];
-        String[] pastValues = new String[shape.layers()];
-        if (layout.past) {
+        Weights weights = Weights.draw(g, shape, precision, random);
+        if (!layout.cacheBranch) {
+            decoder(g, layout, shape, weights, layout.past, outputs);
+            return g;
+        }
+        // As Optimum merges them: an If whose branches are the whole decoder, with and without the past, sharing the
+        // weights; each branch writes the If's outputs itself, so the cache is not copied on the way out.
+        OnnxGraph withPast = new OnnxGraph("with_past");
+        OnnxGraph withoutPast = new OnnxGraph("without_past");
+        decoder(withPast, layout, shape, weights, true, branchOutputs(withPast, shape, outputs));
+        decoder(withoutPast, layout, shape, weights, false, branchOutputs(withoutPast, shape, outputs));
+        g.opTo("If", attributes(g.graph("then_branch", withPast), g.graph("else_branch", withoutPast)), outputs, "use_cache_branch");
+        return g;
+    }
+
+    /** A branch's own names for the model's outputs, declared as the branch's outputs. */
+    private static String[] branchOutputs(OnnxGraph branch, Shape shape, String[] outputs) {
+        String[] names = new String[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            names[i] = branch.name(outputs[i]);
+            branch.output(names[i], ElementType.FLOAT);
+        }
+        return names;
+    }
+
+    /**
+     * Every weight of the model, drawn in one fixed order from the seed, so that each layout and precision gets the
+     * same values. Deviations shrink with the fan-in, and the residual branches' output projections with depth (as in
+     * GPT-2's initialisation), so that a deep, wide model keeps its activations in range rather than turning chaotic;
+     * at the 2-layer test shape they are 0.5, 0.4, 0.3 and 0.2. The tied embeddings set how spread the logits are: at
+     * GPT-2 small's width like GPT-2's own recorded logits (a standard deviation of 3.4 to 4.5 over the five recorded
+     * prompts); the small test models keep the flatter spread their tests were written against.
+     */
+    private record Weights(Weight tokens, Weight positions, String tied, List<Layer> layers, Norm last) {
+        static Weights draw(OnnxGraph g, Shape shape, Precision precision, SplittableRandom random) {
+            int e = shape.embedding();
+            double fanIn = Math.sqrt(e);
+            double depth = Math.sqrt(2.0 / shape.layers());
+            double spread = e >= 768 ? 4 : 2;
+            Weight tokens = weight(g, "transformer.wte.weight", gaussian(random, shape.vocabulary() * e, spread / fanIn), precision,
+                    shape.vocabulary(), e);
+            Weight positions = weight(g, "transformer.wpe.weight", gaussian(random, shape.context() * e, 2 / fanIn), precision,
+                    shape.context(), e);
+            List<Layer> layers = new ArrayList<>();
             for (int i = 0; i < shape.layers(); i++) {
-                pastKeys[i] = "past_key_values." + i + ".key";
-                pastValues[i] = "past_key_values." + i + ".value";
+                String prefix = "transformer.h." + i + ".";
+                Norm first = Norm.draw(g, random, prefix + "ln_1", e);
+                Weight attention = weight(g, prefix + "attn.c_attn.weight", gaussian(random, e * 3 * e, 1.6 / fanIn), precision, e, 3L * e);
+                String attentionBias = g.floats(prefix + "attn.c_attn.bias", gaussian(random, 3 * e, 0.1), 3L * e);
+                Weight projection = weight(g, prefix + "attn.c_proj.weight", gaussian(random, e * e, 1.2 / fanIn * depth), precision, e, e);
+                String projectionBias = g.floats(prefix + "attn.c_proj.bias", gaussian(random, e, 0.1), e);
+                Norm second = Norm.draw(g, random, prefix + "ln_2", e);
+                Weight up = weight(g, prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 1.2 / fanIn), precision, e, 4L * e);
+                String upBias = g.floats(prefix + "mlp.c_fc.bias", gaussian(random, 4 * e, 0.1), 4L * e);
+                Weight down = weight(g, prefix + "mlp.c_proj.weight", gaussian(random, 4 * e * e, 1.6 / Math.sqrt(4.0 * e) * depth), precision,
+                        4L * e, e);
+                String downBias = g.floats(prefix + "mlp.c_proj.bias", gaussian(random, e, 0.1), e);
+                layers.add(new Layer(first, attention, attentionBias, projection, projectionBias, second, up, upBias, down, downBias));
             }
+            Norm last = Norm.draw(g, random, "transformer.ln_f", e);
+            // The output layer shares the token embeddings: a transposed view, which ONNX Runtime folds into a copy at load.
+            String tied = g.op("Transpose", attributes(ints("perm", 1, 0)), tokens.values());
+            return new Weights(tokens, positions, tied, layers, last);
         }
-        if (layout.cacheBranch) {
-            selectPast(g, pastKeys, pastValues);
+    }
+
+    private record Layer(Norm first, Weight attention, String attentionBias, Weight projection, String projectionBias, Norm second,
+            Weight up, String upBias, Weight down, String downBias) {
+    }
+
+    private record Norm(String gain, String bias) {
+        static Norm draw(OnnxGraph g, SplittableRandom random, String name, int e) {
+            float[] gain = gaussian(random, e, 0.1);
+            for (int i = 0; i < e; i++) {
+                gain[i] += 1;
+            }
+            return new Norm(g.floats(name + ".weight", gain, e), g.floats(name + ".bias", gaussian(random, e, 0.1), e));
         }
 
+        String apply(OnnxGraph g, String x) {
+            return g.op("LayerNormalization", attributes(integer("axis", -1), real("epsilon", 1e-5f)), x, gain, bias);
+        }
+    }
+
+    /**
+     * The decoder itself, written into {@code g}: embeddings, the blocks with causal self-attention over the past (when
+     * {@code usePast}) and the new tokens, and the output layer, into {@code outputs} (logits, then each layer's
+     * present key and value).
+     */
+    private static void decoder(OnnxGraph g, Layout layout, Shape shape, Weights w, boolean usePast, String[] outputs) {
+        int e = shape.embedding();
+        int heads = shape.heads();
+        int d = shape.headSize();
         String zero = g.longs(new long[] {0}, 1);
         String one = g.longs(new long[] {1});
         String sequence = g.op("Shape", attributes(integer("start", 1), integer("end", 2)), "input_ids");
-        String past = layout.past ? g.op("Shape", attributes(integer("start", 2), integer("end", 3)), pastKeys[0]) : zero;
+        String past = usePast ? g.op("Shape", attributes(integer("start", 2), integer("end", 3)), "past_key_values.0.key") : zero;
         String total = g.op("Add", past, sequence);
         String pastScalar = g.op("Squeeze", past, zero);
         String totalScalar = g.op("Squeeze", total, zero);
@@ -176,18 +289,14 @@ public final class SyntheticGpt2 {
             positions = "position_ids";
         } else {
             // Before Optimum 1.14 GPT-2 counted positions from the past length, ignoring the mask.
-            String range = g.op("Range", pastScalar, totalScalar, one);
-            positions = g.op("Unsqueeze", range, zero);
+            positions = g.op("Unsqueeze", g.op("Range", pastScalar, totalScalar, one), zero);
         }
-
-        String wte = g.floats("transformer.wte.weight", gaussian(random, vocabulary * e, 0.5), vocabulary, e);
-        String wpe = g.floats("transformer.wpe.weight", gaussian(random, shape.context() * e, 0.5), shape.context(), e);
-        String x = g.op("Add", g.op("Gather", wte, "input_ids"), g.op("Gather", wpe, positions));
+        String x = g.op("Add", w.tokens().gather(g, "input_ids"), w.positions().gather(g, positions));
 
         String keyIndex = g.op("Range", g.op("Squeeze", zero, zero), totalScalar, one);
         String queryIndex = g.op("Range", pastScalar, totalScalar, one);
         String causal = g.op("LessOrEqual", g.op("Unsqueeze", keyIndex, zero), g.op("Unsqueeze", queryIndex, g.longs(new long[] {1}, 1)));
-        String padding = g.op("Unsqueeze", g.op("Cast", attributes(integer("to", DataType.BOOL.getNumber())), "attention_mask"),
+        String padding = g.op("Unsqueeze", g.op("Cast", attributes(integer("to", ElementType.BOOL.code)), "attention_mask"),
                 g.longs(new long[] {1, 2}, 2));
         String mask = g.op("And", causal, padding);
         String headShape = g.longs(new long[] {0, 0, heads, d}, 4);
@@ -196,20 +305,18 @@ public final class SyntheticGpt2 {
         String masked = g.scalar(-1e9f);
 
         for (int i = 0; i < shape.layers(); i++) {
-            String prefix = "transformer.h." + i + ".";
-            String h = layerNorm(g, random, prefix + "ln_1", x, e);
-            String qkv = g.op("Add", g.op("MatMul", h, g.floats(prefix + "attn.c_attn.weight", gaussian(random, e * 3 * e, 0.4), e, 3L * e)),
-                    g.floats(prefix + "attn.c_attn.bias", gaussian(random, 3 * e, 0.1), 3L * e));
-            String[] parts = {prefix + "q", prefix + "k", prefix + "v"};
+            Layer layer = w.layers().get(i);
+            String qkv = g.op("Add", layer.attention().multiply(g, layer.first().apply(g, x)), layer.attentionBias());
+            String[] parts = {g.name("q"), g.name("k"), g.name("v")};
             g.opTo("Split", attributes(integer("axis", 2)), parts, qkv, g.longs(new long[] {e, e, e}, 3));
             String q = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[0], headShape));
             String k = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[1], headShape));
             String v = g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("Reshape", parts[2], headShape));
-            String presentKey = "present." + i + ".key";
-            String presentValue = "present." + i + ".value";
-            if (layout.past) {
-                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentKey}, pastKeys[i], k);
-                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentValue}, pastValues[i], v);
+            String presentKey = outputs[1 + 2 * i];
+            String presentValue = outputs[2 + 2 * i];
+            if (usePast) {
+                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentKey}, "past_key_values." + i + ".key", k);
+                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentValue}, "past_key_values." + i + ".value", v);
             } else {
                 g.opTo("Identity", attributes(), new String[] {presentKey}, k);
                 g.opTo("Identity", attributes(), new String[] {presentValue}, v);
@@ -218,57 +325,59 @@ public final class SyntheticGpt2 {
             String weights = g.op("Softmax", attributes(integer("axis", -1)), g.op("Where", mask, scores, masked));
             String context = g.op("Reshape", g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("MatMul", weights, presentValue)),
                     mergedShape);
-            String attention = g.op("Add", g.op("MatMul", context, g.floats(prefix + "attn.c_proj.weight", gaussian(random, e * e, 0.3), e, e)),
-                    g.floats(prefix + "attn.c_proj.bias", gaussian(random, e, 0.1), e));
-            x = g.op("Add", x, attention);
-
-            String h2 = layerNorm(g, random, prefix + "ln_2", x, e);
-            String a = g.op("Add", g.op("MatMul", h2, g.floats(prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 0.3), e, 4L * e)),
-                    g.floats(prefix + "mlp.c_fc.bias", gaussian(random, 4 * e, 0.1), 4L * e));
+            x = g.op("Add", x, g.op("Add", layer.projection().multiply(g, context), layer.projectionBias()));
+            String a = g.op("Add", layer.up().multiply(g, layer.second().apply(g, x)), layer.upBias());
             String gelu = g.op("Mul", a, g.op("Sigmoid", g.op("Mul", a, g.scalar(1.702f))));
-            String mlp = g.op("Add", g.op("MatMul", gelu, g.floats(prefix + "mlp.c_proj.weight", gaussian(random, 4 * e * e, 0.2), 4L * e, e)),
-                    g.floats(prefix + "mlp.c_proj.bias", gaussian(random, e, 0.1), e));
-            x = g.op("Add", x, mlp);
+            x = g.op("Add", x, g.op("Add", layer.down().multiply(g, gelu), layer.downBias()));
         }
-        String last = layerNorm(g, random, "transformer.ln_f", x, e);
-        String tied = g.op("Transpose", attributes(ints("perm", 1, 0)), wte);
-        g.opTo("MatMul", attributes(), new String[] {"logits"}, last, tied);
-        return g.build();
+        String last = w.last().apply(g, x);
+        g.opTo("Identity", attributes(), new String[] {outputs[0]}, new Weight(w.tied(), w.tokens().scale(), w.tokens().zeroPoint()).multiply(g, last));
     }
 
-    /** One If node: with {@code use_cache_branch} false every past input is replaced by an empty slice of itself. */
-    private static void selectPast(OnnxGraph g, String[] pastKeys, String[] pastValues) {
-        int layers = pastKeys.length;
-        OnnxGraph use = new OnnxGraph("use_past");
-        OnnxGraph ignore = new OnnxGraph("ignore_past");
-        String[] selected = new String[2 * layers];
-        String zero = g.longs(new long[] {0}, 1);
-        String axis = g.longs(new long[] {2}, 1);
-        for (int i = 0; i < 2 * layers; i++) {
-            String source = i % 2 == 0 ? pastKeys[i / 2] : pastValues[i / 2];
-            selected[i] = source + ".selected";
-            String used = "use_" + selected[i];
-            String ignored = "ignore_" + selected[i];
-            use.opTo("Identity", attributes(), new String[] {used}, source);
-            use.output(used, DataType.FLOAT);
-            ignore.opTo("Slice", attributes(), new String[] {ignored}, source, zero, zero, axis);
-            ignore.output(ignored, DataType.FLOAT);
+    /**
+     * A weight matrix as the model stores it: float32, or as ONNX Runtime's {@code quantize_dynamic} leaves it
+     * with its defaults (int8, one scale per tensor, zero point 0).
+     */
+    private record Weight(String values, String scale, String zeroPoint) {
+        boolean quantized() {
+            return scale != null;
         }
-        g.opTo("If", attributes(OnnxGraph.graph("then_branch", use.build()), OnnxGraph.graph("else_branch", ignore.build())),
-                selected, "use_cache_branch");
-        for (int i = 0; i < layers; i++) {
-            pastKeys[i] = selected[2 * i];
-            pastValues[i] = selected[2 * i + 1];
+
+        /** {@code x W}; quantized: the activations quantized on the fly to uint8, an integer product, then rescaled. */
+        String multiply(OnnxGraph g, String x) {
+            if (!quantized()) {
+                return g.op("MatMul", x, values);
+            }
+            String[] activations = {g.name("input"), g.name("input_scale"), g.name("input_zero_point")};
+            g.opTo("DynamicQuantizeLinear", attributes(), activations, x);
+            String product = g.op("MatMulInteger", activations[0], values, activations[2], zeroPoint);
+            String rescale = g.op("Mul", activations[1], scale);
+            return g.op("Mul", g.op("Cast", attributes(integer("to", ElementType.FLOAT.code)), product), rescale);
+        }
+
+        /** Rows picked by id (an embedding lookup), turned back into floats when quantized. */
+        String gather(OnnxGraph g, String ids) {
+            String rows = g.op("Gather", values, ids);
+            return quantized() ? g.op("DequantizeLinear", rows, scale, zeroPoint) : rows;
         }
     }
 
-    private static String layerNorm(OnnxGraph g, SplittableRandom random, String name, String x, int e) {
-        float[] gain = gaussian(random, e, 0.1);
-        for (int i = 0; i < e; i++) {
-            gain[i] += 1;
+    private static Weight weight(OnnxGraph g, String name, float[] values, Precision precision, long... dims) {
+        if (precision == Precision.FLOAT32) {
+            return new Weight(g.floats(name, values, dims), null, null);
         }
-        return g.op("LayerNormalization", attributes(integer("axis", -1), real("epsilon", 1e-5f)), x,
-                g.floats(name + ".weight", gain, e), g.floats(name + ".bias", gaussian(random, e, 0.1), e));
+        float largest = 0;
+        for (float value : values) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        // Symmetric int8: the largest magnitude maps to 127, zero to 0.
+        float scale = largest > 0 ? largest / 127 : 1;
+        byte[] quantized = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            quantized[i] = (byte) Math.max(-127, Math.min(127, Math.rint(values[i] / scale)));
+        }
+        return new Weight(g.bytes(name + "_quantized", ElementType.INT8, quantized, dims), g.scalar(scale),
+                g.bytes(name + "_zero_point", ElementType.INT8, new byte[] {0}));
     }
 
     private static float[] gaussian(SplittableRandom random, int size, double deviation) {

@@ -1,0 +1,76 @@
+package tempered.bench;
+
+import java.util.SplittableRandom;
+import tempered.math.Logits;
+import tempered.model.Gpt2Model;
+import tempered.model.KvCache;
+
+/**
+ * The model step alone, as the benchmark times it: a prompt in one pass, or token after token through the cache,
+ * each step feeding back the likeliest token (no sampling), so the time is the model's.
+ */
+final class Decoding {
+    private Decoding() {
+    }
+
+    /** Seconds per step for {@code steps} greedy steps of {@code batch} sequences after a one-token prompt. */
+    static double[] steps(Gpt2Model model, int batch, int steps) {
+        double[] seconds = new double[steps];
+        try (KvCache cache = model.newCache(batch)) {
+            int[][] rows = new int[batch][1];
+            for (int row = 0; row < batch; row++) {
+                rows[row][0] = 464 + row;
+            }
+            float[][] logits = cache.append(rows);
+            for (int step = 0; step < steps; step++) {
+                int[][] next = new int[batch][1];
+                for (int row = 0; row < batch; row++) {
+                    next[row][0] = Logits.argmax(logits[row]);
+                }
+                long start = System.nanoTime();
+                logits = cache.append(next);
+                seconds[step] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return seconds;
+    }
+
+    /** Seconds for {@code tokens} new tokens at batch 1, the one-token prompt included: what a generation of that length costs the model. */
+    static double tokens(Gpt2Model model, int tokens) {
+        long start = System.nanoTime();
+        try (KvCache cache = model.newCache(1)) {
+            float[] logits = cache.append(464);
+            for (int i = 1; i < tokens; i++) {
+                logits = cache.append(Logits.argmax(logits));
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Seconds to process {@code prompt} in one pass. */
+    static double prompt(Gpt2Model model, int[] prompt) {
+        long start = System.nanoTime();
+        try (KvCache cache = model.newCache(1)) {
+            cache.append(prompt);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Token ids drawn uniformly from the first 50,000, the same for the same seed. */
+    static int[] randomTokens(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] tokens = new int[count];
+        for (int i = 0; i < count; i++) {
+            tokens[i] = random.nextInt(50_000);
+        }
+        return tokens;
+    }
+
+    static double sum(double[] values) {
+        double total = 0;
+        for (double value : values) {
+            total += value;
+        }
+        return total;
+    }
+}
