@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -35,10 +34,6 @@ class JavadocExamplesTest {
      * Examples in other areas that need a model but do not yet say {@code // not run: why} in their Javadoc;
      * each entry goes once its Javadoc carries the mark.
      */
-    private static final Map<String, String> TO_BE_MARKED = Map.of(
-            "tempered/model/KvCache.java", "needs GPT-2",
-            "tempered/model/ModelInfo.java", "needs a model");
-
     @TestFactory
     Stream<DynamicTest> everyExampleGivesTheValuesItStates() {
         assertTrue(Files.isDirectory(SOURCES), "run from the project folder: " + SOURCES.toAbsolutePath() + " is missing");
@@ -50,8 +45,7 @@ class JavadocExamplesTest {
         assertTrue(examples.size() >= 10, "found only " + examples.size() + " examples with stated values");
         return examples.stream().map(example -> {
             String name = example.name(SOURCES);
-            Optional<String> notRun = example.notRun().or(() -> Optional.ofNullable(TO_BE_MARKED.get(name.replaceFirst(":\\d+$", "")))
-                    .map(why -> why + " (to be marked // not run: in its Javadoc)"));
+            Optional<String> notRun = example.notRun();
             URI source = URI.create(example.file().toAbsolutePath().toUri() + "?line=" + example.line());
             return DynamicTest.dynamicTest(name, source, () -> {
                 Assumptions.assumeFalse(notRun.isPresent(), () -> "not run: " + notRun.orElseThrow());

@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * at a time: concurrent use is refused with an {@link IllegalStateException}.
  *
  * <pre>{@code
+ * // not run: needs GPT-2
  * try (KvCache cache = gpt2.newCache(1)) {
  *     float[] logits = cache.append(Gpt2Tokenizer.encode("The cat sat on the"));  // 5 positions
  *     logits = cache.append(Logits.argmax(logits));                              // 1 more

@@ -14,6 +14,7 @@ import java.util.Map;
  * layer shares the token embeddings. For GPT-2 small it gives 124,439,808.
  *
  * <pre>{@code
+ * // not run: needs GPT-2
  * model.info().parameters();   // 124439808
  * model.info().embedding();    // 768
  * }</pre>

@@ -33,6 +33,10 @@ public record SamplerSettings(double temperature, int topK, double topP, double 
         return new SamplerSettings(temperature, 0, 1.0, 0.0, 1.0, 0L);
     }
 
+    public SamplerSettings withTemperature(double value) {
+        return new SamplerSettings(value, topK, topP, minP, repetitionPenalty, seed);
+    }
+
     public SamplerSettings withTopK(int value) {
         return new SamplerSettings(temperature, value, topP, minP, repetitionPenalty, seed);
     }
