@@ -21,7 +21,7 @@ import tempered.math.Softmax;
  *
  * <pre>{@code
  * Picker p = new RandomPicker(42);
- * p.pick(new double[] {0, 0});  // 0 or 1, the same every run with seed 42
+ * p.pick(new double[] {0, 0});  // 1, the same every run with seed 42
  * }</pre>
  */
 public final class RandomPicker implements Picker {

@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class OnnxWeightsTest {
     void readsWhatProtobufsOwnParserReads() throws IOException {
         Path file = SyntheticGpt2.write(folder, Layout.MERGED).resolve(Layout.MERGED.file);
         ModelProto model = ModelProto.parseFrom(Files.readAllBytes(file));
-        List<String> expected = model.getGraph().getInitializerList().stream()
+        List<String> expected = initializers(model.getGraph()).stream()
                 .map(t -> t.getName() + " " + t.getDataType() + " " + t.getDimsList()).sorted().toList();
         List<String> read = OnnxWeights.read(file).tensors().stream()
                 .map(t -> t.name() + " " + t.dataType() + " " + Arrays.toString(t.dims())).sorted().toList();
@@ -136,5 +137,21 @@ class OnnxWeightsTest {
             assertTrue(e.getMessage().startsWith(broken + " is not a readable ONNX model ("), e.getMessage());
             assertTrue(e.getMessage().endsWith("delete it and fetch it again with: " + ModelFolder.DOWNLOAD_COMMAND), e.getMessage());
         }
+    }
+
+    /** A graph's initializers and those of every graph nested in its nodes (the branches of an If). */
+    private static List<TensorProto> initializers(GraphProto graph) {
+        List<TensorProto> all = new ArrayList<>(graph.getInitializerList());
+        for (NodeProto node : graph.getNodeList()) {
+            for (AttributeProto attribute : node.getAttributeList()) {
+                if (attribute.hasG()) {
+                    all.addAll(initializers(attribute.getG()));
+                }
+                for (GraphProto nested : attribute.getGraphsList()) {
+                    all.addAll(initializers(nested));
+                }
+            }
+        }
+        return all;
     }
 }

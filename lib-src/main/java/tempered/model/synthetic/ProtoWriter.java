@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  * parent with its length in front.
  *
  * <pre>{@code
+ * // not run: the class is package-private; ProtoWriterTest checks this example
  * new ProtoWriter().varint(1, 150).toByteArray();   // {0x08, 0x96, 0x01}
  * }</pre>
  *
