@@ -92,5 +92,8 @@ public final class Benchmark {
         figures.note("bound from " + bound.why());
         figures.find(ModelSpeed.DECODE).ifPresent(decode -> figures.add(Figure.exact(BOUND_SHARE, "%",
                 100 * decode.value() / bound.tokensPerSecond(bytesPerToken))));
+        // An int8 model reads one byte per weight (the scales are a few hundred floats): a quarter of float32's bytes.
+        figures.find(QuantizedSpeed.DECODE).ifPresent(decode -> figures.add(Figure.exact("int8 decoding as a share of its own bound", "%",
+                100 * decode.value() / bound.tokensPerSecond(bytesPerToken / 4))));
     }
 }

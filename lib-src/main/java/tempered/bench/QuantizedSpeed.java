@@ -18,6 +18,7 @@ import tempered.text.Gpt2Tokenizer;
  * GPT-2-shaped model's distributions, not how much it moves GPT-2's own, which needs the real weights.
  */
 final class QuantizedSpeed {
+    static final String DECODE = "int8 decoding, batch 1";
     static final String DECODE_RATIO = "int8 decoding / float32 decoding";
     static final String PROMPT_RATIO = "int8 prompt processing / float32";
     static final String TOP1 = "int8 and float32 agree on the likeliest token";
@@ -54,7 +55,7 @@ final class QuantizedSpeed {
                 promptRatio[run] = floatPrompt / int8Prompt;
             }
         }
-        figures.add(Figure.of("int8 decoding, batch 1, " + scale.decodeSteps() + " tokens", "tokens/s", decodeInt8));
+        figures.add(Figure.of(DECODE + ", " + scale.decodeSteps() + " tokens", "tokens/s", decodeInt8));
         figures.add(Figure.of("float32 decoding beside it", "tokens/s", decodeFloat));
         figures.add(Figure.of(DECODE_RATIO, "x", decodeRatio));
         figures.add(Figure.of("int8 prompt processing, " + scale.promptTokens() + " tokens", "tokens/s", promptInt8));

@@ -57,6 +57,7 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
     private final String[] pastNames;
     private final String[] presentNames;
     private final Set<String> outputs;
+    private final Set<String> presentOutputs;
 
     private Gpt2Model(Path file, OrtSession session, Gpt2Config config) throws OrtException {
         this.session = session;
@@ -127,6 +128,8 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
             wanted.addAll(Arrays.asList(presentNames));
         }
         this.outputs = Set.copyOf(wanted);
+        wanted.remove("logits");
+        this.presentOutputs = Set.copyOf(wanted);
     }
 
     /**
@@ -249,6 +252,11 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
 
     /** One forward pass. The caller owns the returned step and must close it. */
     Step run(int[][] tokens, long[] mask, int maskLength, long[] positions, boolean useCache, OnnxTensor[] past) {
+        return run(tokens, mask, maskLength, positions, useCache, past, null);
+    }
+
+    /** One forward pass; with {@code into}, the logits are written there (one token per row) instead of into a new output. */
+    Step run(int[][] tokens, long[] mask, int maskLength, long[] positions, boolean useCache, OnnxTensor[] past, LogitsBuffer into) {
         int batch = tokens.length;
         int length = tokens[0].length;
         List<OnnxTensor> created = new ArrayList<>();
@@ -294,7 +302,10 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
                     inputs.put(pastNames[i], pastTensors[i]);
                 }
             }
-            return new Step(session.run(inputs, outputs), length);
+            if (into != null) {
+                return new Step(session.run(inputs, presentOutputs, Map.of("logits", into.tensor)), length, into.view());
+            }
+            return new Step(session.run(inputs, outputs), length, null);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on " + info.file().getFileName() + " with a batch of "
                     + batch + " x " + length + " tokens: " + firstLine(e.getMessage()), e);
@@ -303,6 +314,11 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
                 tensor.close();
             }
         }
+    }
+
+    /** A buffer for the logits of one token per row, which {@link KvCache} reuses from step to step. */
+    LogitsBuffer logitsBuffer(int batch) {
+        return new LogitsBuffer(environment, batch, info.vocabulary());
     }
 
     void requireFits(int past, int added) {
@@ -397,9 +413,10 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
         private final int length;
         private FloatBuffer logits;
 
-        Step(OrtSession.Result result, int length) {
+        Step(OrtSession.Result result, int length, FloatBuffer logits) {
             this.result = result;
             this.length = length;
+            this.logits = logits;
         }
 
         /** The logits at the last position of one row of the batch; read each row once. */
@@ -428,7 +445,7 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
             return logits;
         }
 
-        /** ONNX Runtime copies on every call, so the copy is kept for all rows. */
+        /** The logits the run wrote into a cache's buffer, or else ONNX Runtime's copy of its output, kept for all rows. */
         private FloatBuffer logitsBuffer() {
             if (logits == null) {
                 logits = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();

@@ -30,6 +30,7 @@ public final class KvCache implements Decoder {
     private final int batch;
     private final ReentrantLock lock = new ReentrantLock();
     private Gpt2Model.Step last;
+    private LogitsBuffer logitsBuffer;
     private int[][] history;
     private int length;
     private boolean closed;
@@ -66,8 +67,12 @@ public final class KvCache implements Decoder {
             ModelInfo info = model.info();
             Gpt2Model.Step step;
             if (info.style().caches()) {
+                if (added == 1 && logitsBuffer == null) {
+                    logitsBuffer = model.logitsBuffer(batch);
+                }
                 step = model.run(tokens, Gpt2Model.ones(batch * (length + added)), length + added,
-                        Gpt2Model.positions(batch, length, added), length > 0, last == null ? null : last.presents());
+                        Gpt2Model.positions(batch, length, added), length > 0, last == null ? null : last.presents(),
+                        added == 1 ? logitsBuffer : null);
             } else {
                 int[][] all = new int[batch][];
                 for (int row = 0; row < batch; row++) {
@@ -124,6 +129,9 @@ public final class KvCache implements Decoder {
                 if (last != null) {
                     last.close();
                     last = null;
+                }
+                if (logitsBuffer != null) {
+                    logitsBuffer.close();
                 }
             }
         } finally {
