@@ -60,18 +60,24 @@ public final class JavadocExamples {
     private static final Pattern EXCEPTION = Pattern.compile("^([A-Z]\\w*(?:Exception|Error))(?::\\s?(.*))?$");
     private static final Pattern NUMBER = Pattern.compile("-?(?:\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?|Infinity)|NaN");
     private static final Pattern WORD_LITERAL = Pattern.compile("^(?:NaN|-?Infinity|true|false|null)\\b");
-    static final List<String> JSHELL_DEFAULT_IMPORTS = List.of("java.io", "java.math", "java.net",
-            "java.nio.file", "java.util", "java.util.concurrent", "java.util.function", "java.util.prefs",
-            "java.util.regex", "java.util.stream");
+    static final List<String> JSHELL_DEFAULT_IMPORTS = List.of(
+            "java.io",
+            "java.math",
+            "java.net",
+            "java.nio.file",
+            "java.util",
+            "java.util.concurrent",
+            "java.util.function",
+            "java.util.prefs",
+            "java.util.regex",
+            "java.util.stream");
 
     private static volatile Object kept;
 
-    private JavadocExamples() {
-    }
+    private JavadocExamples() {}
 
     /** One line of an example: its line number in the source file, its code and its trailing comment (or null). */
-    record Line(int number, String code, String comment) {
-    }
+    record Line(int number, String code, String comment) {}
 
     /** A {@code <pre>{@code ...}</pre>} block: the file, the line of {@code <pre>}, and its lines. */
     record Example(Path file, int line, List<Line> lines) {
@@ -83,7 +89,9 @@ public final class JavadocExamples {
 
         /** Why it is not run, if its first line says so. */
         Optional<String> notRun() {
-            return lines.stream().filter(l -> !l.code().isBlank() || l.comment() != null).findFirst()
+            return lines.stream()
+                    .filter(l -> !l.code().isBlank() || l.comment() != null)
+                    .findFirst()
                     .filter(l -> l.code().isBlank() && l.comment() != null)
                     .map(l -> NOT_RUN.matcher(l.comment()))
                     .filter(Matcher::matches)
@@ -108,7 +116,8 @@ public final class JavadocExamples {
     static List<Example> find(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             List<Example> examples = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 examples.addAll(parse(file, Files.readString(file)));
             }
             return examples;
@@ -138,9 +147,12 @@ public final class JavadocExamples {
     /** The package names under {@code root} that hold at least one {@code .java} file. */
     static List<String> packages(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java"))
+            return files
+                    .filter(f -> f.toString().endsWith(".java"))
                     .map(f -> root.relativize(f.getParent()).toString().replace(File.separatorChar, '.'))
-                    .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+                    .collect(Collectors.toCollection(TreeSet::new))
+                    .stream()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list the packages under " + root, e);
         }
@@ -165,22 +177,29 @@ public final class JavadocExamples {
                 }
                 pending.append(line.code()).append('\n');
                 String where = example.file().getFileName() + ":" + line.number();
-                boolean lastCode = lines.subList(i + 1, lines.size()).stream().allMatch(l -> l.code().isBlank());
+                boolean lastCode = lines.subList(i + 1, lines.size()).stream()
+                        .allMatch(l -> l.code().isBlank());
                 if (!complete(shell, pending.toString(), lastCode)) {
                     if (isStatement(line.comment())) {
-                        throw new AssertionError(where + ": a value is stated where no statement ends: " + line.code().strip());
+                        throw new AssertionError(where + ": a value is stated where no statement ends: "
+                                + line.code().strip());
                     }
                     continue;
                 }
-                String expected = isStatement(line.comment()) ? line.comment()
-                        : i + 1 < lines.size() && lines.get(i + 1).code().isBlank() && isException(lines.get(i + 1).comment())
-                                ? lines.get(i + 1).comment() : null;
+                String expected = isStatement(line.comment())
+                        ? line.comment()
+                        : i + 1 < lines.size()
+                                        && lines.get(i + 1).code().isBlank()
+                                        && isException(lines.get(i + 1).comment())
+                                ? lines.get(i + 1).comment()
+                                : null;
                 run(shell, pending.toString(), expected, where);
                 pending.setLength(0);
             }
             if (!pending.toString().isBlank()) {
-                throw new AssertionError(example.file().getFileName() + ":" + example.line() + ": the example ends in the middle"
-                        + " of a statement: " + pending.toString().strip());
+                throw new AssertionError(
+                        example.file().getFileName() + ":" + example.line() + ": the example ends in the middle"
+                                + " of a statement: " + pending.toString().strip());
             }
         }
     }
@@ -244,7 +263,8 @@ public final class JavadocExamples {
         if (word.find()) {
             return word.group();
         }
-        Matcher number = Pattern.compile("^(?:" + NUMBER.pattern() + ")(?:\\.\\.\\.)?").matcher(comment);
+        Matcher number =
+                Pattern.compile("^(?:" + NUMBER.pattern() + ")(?:\\.\\.\\.)?").matcher(comment);
         return number.find() ? number.group() : comment;
     }
 
@@ -277,7 +297,8 @@ public final class JavadocExamples {
             return;
         }
         Snippet snippet = last == null ? null : last.snippet();
-        String name = snippet instanceof VarSnippet v ? v.name() : snippet instanceof ExpressionSnippet e ? e.name() : null;
+        String name =
+                snippet instanceof VarSnippet v ? v.name() : snippet instanceof ExpressionSnippet e ? e.name() : null;
         if (name == null) {
             throw new AssertionError(where + ": a value is stated, but " + code.strip() + " has none");
         }
@@ -286,7 +307,8 @@ public final class JavadocExamples {
         String actual = shown(kept);
         String literal = literal(expected);
         if (!matches(literal, actual)) {
-            throw new AssertionError(where + ": " + code.strip() + " gives " + actual + ", the Javadoc says " + literal);
+            throw new AssertionError(
+                    where + ": " + code.strip() + " gives " + actual + ", the Javadoc says " + literal);
         }
     }
 
@@ -300,10 +322,12 @@ public final class JavadocExamples {
             throw new AssertionError(where + ": " + snippet.strip() + " should throw " + expected + ", but "
                     + (event.exception() == null ? "it threw nothing" : "threw " + describe(event.exception())));
         }
-        String actual = e.getExceptionClassName().replaceFirst("^.*\\.", "") + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String actual = e.getExceptionClassName().replaceFirst("^.*\\.", "")
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
         String want = stated.group(1) + (stated.group(2) == null ? "" : ": " + stated.group(2));
         if (stated.group(2) == null ? !actual.startsWith(want) : !actual.equals(want)) {
-            throw new AssertionError(where + ": " + snippet.strip() + " throws " + actual + ", the Javadoc says " + want);
+            throw new AssertionError(
+                    where + ": " + snippet.strip() + " throws " + actual + ", the Javadoc says " + want);
         }
     }
 
@@ -315,7 +339,8 @@ public final class JavadocExamples {
                 continue;
             }
             if (!event.status().isDefined()) {
-                String diagnostics = shell.diagnostics(event.snippet()).map(d -> d.getMessage(Locale.ROOT))
+                String diagnostics = shell.diagnostics(event.snippet())
+                        .map(d -> d.getMessage(Locale.ROOT))
                         .collect(Collectors.joining("; "));
                 throw new AssertionError(where + ": " + snippet.strip() + " does not compile on its own (" + diagnostics
                         + "); make the example self-contained, or start it with // not run: why");
@@ -329,7 +354,9 @@ public final class JavadocExamples {
     }
 
     private static String describe(JShellException exception) {
-        return exception instanceof EvalException e ? e.getExceptionClassName() + ": " + e.getMessage() : exception.toString();
+        return exception instanceof EvalException e
+                ? e.getExceptionClassName() + ": " + e.getMessage()
+                : exception.toString();
     }
 
     private static boolean isStatement(String comment) {
@@ -338,8 +365,13 @@ public final class JavadocExamples {
 
     private static boolean isValue(String comment) {
         char first = comment.charAt(0);
-        return first == '"' || first == '[' || first == '{' || Character.isDigit(first)
-                || first == '-' && comment.length() > 1 && (Character.isDigit(comment.charAt(1)) || comment.charAt(1) == 'I')
+        return first == '"'
+                || first == '['
+                || first == '{'
+                || Character.isDigit(first)
+                || first == '-'
+                        && comment.length() > 1
+                        && (Character.isDigit(comment.charAt(1)) || comment.charAt(1) == 'I')
                 || WORD_LITERAL.matcher(comment).find();
     }
 
@@ -361,7 +393,8 @@ public final class JavadocExamples {
             } else if (c == '"' || c == '\'') {
                 quote = c;
             } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
-                return new Line(number, text.substring(0, i), text.substring(i + 2).strip());
+                return new Line(
+                        number, text.substring(0, i), text.substring(i + 2).strip());
             }
         }
         return new Line(number, text, null);
@@ -380,7 +413,9 @@ public final class JavadocExamples {
                 }
                 tokens.add(" ");
                 at = end;
-            } else if (number.find(at) && number.start() == at && !(at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)))) {
+            } else if (number.find(at)
+                    && number.start() == at
+                    && !(at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)))) {
                 tokens.add(number.group());
                 at = number.end();
             } else {
@@ -393,12 +428,14 @@ public final class JavadocExamples {
 
     /** Whether {@code actual} rounds to {@code expected} at the number of decimals {@code expected} shows. */
     private static boolean sameNumber(String expected, String actual) {
-        if (!Character.isDigit(expected.charAt(expected.length() - 1)) || !Character.isDigit(actual.charAt(actual.length() - 1))) {
+        if (!Character.isDigit(expected.charAt(expected.length() - 1))
+                || !Character.isDigit(actual.charAt(actual.length() - 1))) {
             return expected.equals(actual);
         }
         BigDecimal want = new BigDecimal(expected);
         BigDecimal got = new BigDecimal(actual);
-        BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(Math.max(want.scale(), 0)).divide(BigDecimal.valueOf(2));
+        BigDecimal halfUnit =
+                BigDecimal.ONE.movePointLeft(Math.max(want.scale(), 0)).divide(BigDecimal.valueOf(2));
         return got.subtract(want).abs().compareTo(halfUnit) <= 0;
     }
 }

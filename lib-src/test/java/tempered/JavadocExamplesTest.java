@@ -27,8 +27,9 @@ import tempered.JavadocExamples.Example;
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("lib-src", "main", "java");
     /** The library, its dependencies and these tests, for the JShell that runs an example. */
-    private static final List<String> CLASS_PATH = List.of(
-            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator));
+    private static final List<String> CLASS_PATH =
+            List.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                    .split(File.pathSeparator));
 
     /**
      * Examples in other areas that need a model but do not yet say {@code // not run: why} in their Javadoc;
@@ -36,7 +37,8 @@ class JavadocExamplesTest {
      */
     @TestFactory
     Stream<DynamicTest> everyExampleGivesTheValuesItStates() {
-        assertTrue(Files.isDirectory(SOURCES), "run from the project folder: " + SOURCES.toAbsolutePath() + " is missing");
+        assertTrue(
+                Files.isDirectory(SOURCES), "run from the project folder: " + SOURCES.toAbsolutePath() + " is missing");
         List<String> imports = new ArrayList<>(JavadocExamples.JSHELL_DEFAULT_IMPORTS);
         imports.addAll(JavadocExamples.packages(SOURCES));
         List<Example> examples = JavadocExamples.find(SOURCES).stream()
@@ -96,34 +98,50 @@ class JavadocExamplesTest {
 
     @Test
     void aRightExamplePassesAndAWrongOneNamesTheLineAndBothValues() {
-        check(example("double[] p = Softmax.probs(new double[] {1, 2}, 1.0);", "p;  // [0.26894142, 0.73105858]",
-                "Numbers.format(0.5);  // \"0.5\"", "p.length  // 2, one per logit"));
-        String wrong = failure(example("// a comment that is prose", "Softmax.probs(new double[] {1, 2}, 5.0);  // [0.26894142, 0.73105858]"));
-        assertTrue(wrong.startsWith("Fake.java:4: Softmax.probs(new double[] {1, 2}, 5.0); gives [0.450166002687522"), wrong);
+        check(example(
+                "double[] p = Softmax.probs(new double[] {1, 2}, 1.0);",
+                "p;  // [0.26894142, 0.73105858]",
+                "Numbers.format(0.5);  // \"0.5\"",
+                "p.length  // 2, one per logit"));
+        String wrong = failure(example(
+                "// a comment that is prose", "Softmax.probs(new double[] {1, 2}, 5.0);  // [0.26894142, 0.73105858]"));
+        assertTrue(
+                wrong.startsWith("Fake.java:4: Softmax.probs(new double[] {1, 2}, 5.0); gives [0.450166002687522"),
+                wrong);
         assertTrue(wrong.endsWith(", the Javadoc says [0.26894142, 0.73105858]"), wrong);
     }
 
     @Test
     void statedExceptionsAreCheckedOnTheirLineOrTheLineBelow() {
-        check(example("Logits.requireValid(new double[] {Double.NaN});",
-                "// IllegalArgumentException: logits[0] is NaN; every logit must be a number (use -Infinity to mask a token)"));
+        check(
+                example(
+                        "Logits.requireValid(new double[] {Double.NaN});",
+                        "// IllegalArgumentException: logits[0] is NaN; every logit must be a number (use -Infinity to mask a token)"));
         check(example("Softmax.probs(new double[] {1}, -1);  // IllegalArgumentException"));
         String nothing = failure(example("Softmax.probs(new double[] {1}, 1);  // IllegalArgumentException: no"));
         assertTrue(nothing.endsWith("should throw IllegalArgumentException: no, but it threw nothing"), nothing);
         String other = failure(example("Softmax.probs(new double[] {1}, -1);  // IllegalArgumentException: no"));
         assertTrue(other.contains("throws IllegalArgumentException: temperature T=-1.0 must be >= 0;"), other);
-        String unexpected = failure(example("Softmax.probs(new double[] {1}, 1);", "Softmax.probs(new double[0], 1);  // [1.0]"));
-        assertTrue(unexpected.startsWith("Fake.java:4: Softmax.probs(new double[0], 1); throws java.lang.IllegalArgumentException:"
-                + " logits must not be empty"), unexpected);
+        String unexpected =
+                failure(example("Softmax.probs(new double[] {1}, 1);", "Softmax.probs(new double[0], 1);  // [1.0]"));
+        assertTrue(
+                unexpected.startsWith(
+                        "Fake.java:4: Softmax.probs(new double[0], 1); throws java.lang.IllegalArgumentException:"
+                                + " logits must not be empty"),
+                unexpected);
     }
 
     @Test
     void onlyExamplesThatStateSomethingAreRunAndOthersSayWhyNot() {
-        assertFalse(example("gpt2.generate();  // the likeliest token", "// [prose on its own line]").statesSomething());
+        assertFalse(example("gpt2.generate();  // the likeliest token", "// [prose on its own line]")
+                .statesSomething());
         Example marked = example("// not run: needs GPT-2", "gpt2.info().embedding();  // 768");
         assertEquals(Optional.of("needs GPT-2"), marked.notRun());
         String undefined = failure(example("gpt2.info().embedding();  // 768"));
-        assertTrue(undefined.startsWith("Fake.java:3: gpt2.info().embedding(); does not compile on its own (cannot find symbol"), undefined);
+        assertTrue(
+                undefined.startsWith(
+                        "Fake.java:3: gpt2.info().embedding(); does not compile on its own (cannot find symbol"),
+                undefined);
         assertTrue(undefined.endsWith("make the example self-contained, or start it with // not run: why"), undefined);
         String inBlock = failure(example("if (true) {", "    Numbers.format(1.0);  // \"1\"", "}"));
         assertTrue(inBlock.startsWith("Fake.java:4: a value is stated where no statement ends"), inBlock);

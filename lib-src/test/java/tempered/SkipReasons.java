@@ -35,14 +35,22 @@ public final class SkipReasons implements TestExecutionListener {
     }
 
     private void print(TestIdentifier test, String reason) {
-        String why = reason == null || reason.isBlank() ? "no reason given"
-                : reason.strip().replaceFirst("^Assumption failed: ", "").lines().findFirst().orElseThrow();
-        System.out.println("Skipped " + className(test).map(name -> name + " > ").orElse("") + test.getDisplayName() + ": " + why);
+        String why = reason == null || reason.isBlank()
+                ? "no reason given"
+                : reason.strip()
+                        .replaceFirst("^Assumption failed: ", "")
+                        .lines()
+                        .findFirst()
+                        .orElseThrow();
+        System.out.println(
+                "Skipped " + className(test).map(name -> name + " > ").orElse("") + test.getDisplayName() + ": " + why);
     }
 
     /** The simple name of the test class that holds {@code test}, found by walking up the plan. */
     private Optional<String> className(TestIdentifier test) {
-        for (TestIdentifier at = test; at != null; at = plan == null ? null : plan.getParent(at).orElse(null)) {
+        for (TestIdentifier at = test;
+                at != null;
+                at = plan == null ? null : plan.getParent(at).orElse(null)) {
             Optional<String> name = at.getSource().map(SkipReasons::className);
             if (name.isPresent() && !name.get().isEmpty()) {
                 return name.map(className -> className.substring(className.lastIndexOf('.') + 1));
@@ -52,6 +60,8 @@ public final class SkipReasons implements TestExecutionListener {
     }
 
     private static String className(TestSource source) {
-        return source instanceof ClassSource c ? c.getClassName() : source instanceof MethodSource m ? m.getClassName() : "";
+        return source instanceof ClassSource c
+                ? c.getClassName()
+                : source instanceof MethodSource m ? m.getClassName() : "";
     }
 }

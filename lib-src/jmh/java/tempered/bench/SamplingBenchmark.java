@@ -46,7 +46,12 @@ public class SamplingBenchmark {
         }
         wide = Logits.toDouble(logits);
         temperature = SamplerChain.builder().temperature(0.8).random(1);
-        llamaCpp = SamplerSettings.of(0.8).withTopK(40).withTopP(0.95).withMinP(0.05).withSeed(1).temperatureLast();
+        llamaCpp = SamplerSettings.of(0.8)
+                .withTopK(40)
+                .withTopP(0.95)
+                .withMinP(0.05)
+                .withSeed(1)
+                .temperatureLast();
         topP = SamplerChain.builder().temperature(0.8).topP(0.9).random(1);
     }
 

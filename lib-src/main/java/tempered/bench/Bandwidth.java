@@ -25,8 +25,7 @@ import tempered.model.synthetic.OnnxGraph;
  * pages) and reports every further run. It leaves out writes: decoding reads its weights and writes little.
  */
 public final class Bandwidth {
-    private Bandwidth() {
-    }
+    private Bandwidth() {}
 
     /** One way of reading memory and what each of its runs measured, in bytes per second. */
     public record Probe(String name, double[] rates) {
@@ -58,7 +57,8 @@ public final class Bandwidth {
         }
         probes.add(new Probe("Java sum, " + cores + " threads", javaSum(data, runs, cores)));
         probes.add(new Probe("Java sum, 1 thread", javaSum(data, runs, 1)));
-        probes.add(new Probe("ONNX Runtime matrix-vector product, " + cores + " threads", matrixVector(megabytes / 2, runs, cores)));
+        probes.add(new Probe(
+                "ONNX Runtime matrix-vector product, " + cores + " threads", matrixVector(megabytes / 2, runs, cores)));
         return probes;
     }
 
@@ -128,7 +128,8 @@ public final class Bandwidth {
         }
         OnnxGraph graph = new OnnxGraph("probe");
         graph.input("x", OnnxGraph.ElementType.FLOAT, 1, rows);
-        graph.opTo("MatMul", OnnxGraph.attributes(), new String[] {"y"}, "x", graph.floats("w", weights, rows, columns));
+        graph.opTo(
+                "MatMul", OnnxGraph.attributes(), new String[] {"y"}, "x", graph.floats("w", weights, rows, columns));
         graph.output("y", OnnxGraph.ElementType.FLOAT, 1, columns);
         byte[] model = graph.model(17);
         float[] vector = new float[rows];
@@ -139,7 +140,8 @@ public final class Bandwidth {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             try (OrtSession session = environment.createSession(model, options);
-                    OnnxTensor x = OnnxTensor.createTensor(environment, FloatBuffer.wrap(vector), new long[] {1, rows})) {
+                    OnnxTensor x =
+                            OnnxTensor.createTensor(environment, FloatBuffer.wrap(vector), new long[] {1, rows})) {
                 double[] rates = new double[runs];
                 for (int run = -1; run < runs; run++) {
                     long start = System.nanoTime();

@@ -25,11 +25,13 @@ public record BandwidthBound(double bytesPerSecond, String method, boolean stabl
     /** The bound from the same probes taken before and after decoding (in the same order). */
     public static BandwidthBound of(List<Bandwidth.Probe> before, List<Bandwidth.Probe> after) {
         if (before.size() != after.size() || before.isEmpty()) {
-            throw new IllegalArgumentException("the probes before and after decoding must be the same methods, at least one");
+            throw new IllegalArgumentException(
+                    "the probes before and after decoding must be the same methods, at least one");
         }
         int best = 0;
         for (int i = 0; i < before.size(); i++) {
-            if (Math.max(before.get(i).median(), after.get(i).median()) > Math.max(before.get(best).median(), after.get(best).median())) {
+            if (Math.max(before.get(i).median(), after.get(i).median())
+                    > Math.max(before.get(best).median(), after.get(best).median())) {
                 best = i;
             }
         }
@@ -39,9 +41,17 @@ public record BandwidthBound(double bytesPerSecond, String method, boolean stabl
         double drift = Math.abs(first.median() - second.median()) / high;
         double spread = Math.max(first.figure("").spread(), second.figure("").spread());
         boolean stable = drift <= MOST_DRIFT && spread <= MOST_SPREAD;
-        String why = String.format(Locale.ROOT, "%s read %.1f GB/s before decoding and %.1f after (%.0f%% apart; at most %.0f%%),"
-                + " runs within %.0f%% of their median (at most %.0f%%)", first.name(), first.median() / 1e9, second.median() / 1e9,
-                100 * drift, 100 * MOST_DRIFT, 100 * spread, 100 * MOST_SPREAD);
+        String why = String.format(
+                Locale.ROOT,
+                "%s read %.1f GB/s before decoding and %.1f after (%.0f%% apart; at most %.0f%%),"
+                        + " runs within %.0f%% of their median (at most %.0f%%)",
+                first.name(),
+                first.median() / 1e9,
+                second.median() / 1e9,
+                100 * drift,
+                100 * MOST_DRIFT,
+                100 * spread,
+                100 * MOST_SPREAD);
         return new BandwidthBound(high, first.name(), stable, why);
     }
 

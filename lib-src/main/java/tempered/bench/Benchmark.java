@@ -33,7 +33,8 @@ public final class Benchmark {
      */
     public Benchmark(Gpt2Model float32, Gpt2Model int8, Path modelPath, Scale scale, PrintStream log) {
         if (float32.contextLength() < scale.contextNeeded()) {
-            throw new IllegalArgumentException("the benchmark decodes up to position " + scale.decodeSteps() + ", but this model sees only "
+            throw new IllegalArgumentException("the benchmark decodes up to position " + scale.decodeSteps()
+                    + ", but this model sees only "
                     + float32.contextLength() + " positions; use GPT-2, a model with at least " + scale.contextNeeded()
                     + ", or --quick");
         }
@@ -53,7 +54,8 @@ public final class Benchmark {
         if (int8 != null) {
             QuantizedSpeed.measure(float32, int8, scale, figures, log);
         } else {
-            figures.note("no int8 model, so no int8 figures: without --model the benchmark builds one, or pass --int8-model");
+            figures.note(
+                    "no int8 model, so no int8 figures: without --model the benchmark builds one, or pass --int8-model");
         }
         log.println("memory bandwidth, after decoding ...");
         List<Bandwidth.Probe> after = Bandwidth.measure(scale.probeMegabytes(), Math.max(3, scale.runs()));
@@ -90,10 +92,14 @@ public final class Benchmark {
             return;
         }
         figures.note("bound from " + bound.why());
-        figures.find(ModelSpeed.DECODE).ifPresent(decode -> figures.add(Figure.exact(BOUND_SHARE, "%",
-                100 * decode.value() / bound.tokensPerSecond(bytesPerToken))));
+        figures.find(ModelSpeed.DECODE)
+                .ifPresent(decode -> figures.add(
+                        Figure.exact(BOUND_SHARE, "%", 100 * decode.value() / bound.tokensPerSecond(bytesPerToken))));
         // An int8 model reads one byte per weight (the scales are a few hundred floats): a quarter of float32's bytes.
-        figures.find(QuantizedSpeed.DECODE).ifPresent(decode -> figures.add(Figure.exact("int8 decoding as a share of its own bound", "%",
-                100 * decode.value() / bound.tokensPerSecond(bytesPerToken / 4))));
+        figures.find(QuantizedSpeed.DECODE)
+                .ifPresent(decode -> figures.add(Figure.exact(
+                        "int8 decoding as a share of its own bound",
+                        "%",
+                        100 * decode.value() / bound.tokensPerSecond(bytesPerToken / 4))));
     }
 }

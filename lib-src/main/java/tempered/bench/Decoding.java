@@ -10,8 +10,7 @@ import tempered.model.KvCache;
  * each step feeding back the likeliest token (no sampling), so the time is the model's.
  */
 final class Decoding {
-    private Decoding() {
-    }
+    private Decoding() {}
 
     /** Seconds per step for {@code steps} greedy steps of {@code batch} sequences after a one-token prompt. */
     static double[] steps(Gpt2Model model, int batch, int steps) {

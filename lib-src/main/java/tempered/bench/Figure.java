@@ -14,7 +14,8 @@ public record Figure(String label, double value, double low, double high, String
 
     public Figure {
         if (!Double.isFinite(value) || !Double.isFinite(low) || !Double.isFinite(high)) {
-            throw new IllegalArgumentException(label + " is " + value + " (" + low + " to " + high + "); a figure must be a finite number");
+            throw new IllegalArgumentException(
+                    label + " is " + value + " (" + low + " to " + high + "); a figure must be a finite number");
         }
     }
 
@@ -41,11 +42,13 @@ public record Figure(String label, double value, double low, double high, String
     /** One line, the label padded to {@code width} so that a list of figures lines up. */
     public String format(int width) {
         String range = high > low ? "  (" + number(low) + " to " + number(high) + ")" : "";
-        return String.format(Locale.ROOT, "%-" + width + "s %10s %s%s", label, number(value), unit, range).stripTrailing();
+        return String.format(Locale.ROOT, "%-" + width + "s %10s %s%s", label, number(value), unit, range)
+                .stripTrailing();
     }
 
     private static String number(double x) {
         double size = Math.abs(x);
-        return String.format(Locale.ROOT, size >= 1000 ? "%,.0f" : size >= 100 ? "%.1f" : size >= 10 ? "%.2f" : "%.3f", x);
+        return String.format(
+                Locale.ROOT, size >= 1000 ? "%,.0f" : size >= 100 ? "%.1f" : size >= 10 ? "%.2f" : "%.3f", x);
     }
 }

@@ -30,7 +30,9 @@ public final class Figures {
 
     /** The first figure whose label starts with {@code prefix} (labels end with the sizes a scale measured). */
     public Optional<Figure> find(String prefix) {
-        return figures.values().stream().filter(figure -> figure.label().startsWith(prefix)).findFirst();
+        return figures.values().stream()
+                .filter(figure -> figure.label().startsWith(prefix))
+                .findFirst();
     }
 
     public List<Figure> all() {

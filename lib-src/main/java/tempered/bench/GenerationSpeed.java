@@ -29,23 +29,29 @@ final class GenerationSpeed {
     static final String LLAMA = "llama.cpp's defaults";
     static final String EVERYTHING = ", everything recorded";
 
-    private record Variant(String name, SamplerChain chain, boolean recordEverything) {
-    }
+    private record Variant(String name, SamplerChain chain, boolean recordEverything) {}
 
-    private GenerationSpeed() {
-    }
+    private GenerationSpeed() {}
 
     static void measure(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
         int tokens = scale.decodeSteps();
         SamplerChain temperature = SamplerChain.builder().temperature(0.8).random(1);
-        SamplerChain llama = SamplerSettings.of(0.8).withTopK(40).withTopP(0.95).withMinP(0.05).withSeed(1).temperatureLast();
-        SamplerChain wholeVocabulary = new SamplerChain(List.of(new TopK(40), new RepetitionPenalty(1.0), new TopP(0.95), new MinP(0.05),
-                new Temperature(0.8)), new RandomPicker(1));
-        List<Variant> variants = List.of(new Variant(TEMPERATURE + EVERYTHING, temperature, true),
+        SamplerChain llama = SamplerSettings.of(0.8)
+                .withTopK(40)
+                .withTopP(0.95)
+                .withMinP(0.05)
+                .withSeed(1)
+                .temperatureLast();
+        SamplerChain wholeVocabulary = new SamplerChain(
+                List.of(new TopK(40), new RepetitionPenalty(1.0), new TopP(0.95), new MinP(0.05), new Temperature(0.8)),
+                new RandomPicker(1));
+        List<Variant> variants = List.of(
+                new Variant(TEMPERATURE + EVERYTHING, temperature, true),
                 new Variant(LLAMA + EVERYTHING, llama, true),
                 new Variant(TEMPERATURE + ", only the tokens", temperature, false),
                 new Variant(LLAMA + ", only the tokens", llama, false),
-                new Variant(LLAMA + " on the whole vocabulary (no top-k shortcut)" + EVERYTHING, wholeVocabulary, true));
+                new Variant(
+                        LLAMA + " on the whole vocabulary (no top-k shortcut)" + EVERYTHING, wholeVocabulary, true));
         log.println("generation beside the model step (" + tokens + " tokens, " + variants.size() + " chains) ...");
         TimedModel timed = new TimedModel(model);
         Generator generator = new Generator(timed);
@@ -61,7 +67,11 @@ final class GenerationSpeed {
                 }
                 timed.takeNanos();
                 long start = System.nanoTime();
-                int written = generator.generate("The", variant.chain(), settings).sample().tokenIds().length;
+                int written = generator
+                        .generate("The", variant.chain(), settings)
+                        .sample()
+                        .tokenIds()
+                        .length;
                 double total = (System.nanoTime() - start) / 1e9;
                 double inside = timed.takeNanos() / 1e9;
                 if (run >= 0) {
@@ -74,7 +84,8 @@ final class GenerationSpeed {
             figures.add(Figure.of(SHARE + variants.get(v).name(), "%", shares[v]));
         }
         for (int v = 0; v < variants.size(); v++) {
-            figures.add(Figure.of("time per token outside the model, " + variants.get(v).name(), "ms", outside[v]));
+            figures.add(Figure.of(
+                    "time per token outside the model, " + variants.get(v).name(), "ms", outside[v]));
         }
     }
 }

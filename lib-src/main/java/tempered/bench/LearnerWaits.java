@@ -23,8 +23,7 @@ final class LearnerWaits {
     static final String NOTEBOOK = "notebook: setup to first distribution";
     private static final String PROMPT = "The cat slept on the";
 
-    private LearnerWaits() {
-    }
+    private LearnerWaits() {}
 
     static void measure(Path model, Scale scale, Figures figures, PrintStream log) {
         log.println("model load ...");
@@ -54,7 +53,8 @@ final class LearnerWaits {
         log.println("a notebook's first cells, in a new JVM each run ...");
         double[] notebook = new double[runs];
         for (int run = 0; run < runs; run++) {
-            String out = child(List.of(NotebookStart.class.getName(), model.toString()), null).strip();
+            String out = child(List.of(NotebookStart.class.getName(), model.toString()), null)
+                    .strip();
             notebook[run] = Double.parseDouble(out.substring(out.lastIndexOf(' ') + 1));
         }
         figures.add(Figure.of(NOTEBOOK, "s", notebook));
@@ -63,8 +63,19 @@ final class LearnerWaits {
     /** Seconds from starting {@code tempered generate} to its first token, and to its exit. */
     private static double[] commandLine(Path model, int tokens) {
         double[] times = new double[2];
-        child(List.of("tempered.cli.Main", "generate", "--model", model.toString(), "--prompt", PROMPT, "--max-new-tokens",
-                Integer.toString(tokens), "--seed", "1"), times);
+        child(
+                List.of(
+                        "tempered.cli.Main",
+                        "generate",
+                        "--model",
+                        model.toString(),
+                        "--prompt",
+                        PROMPT,
+                        "--max-new-tokens",
+                        Integer.toString(tokens),
+                        "--seed",
+                        "1"),
+                times);
         return times;
     }
 
@@ -73,11 +84,13 @@ final class LearnerWaits {
      * the seconds until its output went past the prompt (the first token) and until it exited.
      */
     private static String child(List<String> arguments, double[] times) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         // The class path goes in the environment, not on the command line: ONNX Runtime 1.29.0 reads the process's
-        // command line when it starts and crashes (SIGSEGV) when that is longer than about 4 KB, as a test's class path is.
+        // command line when it starts and crashes (SIGSEGV) when that is longer than about 4 KB, as a test's class path
+        // is.
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         Path errors = null;
         try {
@@ -102,8 +115,8 @@ final class LearnerWaits {
                 times[1] = (System.nanoTime() - start) / 1e9;
             }
             if (status != 0) {
-                throw new IllegalStateException(String.join(" ", arguments.subList(0, 2)) + " exited with status " + status + ": "
-                        + Files.readString(errors).strip());
+                throw new IllegalStateException(String.join(" ", arguments.subList(0, 2)) + " exited with status "
+                        + status + ": " + Files.readString(errors).strip());
             }
             return text.toString();
         } catch (IOException e) {

@@ -14,8 +14,7 @@ import java.nio.file.Path;
 public final class Memory {
     private static final Path STATUS = Path.of("/proc/self/status");
 
-    private Memory() {
-    }
+    private Memory() {}
 
     /** True where /proc/self/status can be read. */
     public static boolean available() {

@@ -16,8 +16,7 @@ final class ModelSpeed {
     static final String MEMORY_EARLY = "resident memory after step 10";
     static final String MEMORY_LATE = "resident memory after the last of";
 
-    private ModelSpeed() {
-    }
+    private ModelSpeed() {}
 
     static String perToken(int position) {
         return "ms per token at position " + position;
@@ -114,7 +113,8 @@ final class ModelSpeed {
     /** The step times within two positions of {@code index}, over every run. */
     private static double[] around(double[][] runs, int index) {
         return Arrays.stream(runs)
-                .flatMapToDouble(times -> Arrays.stream(times, Math.max(0, index - 2), Math.min(times.length, index + 3)))
+                .flatMapToDouble(
+                        times -> Arrays.stream(times, Math.max(0, index - 2), Math.min(times.length, index + 3)))
                 .map(seconds -> seconds * 1e3)
                 .toArray();
     }

@@ -18,8 +18,7 @@ import jdk.jshell.SnippetEvent;
  * {@code java -cp tempered.jar tempered.bench.NotebookStart MODEL}.
  */
 public final class NotebookStart {
-    private NotebookStart() {
-    }
+    private NotebookStart() {}
 
     public static void main(String[] args) {
         if (args.length != 1) {
@@ -33,7 +32,10 @@ public final class NotebookStart {
                 for (SnippetEvent event : shell.eval(snippet)) {
                     if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
                         System.err.println("the notebook's snippet failed: " + snippet.strip() + " ("
-                                + (event.exception() != null ? event.exception().getMessage() : "rejected by the compiler") + ")");
+                                + (event.exception() != null
+                                        ? event.exception().getMessage()
+                                        : "rejected by the compiler")
+                                + ")");
                         System.exit(1);
                     }
                 }
@@ -45,11 +47,18 @@ public final class NotebookStart {
     /** What the first cells of a GPT-2 notebook evaluate, snippet by snippet. */
     static List<String> cells(Path model) {
         return List.of(
-                "import java.util.*;", "import java.util.stream.*;", "import tempered.math.*;", "import tempered.sampling.*;",
-                "import tempered.notebook.*;", "import tech.tablesaw.api.Table;",
+                "import java.util.*;",
+                "import java.util.stream.*;",
+                "import tempered.math.*;",
+                "import tempered.sampling.*;",
+                "import tempered.notebook.*;",
+                "import tech.tablesaw.api.Table;",
                 "System.setProperty(\"java.awt.headless\", \"true\");",
-                "import tempered.model.*;", "import tempered.generate.*;", "import tempered.text.*;",
-                "Gpt2Model gpt2 = Gpt2Model.open(java.nio.file.Path.of(\"" + model.toString().replace("\\", "\\\\") + "\"));",
+                "import tempered.model.*;",
+                "import tempered.generate.*;",
+                "import tempered.text.*;",
+                "Gpt2Model gpt2 = Gpt2Model.open(java.nio.file.Path.of(\""
+                        + model.toString().replace("\\", "\\\\") + "\"));",
                 "Generator generator = new Generator(gpt2);",
                 "Distribution first = Distribution.of(gpt2.nextLogits(Gpt2Tokenizer.encode(\"The cat slept on the\")), 1.0);",
                 "String shown = first.top(5).toString();");

@@ -31,11 +31,11 @@ final class QuantizedSpeed {
             "To make bread you need flour, water, salt and yeast, and a little patience.",
             "The function returns the index of the largest value in the array, or -1 when it is empty.");
 
-    private QuantizedSpeed() {
-    }
+    private QuantizedSpeed() {}
 
     static void measure(Gpt2Model float32, Gpt2Model int8, Scale scale, Figures figures, PrintStream log) {
-        log.println("int8 beside float32: decoding " + scale.decodeSteps() + " tokens, prompts of " + scale.promptTokens() + " ...");
+        log.println("int8 beside float32: decoding " + scale.decodeSteps() + " tokens, prompts of "
+                + scale.promptTokens() + " ...");
         int[] prompt = Decoding.randomTokens(scale.promptTokens(), 1);
         double[] decodeFloat = new double[scale.runs()];
         double[] decodeInt8 = new double[scale.runs()];
@@ -69,7 +69,8 @@ final class QuantizedSpeed {
         double largest = 0;
         for (String text : scale.quick() ? TEXTS.subList(0, 1) : TEXTS) {
             int[] ids = Gpt2Tokenizer.encode(text);
-            try (KvCache a = float32.newCache(1); KvCache b = int8.newCache(1)) {
+            try (KvCache a = float32.newCache(1);
+                    KvCache b = int8.newCache(1)) {
                 for (int id : ids) {
                     Distribution expected = Distribution.of(a.append(id), 1.0);
                     Distribution actual = Distribution.of(b.append(id), 1.0);

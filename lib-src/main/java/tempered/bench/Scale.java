@@ -15,8 +15,17 @@ package tempered.bench;
  * @param generateTokens tokens the command line writes when a learner's waits are timed
  * @param quick true for the quick run, whose figures are not checked against the targets
  */
-public record Scale(int runs, int promptTokens, int decodeSteps, int[] positions, int[] batches, int batchSteps, int memorySteps,
-        int probeMegabytes, int generateTokens, boolean quick) {
+public record Scale(
+        int runs,
+        int promptTokens,
+        int decodeSteps,
+        int[] positions,
+        int[] batches,
+        int batchSteps,
+        int memorySteps,
+        int probeMegabytes,
+        int generateTokens,
+        boolean quick) {
 
     public Scale {
         if (runs < 1) {

@@ -15,8 +15,7 @@ import tempered.model.SessionSettings;
  * so only two models are in memory at once.
  */
 final class SessionTuning {
-    private SessionTuning() {
-    }
+    private SessionTuning() {}
 
     static void measure(Path model, String name, Scale scale, Figures figures, PrintStream log) {
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
@@ -38,7 +37,8 @@ final class SessionTuning {
                             ratios[run] = usual / other;
                         }
                     }
-                    figures.add(Figure.of(name + " decoding with " + variant.getKey() + " / with the defaults", "x", ratios));
+                    figures.add(Figure.of(
+                            name + " decoding with " + variant.getKey() + " / with the defaults", "x", ratios));
                 }
             }
         }

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Medians and ranges, the statistics the benchmark reports: robust to the odd slow run on a shared machine. */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     static double median(double... values) {
         double[] sorted = sorted(values);

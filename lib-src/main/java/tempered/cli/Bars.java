@@ -7,8 +7,7 @@ import java.util.Locale;
 final class Bars {
     private static final char[] EIGHTHS = {' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'};
 
-    private Bars() {
-    }
+    private Bars() {}
 
     /** A bar {@code fraction} of {@code width} characters long (fraction clamped to [0, 1] for drawing only). */
     static String bar(double fraction, int width, boolean unicode) {
@@ -27,8 +26,10 @@ final class Bars {
     }
 
     static boolean unicodeOk() {
-        String encoding = System.getProperty("stdout.encoding",
-                System.getProperty("sun.stdout.encoding", Charset.defaultCharset().name()));
+        String encoding = System.getProperty(
+                "stdout.encoding",
+                System.getProperty(
+                        "sun.stdout.encoding", Charset.defaultCharset().name()));
         return encoding.toUpperCase(Locale.ROOT).replace("-", "").contains("UTF8");
     }
 }

@@ -53,11 +53,11 @@ final class BenchCommand {
     /** Changes when the synthetic models' weights change, so that an older build is not measured. */
     private static final String SYNTHETIC_VERSION = "GPT-2-small-shaped, seed 2019, weights scaled by fan-in and depth";
 
-    private BenchCommand() {
-    }
+    private BenchCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("bench", args, Set.of("--model", "--int8-model", "--runs"), Set.of("--quick", "--tuning"));
+        Options options = Options.parse(
+                "bench", args, Set.of("--model", "--int8-model", "--runs"), Set.of("--quick", "--tuning"));
         boolean quick = options.has("--quick");
         int runs = options.has("--runs") ? options.integer("--runs", 1, 100) : 5;
         Scale scale = quick ? Scale.quickRun() : Scale.full(runs);
@@ -71,11 +71,20 @@ final class BenchCommand {
                 int8Path = locateOrBuild(err, Precision.INT8);
             }
         }
-        try (Gpt2Model model = Gpt2Model.open(path); Gpt2Model int8 = int8Path == null ? null : Gpt2Model.open(int8Path)) {
-            out.println("tempered bench: " + model + (int8 == null ? "" : "; int8: " + int8.info().file().getFileName()));
-            out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, ONNX Runtime %s (%s); %s%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                    System.getProperty("java.version"), ortVersion(), SessionSettings.describe(), load());
+        try (Gpt2Model model = Gpt2Model.open(path);
+                Gpt2Model int8 = int8Path == null ? null : Gpt2Model.open(int8Path)) {
+            out.println("tempered bench: " + model
+                    + (int8 == null ? "" : "; int8: " + int8.info().file().getFileName()));
+            out.printf(
+                    Locale.ROOT,
+                    "machine: %d cores, %s %s, Java %s, ONNX Runtime %s (%s); %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name"),
+                    System.getProperty("os.arch"),
+                    System.getProperty("java.version"),
+                    ortVersion(),
+                    SessionSettings.describe(),
+                    load());
             Figures figures = new Benchmark(model, int8, path, scale, err).run();
             if (options.has("--tuning")) {
                 Benchmark.tuning(path, int8Path, scale, figures, err);
@@ -102,14 +111,18 @@ final class BenchCommand {
         Path folder = targetFolder().resolve(precision == Precision.FLOAT32 ? "bench-gpt2" : "bench-gpt2-int8");
         Path marker = folder.resolve("tempered-bench-model.txt");
         try {
-            if (!Files.isRegularFile(marker) || !Files.readString(marker, StandardCharsets.UTF_8).equals(SYNTHETIC_VERSION)) {
-                err.println("GPT-2 is not on this machine; building a GPT-2-small-shaped " + precision.name().toLowerCase(Locale.ROOT)
-                        + " model with random weights in " + folder + " (once) ...");
-                SyntheticGpt2.write(folder, Layout.MERGED_WITHOUT_POSITIONS, SyntheticGpt2.Shape.GPT2_SMALL, 2019, precision);
+            if (!Files.isRegularFile(marker)
+                    || !Files.readString(marker, StandardCharsets.UTF_8).equals(SYNTHETIC_VERSION)) {
+                err.println("GPT-2 is not on this machine; building a GPT-2-small-shaped "
+                        + precision.name().toLowerCase(Locale.ROOT) + " model with random weights in " + folder
+                        + " (once) ...");
+                SyntheticGpt2.write(
+                        folder, Layout.MERGED_WITHOUT_POSITIONS, SyntheticGpt2.Shape.GPT2_SMALL, 2019, precision);
                 Files.writeString(marker, SYNTHETIC_VERSION, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not build the benchmark's model in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "could not build the benchmark's model in " + folder + ": " + e.getMessage(), e);
         }
         return folder.resolve(precision.file(Layout.MERGED_WITHOUT_POSITIONS));
     }
@@ -117,7 +130,11 @@ final class BenchCommand {
     /** The folder the jar sits in (target/ after a build), or ./target when run from classes. */
     private static Path targetFolder() {
         try {
-            Path location = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(BenchCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return (Files.isRegularFile(location) ? location.getParent() : Path.of("target")).toAbsolutePath();
         } catch (URISyntaxException | RuntimeException e) {
             return Path.of("target").toAbsolutePath();
@@ -127,7 +144,8 @@ final class BenchCommand {
     /** The load average over the last minute, from /proc/loadavg: how busy the machine was around the run. */
     private static String load() {
         try {
-            List<String> fields = List.of(Files.readString(Path.of("/proc/loadavg")).split(" "));
+            List<String> fields =
+                    List.of(Files.readString(Path.of("/proc/loadavg")).split(" "));
             return "load average " + fields.get(0) + " (1 min), " + fields.get(1) + " (5 min)";
         } catch (IOException | RuntimeException e) {
             return "load average unknown";

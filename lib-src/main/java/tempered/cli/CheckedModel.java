@@ -61,13 +61,19 @@ final class CheckedModel implements LanguageModel {
     }
 
     float[] check(float[] logits) {
-        OptionalInt bad = IntStream.range(0, logits.length).filter(i -> !Float.isFinite(logits[i])).findFirst();
+        OptionalInt bad = IntStream.range(0, logits.length)
+                .filter(i -> !Float.isFinite(logits[i]))
+                .findFirst();
         if (bad.isPresent()) {
             int id = bad.getAsInt();
-            long count = IntStream.range(0, logits.length).filter(i -> !Float.isFinite(logits[i])).count();
-            throw new ModelNotFoundException("the model " + name + " produced " + logits[id] + " as the logit of token " + id
-                    + (count > 1 ? " (and " + (count - 1) + " more that are not finite)" : "") + "; a working GPT-2 never does, so the"
-                    + " model file is damaged or is not a GPT-2 export Tempered runs. Fetch it again, or use another model");
+            long count = IntStream.range(0, logits.length)
+                    .filter(i -> !Float.isFinite(logits[i]))
+                    .count();
+            throw new ModelNotFoundException(
+                    "the model " + name + " produced " + logits[id] + " as the logit of token " + id
+                            + (count > 1 ? " (and " + (count - 1) + " more that are not finite)" : "")
+                            + "; a working GPT-2 never does, so the"
+                            + " model file is damaged or is not a GPT-2 export Tempered runs. Fetch it again, or use another model");
         }
         return logits;
     }

@@ -47,27 +47,35 @@ final class DownloadCommand {
               tempered download --variant int8
             """;
 
-    private DownloadCommand() {
-    }
+    private DownloadCommand() {}
 
     /** Returns the exit status: 0, or 3 for --check when something is missing or damaged. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("download", args, Set.of("--model", "--variant", "--file", "--revision"),
+        Options options = Options.parse(
+                "download",
+                args,
+                Set.of("--model", "--variant", "--file", "--revision"),
                 Set.of("--check", "--recorded"));
         if (options.has("--model") && options.has("--variant")) {
             throw new UsageException("--model and --variant both name the repository; pass one of them");
         }
-        boolean modelNamed = options.has("--model") || options.has("--variant") || options.has("--file") || options.has("--revision");
+        boolean modelNamed = options.has("--model")
+                || options.has("--variant")
+                || options.has("--file")
+                || options.has("--revision");
         if (modelNamed && options.has("--recorded")) {
-            throw new UsageException("--recorded fetches only the recorded GPT-2 examples; leave out --model, --variant, --file and"
-                    + " --revision, or leave out --recorded to fetch the model");
+            throw new UsageException(
+                    "--recorded fetches only the recorded GPT-2 examples; leave out --model, --variant, --file and"
+                            + " --revision, or leave out --recorded to fetch the model");
         }
         Map<String, String> settings = Setting.current();
         boolean check = options.has("--check");
         boolean fine = true;
         if (!options.has("--recorded")) {
             List<ModelSpec> candidates = candidates(options);
-            fine = check ? checkModel(candidates, HubCache.fromEnvironment(settings), out) : fetchModel(candidates, settings, out, err);
+            fine = check
+                    ? checkModel(candidates, HubCache.fromEnvironment(settings), out)
+                    : fetchModel(candidates, settings, out, err);
         }
         if (!modelNamed) {
             ExplainerSource source = ExplainerSource.fromEnvironment(settings);
@@ -86,7 +94,9 @@ final class DownloadCommand {
             return List.of(file == null ? spec : spec.withFile(file));
         }
         String model = options.has("--model") ? options.get("--model").trim() : null;
-        return model == null && file == null && revision == null ? List.of(ModelSpec.GPT2) : Models.candidates(model, file, revision);
+        return model == null && file == null && revision == null
+                ? List.of(ModelSpec.GPT2)
+                : Models.candidates(model, file, revision);
     }
 
     private static boolean checkModel(List<ModelSpec> candidates, HubCache cache, PrintStream out) {
@@ -94,7 +104,8 @@ final class DownloadCommand {
             Optional<Path> cached = cache.find(spec);
             if (cached.isPresent()) {
                 Optional<String> damage = cache.damage(spec);
-                out.println(damage.map(d -> d + "; run the same command without --check to fetch it again").orElse(cached.get().toString()));
+                out.println(damage.map(d -> d + "; run the same command without --check to fetch it again")
+                        .orElse(cached.get().toString()));
                 return damage.isEmpty();
             }
         }
@@ -102,7 +113,8 @@ final class DownloadCommand {
         return false;
     }
 
-    private static boolean fetchModel(List<ModelSpec> candidates, Map<String, String> settings, PrintStream out, PrintStream err) {
+    private static boolean fetchModel(
+            List<ModelSpec> candidates, Map<String, String> settings, PrintStream out, PrintStream err) {
         HubDownloader downloader = HubDownloader.fromEnvironment(settings);
         HubCache cache = downloader.cache();
         for (ModelSpec spec : candidates) {
@@ -121,8 +133,10 @@ final class DownloadCommand {
         }
         ModelSpec first = candidates.get(0);
         if (!downloader.offline()) {
-            err.println("downloading " + (candidates.size() > 1 ? "a GPT-2 decoder of " + first.repo() + " at " + first.revision() : first)
-                    + (first.approximateBytes() > 0 ? " (about " + first.approximateBytes() / 1_000_000 + " MB)" : "") + " into " + cache.root());
+            err.println("downloading "
+                    + (candidates.size() > 1 ? "a GPT-2 decoder of " + first.repo() + " at " + first.revision() : first)
+                    + (first.approximateBytes() > 0 ? " (about " + first.approximateBytes() / 1_000_000 + " MB)" : "")
+                    + " into " + cache.root());
         }
         out.println(downloader.download(candidates, ModelArgument.progressFor(err)));
         return true;
@@ -130,16 +144,23 @@ final class DownloadCommand {
 
     private static boolean checkRecorded(ExplainerSource source, PrintStream out) {
         List<String> missing = source.missing();
-        out.println(missing.isEmpty() ? source.folder().toString() : "the recorded GPT-2 examples " + String.join(", ", missing)
-                + " are missing from " + source.folder() + " (or damaged); run the same command without --check to fetch them");
+        out.println(
+                missing.isEmpty()
+                        ? source.folder().toString()
+                        : "the recorded GPT-2 examples " + String.join(", ", missing) + " are missing from "
+                                + source.folder()
+                                + " (or damaged); run the same command without --check to fetch them");
         return missing.isEmpty();
     }
 
     private static boolean fetchRecorded(ExplainerSource source, PrintStream out, PrintStream err) {
         List<String> missing = source.missing();
-        err.println(missing.isEmpty() ? "the recorded GPT-2 examples are already in " + source.folder() + ", intact"
-                : "fetching the recorded GPT-2 examples (" + String.join(", ", missing) + "; 8 MB in all, from the Transformer Explainer"
-                        + " project, MIT licence) into " + source.folder());
+        err.println(
+                missing.isEmpty()
+                        ? "the recorded GPT-2 examples are already in " + source.folder() + ", intact"
+                        : "fetching the recorded GPT-2 examples (" + String.join(", ", missing)
+                                + "; 8 MB in all, from the Transformer Explainer" + " project, MIT licence) into "
+                                + source.folder());
         source.files(ModelArgument.progressFor(err));
         out.println(source.folder());
         return true;

@@ -54,14 +54,26 @@ final class GenerateCommand {
               tempered generate --prompt "The cat slept on the" --temperature 0.7 --seed 42 --max-new-tokens 30
             """;
 
-    private GenerateCommand() {
-    }
+    private GenerateCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("generate", args, Options.with(ModelArgument.OPTIONS, "--prompt", "--temperature", "--top-k",
-                "--top-p", "--min-p", "--seed", "--max-new-tokens", "--samples"), Set.of("--json"));
+        Options options = Options.parse(
+                "generate",
+                args,
+                Options.with(
+                        ModelArgument.OPTIONS,
+                        "--prompt",
+                        "--temperature",
+                        "--top-k",
+                        "--top-p",
+                        "--min-p",
+                        "--seed",
+                        "--max-new-tokens",
+                        "--samples"),
+                Set.of("--json"));
         String prompt = NextCommand.prompt(options);
-        SamplerSettings settings = SamplerSettings.of(options.has("--temperature") ? options.number("--temperature") : 1.0);
+        SamplerSettings settings =
+                SamplerSettings.of(options.has("--temperature") ? options.number("--temperature") : 1.0);
         if (options.has("--top-k")) {
             settings = settings.withTopK(options.integer("--top-k", 0, Gpt2Tokenizer.VOCABULARY_SIZE));
         }
@@ -76,7 +88,8 @@ final class GenerateCommand {
         }
         int maxNewTokens = options.has("--max-new-tokens") ? options.integer("--max-new-tokens", 1, 100_000) : 50;
         int samples = options.has("--samples") ? options.integer("--samples", 1, 256) : 1;
-        GenerationSettings limits = GenerationSettings.of(maxNewTokens).withSamples(samples).withAlternatives(0);
+        GenerationSettings limits =
+                GenerationSettings.of(maxNewTokens).withSamples(samples).withAlternatives(0);
         SamplerChain chain = settings.temperatureFirst();
         boolean json = options.has("--json");
 
@@ -84,8 +97,9 @@ final class GenerateCommand {
             LanguageModel model = new CheckedModel(opened, opened.info().file().toString());
             int promptLength = model.tokenizer().encode(prompt).length;
             if (promptLength >= model.contextLength()) {
-                throw new UsageException("the prompt is " + promptLength + " tokens; this model sees at most " + model.contextLength()
-                        + " (prompt included), so it must be shorter to leave room for new tokens");
+                throw new UsageException(
+                        "the prompt is " + promptLength + " tokens; this model sees at most " + model.contextLength()
+                                + " (prompt included), so it must be shorter to leave room for new tokens");
             }
             TokenListener listener = TokenListener.NONE;
             if (!json && samples == 1) {
@@ -101,8 +115,14 @@ final class GenerateCommand {
             } else {
                 long seed = chain.seed().orElse(0);
                 for (int i = 0; i < samples; i++) {
-                    out.printf(Locale.ROOT, "--- sample %d of %d (%s) ---%n%s%s%n", i + 1, samples,
-                            chain.withSeed(seed + i), prompt, generation.samples().get(i).text());
+                    out.printf(
+                            Locale.ROOT,
+                            "--- sample %d of %d (%s) ---%n%s%s%n",
+                            i + 1,
+                            samples,
+                            chain.withSeed(seed + i),
+                            prompt,
+                            generation.samples().get(i).text());
                 }
             }
             out.flush();
@@ -117,28 +137,43 @@ final class GenerateCommand {
         for (int i = 0; i < samples.size(); i++) {
             Sample sample = samples.get(i);
             if (sample.stop() == StopReason.CONTEXT_FULL) {
-                err.println("tempered generate: " + (samples.size() > 1 ? "sample " + (i + 1) + " " : "") + "stopped at the model's context"
-                        + " of " + context + " tokens (a prompt of " + generation.promptIds().length + " and " + sample.tokenIds().length
+                err.println("tempered generate: " + (samples.size() > 1 ? "sample " + (i + 1) + " " : "")
+                        + "stopped at the model's context"
+                        + " of " + context + " tokens (a prompt of " + generation.promptIds().length + " and "
+                        + sample.tokenIds().length
                         + " new), before --max-new-tokens " + maxNewTokens);
             }
         }
     }
 
     static String json(Generation generation) {
-        StringBuilder out = new StringBuilder("{\"prompt\": ").append(Json.string(generation.prompt()))
-                .append(", \"tokenIds\": ").append(Json.ints(generation.promptIds())).append(", \"samples\": [");
+        StringBuilder out = new StringBuilder("{\"prompt\": ")
+                .append(Json.string(generation.prompt()))
+                .append(", \"tokenIds\": ")
+                .append(Json.ints(generation.promptIds()))
+                .append(", \"samples\": [");
         List<Sample> samples = generation.samples();
         for (int i = 0; i < samples.size(); i++) {
             Sample sample = samples.get(i);
-            out.append(i == 0 ? "" : ", ").append("{\"tokenIds\": ").append(Json.ints(sample.tokenIds()))
-                    .append(", \"text\": ").append(Json.string(sample.text()))
-                    .append(", \"stop\": ").append(Json.string(sample.stop().name().toLowerCase(Locale.ROOT))).append(", \"steps\": [");
+            out.append(i == 0 ? "" : ", ")
+                    .append("{\"tokenIds\": ")
+                    .append(Json.ints(sample.tokenIds()))
+                    .append(", \"text\": ")
+                    .append(Json.string(sample.text()))
+                    .append(", \"stop\": ")
+                    .append(Json.string(sample.stop().name().toLowerCase(Locale.ROOT)))
+                    .append(", \"steps\": [");
             List<Step> steps = sample.steps();
             for (int j = 0; j < steps.size(); j++) {
                 Step step = steps.get(j);
-                out.append(j == 0 ? "" : ", ").append("{\"id\": ").append(step.id())
-                        .append(", \"token\": ").append(Json.string(step.token()))
-                        .append(", \"p\": ").append(Json.number(step.probability())).append('}');
+                out.append(j == 0 ? "" : ", ")
+                        .append("{\"id\": ")
+                        .append(step.id())
+                        .append(", \"token\": ")
+                        .append(Json.string(step.token()))
+                        .append(", \"p\": ")
+                        .append(Json.number(step.probability()))
+                        .append('}');
             }
             out.append("]}");
         }
@@ -152,8 +187,10 @@ final class GenerateCommand {
      */
     static final class Stream implements TokenListener {
         private final PrintStream out;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private ByteBuffer pending = ByteBuffer.allocate(0);
 
         Stream(PrintStream out) {

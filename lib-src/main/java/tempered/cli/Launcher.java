@@ -13,8 +13,7 @@ import java.util.regex.Matcher;
 final class Launcher {
     private static final String DEFAULT = "java -jar target/tempered.jar";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     static String command() {
         String launcher = System.getProperty("tempered.launcher");
@@ -22,7 +21,11 @@ final class Launcher {
             return launcher.trim();
         }
         try {
-            Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(Launcher.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!Files.isRegularFile(jar)) {
                 return DEFAULT;
             }

@@ -53,11 +53,19 @@ public final class Main {
             """;
 
     private static final List<String> COMMANDS = List.of("softmax", "next", "generate", "download", "bench");
-    private static final Map<String, String> HELPS = Map.of("softmax", SoftmaxCommand.HELP, "next", NextCommand.HELP,
-            "generate", GenerateCommand.HELP, "download", DownloadCommand.HELP, "bench", BenchCommand.HELP);
+    private static final Map<String, String> HELPS = Map.of(
+            "softmax",
+            SoftmaxCommand.HELP,
+            "next",
+            NextCommand.HELP,
+            "generate",
+            GenerateCommand.HELP,
+            "download",
+            DownloadCommand.HELP,
+            "bench",
+            BenchCommand.HELP);
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -72,10 +80,13 @@ public final class Main {
         boolean helpCommand = args[0].equals("help");
         String command = helpCommand ? args[1] : args[0];
         String[] rest = Arrays.copyOfRange(args, helpCommand ? 2 : 1, args.length);
-        boolean help = helpCommand || Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
+        boolean help = helpCommand
+                || Arrays.asList(rest).contains("--help")
+                || Arrays.asList(rest).contains("-h");
         try {
             if (!COMMANDS.contains(command)) {
-                throw new UsageException("unknown command '" + command + "'; the commands are: " + String.join(", ", COMMANDS) + ", help");
+                throw new UsageException("unknown command '" + command + "'; the commands are: "
+                        + String.join(", ", COMMANDS) + ", help");
             }
             if (help) {
                 out.print(Launcher.help(HELPS.get(command)));
@@ -101,7 +112,12 @@ public final class Main {
             if (positions.isPresent()) {
                 return fail(out, err, command, positions.get(), BAD_INPUT);
             }
-            return fail(out, err, command, "unexpected error (a bug in Tempered; please report this line): " + e, INTERNAL_ERROR);
+            return fail(
+                    out,
+                    err,
+                    command,
+                    "unexpected error (a bug in Tempered; please report this line): " + e,
+                    INTERNAL_ERROR);
         }
     }
 

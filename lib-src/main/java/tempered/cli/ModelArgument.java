@@ -17,12 +17,15 @@ import tempered.model.Gpt2Model;
 final class ModelArgument {
     static final Set<String> OPTIONS = Set.of("--model", "--file", "--revision");
 
-    private ModelArgument() {
-    }
+    private ModelArgument() {}
 
     static Gpt2Model open(Options options, PrintStream progress) {
-        return Gpt2Model.open(Models.fetch(value(options, "--model"), value(options, "--file"), value(options, "--revision"),
-                Setting.current(), announced(progress)));
+        return Gpt2Model.open(Models.fetch(
+                value(options, "--model"),
+                value(options, "--file"),
+                value(options, "--revision"),
+                Setting.current(),
+                announced(progress)));
     }
 
     /** What a {@code --model} value names, downloaded when it is a repository (or GPT-2) not on this machine yet. */
@@ -45,7 +48,8 @@ final class ModelArgument {
                 if (!started) {
                     started = true;
                     stream.println("the model is not on this machine yet; downloading " + file
-                            + (total > 0 ? String.format(Locale.ROOT, " (%.0f MB)", total / 1e6) : "") + " into the Hugging Face cache, once");
+                            + (total > 0 ? String.format(Locale.ROOT, " (%.0f MB)", total / 1e6) : "")
+                            + " into the Hugging Face cache, once");
                 }
                 shown.update(file, done, total, rate, finished);
             }

@@ -15,8 +15,7 @@ final class ModelFailure {
             "Gather node.*indices element out of data bounds, idx=(-?\\d+) must be within the inclusive range \\[-(\\d+),\\s*(\\d+)\\]",
             Pattern.DOTALL);
 
-    private ModelFailure() {
-    }
+    private ModelFailure() {}
 
     /** The message for a generation past the model's positions, when that is what {@code failure} was. */
     static Optional<String> outOfPositions(Throwable failure) {
@@ -25,7 +24,8 @@ final class ModelFailure {
                 Matcher matcher = GATHER.matcher(cause.getMessage());
                 if (matcher.find()) {
                     String positions = matcher.group(2);
-                    return Optional.of("the model has " + positions + " positions, but this run reached position " + matcher.group(1)
+                    return Optional.of("the model has " + positions + " positions, but this run reached position "
+                            + matcher.group(1)
                             + " (counting from 0): its config.json is missing, or says a longer context (n_positions) than the model"
                             + " has. Put the model's own config.json beside it, or keep the prompt plus --max-new-tokens within "
                             + positions + " tokens");

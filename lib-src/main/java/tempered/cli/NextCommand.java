@@ -36,15 +36,18 @@ final class NextCommand {
               tempered next --prompt "The cat slept on the" --temperatures 0.5,1,2 --top 5
             """;
 
-    private NextCommand() {
-    }
+    private NextCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("next", args, Options.with(ModelArgument.OPTIONS, "--prompt", "--temperatures", "--top"),
+        Options options = Options.parse(
+                "next",
+                args,
+                Options.with(ModelArgument.OPTIONS, "--prompt", "--temperatures", "--top"),
                 Set.of("--json"));
         String prompt = prompt(options);
         double[] temperatures = options.has("--temperatures")
-                ? options.numbers("--temperatures", options.get("--temperatures"), false) : new double[] {1.0};
+                ? options.numbers("--temperatures", options.get("--temperatures"), false)
+                : new double[] {1.0};
         int top = options.has("--top") ? options.integer("--top", 1, Gpt2Tokenizer.VOCABULARY_SIZE) : 10;
         List<Distribution> results = new ArrayList<>();
         for (double temperature : temperatures) {
@@ -59,8 +62,10 @@ final class NextCommand {
         for (double temperature : temperatures) {
             results.add(Distribution.of(logits, temperature));
         }
-        out.print(options.has("--json") ? json(prompt, ids, temperatures, logits, results, top) + "\n"
-                : table(prompt, ids, temperatures, logits, results, top, Bars.unicodeOk()));
+        out.print(
+                options.has("--json")
+                        ? json(prompt, ids, temperatures, logits, results, top) + "\n"
+                        : table(prompt, ids, temperatures, logits, results, top, Bars.unicodeOk()));
         return 0;
     }
 
@@ -75,39 +80,72 @@ final class NextCommand {
         return prompt;
     }
 
-    static String json(String prompt, int[] ids, double[] temperatures, float[] logits, List<Distribution> results, int top) {
-        StringBuilder out = new StringBuilder("{\"prompt\": ").append(Json.string(prompt))
-                .append(", \"tokenIds\": ").append(Json.ints(ids)).append(", \"results\": [");
+    static String json(
+            String prompt, int[] ids, double[] temperatures, float[] logits, List<Distribution> results, int top) {
+        StringBuilder out = new StringBuilder("{\"prompt\": ")
+                .append(Json.string(prompt))
+                .append(", \"tokenIds\": ")
+                .append(Json.ints(ids))
+                .append(", \"results\": [");
         for (int i = 0; i < results.size(); i++) {
             Distribution distribution = results.get(i);
-            out.append(i == 0 ? "" : ", ").append("{\"temperature\": ").append(Json.number(temperatures[i]))
-                    .append(", \"entropy\": ").append(Json.number(distribution.entropy())).append(", \"top\": [");
+            out.append(i == 0 ? "" : ", ")
+                    .append("{\"temperature\": ")
+                    .append(Json.number(temperatures[i]))
+                    .append(", \"entropy\": ")
+                    .append(Json.number(distribution.entropy()))
+                    .append(", \"top\": [");
             List<TokenProbability> best = distribution.top(top);
             for (int j = 0; j < best.size(); j++) {
                 int id = best.get(j).id();
-                out.append(j == 0 ? "" : ", ").append("{\"id\": ").append(id)
-                        .append(", \"token\": ").append(Json.string(Gpt2Tokenizer.token(id)))
-                        .append(", \"logit\": ").append(Json.number(logits[id]))
-                        .append(", \"p\": ").append(Json.number(best.get(j).prob())).append('}');
+                out.append(j == 0 ? "" : ", ")
+                        .append("{\"id\": ")
+                        .append(id)
+                        .append(", \"token\": ")
+                        .append(Json.string(Gpt2Tokenizer.token(id)))
+                        .append(", \"logit\": ")
+                        .append(Json.number(logits[id]))
+                        .append(", \"p\": ")
+                        .append(Json.number(best.get(j).prob()))
+                        .append('}');
             }
             out.append("]}");
         }
         return out.append("]}").toString();
     }
 
-    static String table(String prompt, int[] ids, double[] temperatures, float[] logits, List<Distribution> results, int top,
+    static String table(
+            String prompt,
+            int[] ids,
+            double[] temperatures,
+            float[] logits,
+            List<Distribution> results,
+            int top,
             boolean unicode) {
         StringBuilder out = new StringBuilder();
-        out.append("prompt: ").append(Json.string(prompt)).append(" (").append(ids.length).append(ids.length == 1 ? " token)" : " tokens)")
+        out.append("prompt: ")
+                .append(Json.string(prompt))
+                .append(" (")
+                .append(ids.length)
+                .append(ids.length == 1 ? " token)" : " tokens)")
                 .append(System.lineSeparator());
         for (int i = 0; i < results.size(); i++) {
             Distribution distribution = results.get(i);
-            out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "T = %s   entropy %.4f nats%n",
-                    Numbers.format(temperatures[i]), distribution.entropy()));
+            out.append(System.lineSeparator())
+                    .append(String.format(
+                            Locale.ROOT,
+                            "T = %s   entropy %.4f nats%n",
+                            Numbers.format(temperatures[i]),
+                            distribution.entropy()));
             for (TokenProbability candidate : distribution.top(top)) {
                 String token = Json.string(Gpt2Tokenizer.token(candidate.id()));
-                out.append(String.format(Locale.ROOT, "  %-18s %8.4f  %s  logit %.3f%n", token, candidate.prob(),
-                        Bars.bar(candidate.prob(), 20, unicode), logits[candidate.id()]));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %-18s %8.4f  %s  logit %.3f%n",
+                        token,
+                        candidate.prob(),
+                        Bars.bar(candidate.prob(), 20, unicode),
+                        logits[candidate.id()]));
             }
         }
         return out.toString();

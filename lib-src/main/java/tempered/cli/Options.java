@@ -13,8 +13,17 @@ import java.util.Set;
  */
 final class Options {
     /** A valid value for each number option, for hints: a hint must never suggest a value that is refused. */
-    private static final Map<String, String> EXAMPLES = Map.of("--logits", "1,2.5,-3", "--temperatures", "0.5,1,2",
-            "--temperature", "0.7", "--top-p", "0.9", "--min-p", "0.05");
+    private static final Map<String, String> EXAMPLES = Map.of(
+            "--logits",
+            "1,2.5,-3",
+            "--temperatures",
+            "0.5,1,2",
+            "--temperature",
+            "0.7",
+            "--top-p",
+            "0.9",
+            "--min-p",
+            "0.05");
 
     private final String command;
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -39,14 +48,15 @@ final class Options {
             } else if (valued.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= args.length) {
-                        throw new UsageException(name + " needs a value; see '" + Launcher.command() + " " + command + " --help'");
+                        throw new UsageException(
+                                name + " needs a value; see '" + Launcher.command() + " " + command + " --help'");
                     }
                     value = args[++i];
                 }
                 options.values.put(name, value);
             } else {
-                throw new UsageException("unknown option '" + arg + "' for '" + command + "'; see '" + Launcher.command() + " "
-                        + command + " --help'");
+                throw new UsageException("unknown option '" + arg + "' for '" + command + "'; see '"
+                        + Launcher.command() + " " + command + " --help'");
             }
         }
         return options;
@@ -101,8 +111,8 @@ final class Options {
         String value = values.get(name).trim();
         double parsed = finite(value);
         if (Double.isNaN(parsed)) {
-            throw new UsageException(name + " '" + value + "' is not a finite number; write one number, for example " + name + " "
-                    + EXAMPLES.getOrDefault(name, "1"));
+            throw new UsageException(name + " '" + value + "' is not a finite number; write one number, for example "
+                    + name + " " + EXAMPLES.getOrDefault(name, "1"));
         }
         return parsed;
     }

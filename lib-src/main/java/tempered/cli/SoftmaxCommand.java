@@ -31,11 +31,11 @@ final class SoftmaxCommand {
 
     private static final int BAR_WIDTH = 20;
 
-    private SoftmaxCommand() {
-    }
+    private SoftmaxCommand() {}
 
     static int run(String[] args, PrintStream out) {
-        Options options = Options.parse("softmax", args, Set.of("--logits", "--labels", "--temperatures"), Set.of("--json"));
+        Options options =
+                Options.parse("softmax", args, Set.of("--logits", "--labels", "--temperatures"), Set.of("--json"));
         double[] logits = options.numbers("--logits", options.require("--logits", "1,2,3"), true);
         List<String> labels = options.has("--labels") ? options.list(options.get("--labels")) : null;
         if (labels != null && labels.size() != logits.length) {
@@ -59,21 +59,26 @@ final class SoftmaxCommand {
 
     static String json(double[] logits, List<String> labels, double[] temperatures, List<Distribution> results) {
         StringBuilder out = new StringBuilder();
-        out.append("{\"logits\": ").append(Json.numbers(logits))
-                .append(", \"labels\": ").append(Json.strings(labels))
+        out.append("{\"logits\": ")
+                .append(Json.numbers(logits))
+                .append(", \"labels\": ")
+                .append(Json.strings(labels))
                 .append(", \"results\": [");
         for (int i = 0; i < results.size(); i++) {
             out.append(i == 0 ? "" : ", ")
-                    .append("{\"temperature\": ").append(Json.number(temperatures[i]))
-                    .append(", \"probs\": ").append(Json.numbers(results.get(i).probs()))
-                    .append(", \"entropy\": ").append(Json.number(results.get(i).entropy()))
+                    .append("{\"temperature\": ")
+                    .append(Json.number(temperatures[i]))
+                    .append(", \"probs\": ")
+                    .append(Json.numbers(results.get(i).probs()))
+                    .append(", \"entropy\": ")
+                    .append(Json.number(results.get(i).entropy()))
                     .append('}');
         }
         return out.append("]}").toString();
     }
 
-    static String table(double[] logits, List<String> labels, double[] temperatures, List<Distribution> results,
-                        boolean unicode) {
+    static String table(
+            double[] logits, List<String> labels, double[] temperatures, List<Distribution> results, boolean unicode) {
         int labelWidth = "entropy (nats)".length();
         for (int i = 0; i < logits.length; i++) {
             labelWidth = Math.max(labelWidth, label(labels, i).length());
@@ -86,11 +91,15 @@ final class SoftmaxCommand {
         }
         out.append('\n');
         for (int i = 0; i < logits.length; i++) {
-            out.append(pad(label(labels, i), labelWidth)).append("  ")
-                    .append(padLeft(Double.isInfinite(logits[i]) ? "-inf" : String.format(Locale.ROOT, "%.3f", logits[i]), 9));
+            out.append(pad(label(labels, i), labelWidth))
+                    .append("  ")
+                    .append(padLeft(
+                            Double.isInfinite(logits[i]) ? "-inf" : String.format(Locale.ROOT, "%.3f", logits[i]), 9));
             for (Distribution d : results) {
                 double p = d.prob(i);
-                out.append("  ").append(pad(String.format(Locale.ROOT, "%.5f ", p) + Bars.bar(p, BAR_WIDTH, unicode), columnWidth));
+                out.append("  ")
+                        .append(pad(
+                                String.format(Locale.ROOT, "%.5f ", p) + Bars.bar(p, BAR_WIDTH, unicode), columnWidth));
             }
             out.append('\n');
         }

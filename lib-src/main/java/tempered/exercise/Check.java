@@ -14,20 +14,21 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Check {
-    private Check() {
-    }
+    private Check() {}
 
     /** Whether {@code answer} is within {@code tolerance} of {@code expected}; says too high or too low otherwise. */
     public static String near(String what, double answer, double expected, double tolerance) {
         if (!(tolerance >= 0) || !Double.isFinite(expected)) {
-            throw new IllegalArgumentException("a check needs a finite expected value and a tolerance >= 0, got expected="
-                    + expected + ", tolerance=" + tolerance);
+            throw new IllegalArgumentException(
+                    "a check needs a finite expected value and a tolerance >= 0, got expected=" + expected
+                            + ", tolerance=" + tolerance);
         }
         if (Double.isNaN(answer)) {
             return "not yet: " + what + " is still NaN; replace the placeholder with your answer";
         }
         if (Math.abs(answer - expected) <= tolerance) {
-            return "right: " + what + " is " + String.format(Locale.ROOT, "%.6g", answer).replaceAll("\\.?0+$", "");
+            return "right: " + what + " is "
+                    + String.format(Locale.ROOT, "%.6g", answer).replaceAll("\\.?0+$", "");
         }
         return "not yet: " + what + " is too " + (answer > expected ? "high" : "low") + "; try again";
     }

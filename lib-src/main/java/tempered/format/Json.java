@@ -17,8 +17,7 @@ import java.util.function.IntFunction;
  * }</pre>
  */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /** A JSON string, escaping only what JSON requires. */
     public static String string(String text) {

@@ -13,8 +13,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** The shortest plain form of {@code value}; scientific notation only below 1e-4 or from 1e7 up. */
     public static String format(double value) {

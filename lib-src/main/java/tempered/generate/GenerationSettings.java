@@ -20,14 +20,16 @@ package tempered.generate;
  * @param rawProbabilities whether each step records the raw model's log-probability of its token, the raw
  *        entropy and the alternatives' raw probabilities
  */
-public record GenerationSettings(int maxNewTokens, int samples, boolean stopAtNewline, int alternatives, boolean rawProbabilities) {
+public record GenerationSettings(
+        int maxNewTokens, int samples, boolean stopAtNewline, int alternatives, boolean rawProbabilities) {
 
     public GenerationSettings {
         if (maxNewTokens < 1) {
             throw new IllegalArgumentException("max new tokens=" + maxNewTokens + " must be at least 1");
         }
         if (samples < 1 || samples > 256) {
-            throw new IllegalArgumentException("samples=" + samples + " must be from 1 to 256; run several generations for more");
+            throw new IllegalArgumentException(
+                    "samples=" + samples + " must be from 1 to 256; run several generations for more");
         }
         if (alternatives < 0 || alternatives > 100) {
             throw new IllegalArgumentException("alternatives=" + alternatives + " must be from 0 to 100");

@@ -51,8 +51,8 @@ public final class Generator {
         int[] promptIds = tokenizer.encode(prompt);
         int context = model.contextLength();
         if (promptIds.length >= context) {
-            throw new IllegalArgumentException("the prompt is " + promptIds.length + " tokens; this model sees at most " + context
-                    + ", so it must be shorter to leave room for new tokens");
+            throw new IllegalArgumentException("the prompt is " + promptIds.length + " tokens; this model sees at most "
+                    + context + ", so it must be shorter to leave room for new tokens");
         }
         int samples = settings.samples();
         SamplerChain[] chains = new SamplerChain[samples];
@@ -77,7 +77,8 @@ public final class Generator {
                 int[][] next = new int[samples][1];
                 for (int i = 0; i < samples; i++) {
                     if (stops[i] != null) {
-                        // A finished sample still takes a slot in the batch (any valid id will do); its outputs are ignored.
+                        // A finished sample still takes a slot in the batch (any valid id will do); its outputs are
+                        // ignored.
                         next[i][0] = histories[i][histories[i].length - 1];
                         continue;
                     }
@@ -121,12 +122,19 @@ public final class Generator {
             top.add(new Alternative(candidate.id(), tokenizer.token(candidate.id()), candidate.prob(), rawProbability));
         }
         int id = choice.id();
-        return new Step(id, tokenizer.token(id), choice.probability(), raw == null ? Step.NOT_RECORDED : raw.logProb(id),
-                choice.entropy(), raw == null ? Step.NOT_RECORDED : raw.entropy(), top);
+        return new Step(
+                id,
+                tokenizer.token(id),
+                choice.probability(),
+                raw == null ? Step.NOT_RECORDED : raw.logProb(id),
+                choice.entropy(),
+                raw == null ? Step.NOT_RECORDED : raw.entropy(),
+                top);
     }
 
     private StopReason stopReason(Step step, int generated, int length, GenerationSettings settings, int context) {
-        if (tokenizer.endOfText().isPresent() && step.id() == tokenizer.endOfText().getAsInt()) {
+        if (tokenizer.endOfText().isPresent()
+                && step.id() == tokenizer.endOfText().getAsInt()) {
             return StopReason.END_OF_TEXT;
         }
         if (settings.stopAtNewline() && step.token().contains("\n")) {

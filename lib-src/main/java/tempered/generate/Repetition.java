@@ -20,8 +20,7 @@ import java.util.Set;
  * @see <a href="https://arxiv.org/abs/1510.03055">Li et al., 2016, A Diversity-Promoting Objective Function</a>
  */
 public final class Repetition {
-    private Repetition() {
-    }
+    private Repetition() {}
 
     /** Share of the text's n-grams that occurred earlier in it; 0 when it has no n-gram. */
     public static double repeatedShare(int[] tokens, int n) {
@@ -66,7 +65,8 @@ public final class Repetition {
     private record NGram(int[] tokens, int from, int n) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof NGram that && Arrays.equals(tokens, from, from + n, that.tokens, that.from, that.from + n);
+            return other instanceof NGram that
+                    && Arrays.equals(tokens, from, from + n, that.tokens, that.from, that.from + n);
         }
 
         @Override

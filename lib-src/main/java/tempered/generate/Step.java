@@ -17,7 +17,13 @@ import tempered.text.Gpt2Tokenizer;
  * step.toString();   // shaped like: " mat" p=0.4123 raw log p=-1.2876 H=2.11 nats
  * }</pre>
  */
-public record Step(int id, String token, double probability, double rawLogProbability, double entropy, double rawEntropy,
+public record Step(
+        int id,
+        String token,
+        double probability,
+        double rawLogProbability,
+        double entropy,
+        double rawEntropy,
         List<Alternative> alternatives) {
 
     /** Stands for a raw figure that was not computed (NaN is never a measured value here). */
@@ -59,7 +65,9 @@ public record Step(int id, String token, double probability, double rawLogProbab
 
     @Override
     public String toString() {
-        String raw = Double.isNaN(rawLogProbability) ? "" : String.format(Locale.ROOT, " raw log p=%.4f", rawLogProbability);
-        return String.format(Locale.ROOT, "%s p=%.4f%s H=%.2f nats", Gpt2Tokenizer.quoted(token), probability, raw, entropy);
+        String raw =
+                Double.isNaN(rawLogProbability) ? "" : String.format(Locale.ROOT, " raw log p=%.4f", rawLogProbability);
+        return String.format(
+                Locale.ROOT, "%s p=%.4f%s H=%.2f nats", Gpt2Tokenizer.quoted(token), probability, raw, entropy);
     }
 }

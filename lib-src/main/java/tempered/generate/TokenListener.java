@@ -6,5 +6,5 @@ public interface TokenListener {
     /** Called once per new token of sample number {@code sample} (0-based), in order. */
     void onToken(int sample, Step step);
 
-    TokenListener NONE = (sample, step) -> { };
+    TokenListener NONE = (sample, step) -> {};
 }

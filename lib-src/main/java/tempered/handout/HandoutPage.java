@@ -49,7 +49,8 @@ public final class HandoutPage {
         page.outputSettings().prettyPrint(false);
         page.select("script").stream().filter(HandoutPage::foreign).forEach(Element::remove);
         List.copyOf(page.head().childNodes()).stream()
-                .filter(node -> node instanceof Comment comment && comment.getData().toLowerCase(Locale.ROOT).contains("mathjax"))
+                .filter(node -> node instanceof Comment comment
+                        && comment.getData().toLowerCase(Locale.ROOT).contains("mathjax"))
                 .forEach(Node::remove);
         // The blank lines between the removed scripts would pile up each time a page is made again.
         page.head().textNodes().stream().filter(TextNode::isBlank).forEach(Node::remove);
@@ -70,13 +71,17 @@ public final class HandoutPage {
 
     private static boolean foreign(Element script) {
         String source = script.attr("src").toLowerCase(Locale.ROOT);
-        return source.startsWith("http:") || source.startsWith("https:") || source.startsWith("file:") || source.startsWith("//")
+        return source.startsWith("http:")
+                || source.startsWith("https:")
+                || source.startsWith("file:")
+                || source.startsWith("//")
                 || script.outerHtml().toLowerCase(Locale.ROOT).contains("mathjax");
     }
 
     private static String title(Document page) {
         Element heading = page.selectFirst("h1");
-        String text = heading == null ? page.title() : PILCROW.matcher(heading.text()).replaceAll("");
+        String text =
+                heading == null ? page.title() : PILCROW.matcher(heading.text()).replaceAll("");
         return text.isBlank() ? "Tempered" : text;
     }
 
@@ -91,7 +96,8 @@ public final class HandoutPage {
         if (absolute.getNameCount() == 0) {
             return html;
         }
-        Matcher path = Pattern.compile(Pattern.quote(absolute.toString()) + "(?:(/)|(?![\\w-]|\\.\\w))").matcher(html);
+        Matcher path = Pattern.compile(Pattern.quote(absolute.toString()) + "(?:(/)|(?![\\w-]|\\.\\w))")
+                .matcher(html);
         return path.replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null ? start : alone));
     }
 }

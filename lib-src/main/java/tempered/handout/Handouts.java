@@ -22,13 +22,13 @@ import org.jsoup.nodes.Entities;
  * whole pages. What it leaves out: running the notebooks, which is nbconvert's job with the real kernel.
  */
 public final class Handouts {
-    private Handouts() {
-    }
+    private Handouts() {}
 
     /** {@code Handouts FOLDER PROJECT}: prints where the index is; a problem is one line on stderr and status 1. */
     public static void main(String[] args) {
         if (args.length != 2) {
-            System.err.println("usage: java -cp target/tempered.jar tempered.handout.Handouts HANDOUTS_FOLDER PROJECT_FOLDER");
+            System.err.println(
+                    "usage: java -cp target/tempered.jar tempered.handout.Handouts HANDOUTS_FOLDER PROJECT_FOLDER");
             System.exit(2);
         }
         try {
@@ -44,7 +44,8 @@ public final class Handouts {
     public static List<String> write(Path folder, Path project, Path home) {
         List<Path> pages = pages(folder);
         if (pages.isEmpty()) {
-            throw new IllegalArgumentException("no nbconvert pages (*.html) in " + folder + ": run the notebooks into it first");
+            throw new IllegalArgumentException(
+                    "no nbconvert pages (*.html) in " + folder + ": run the notebooks into it first");
         }
         List<String> titles = new ArrayList<>();
         StringBuilder rows = new StringBuilder();
@@ -52,19 +53,26 @@ public final class Handouts {
             HandoutPage page = HandoutPage.of(read(file), project, home);
             replace(file, page.html());
             titles.add(page.title());
-            rows.append("<li><a href=\"").append(Entities.escape(file.getFileName().toString())).append("\">")
-                    .append(Entities.escape(page.title())).append("</a></li>\n");
+            rows.append("<li><a href=\"")
+                    .append(Entities.escape(file.getFileName().toString()))
+                    .append("\">")
+                    .append(Entities.escape(page.title()))
+                    .append("</a></li>\n");
         }
-        replace(folder.resolve("index.html"), "<!doctype html>\n<meta charset=\"utf-8\">\n<title>Tempered handouts</title>\n"
-                + "<h1>Tempered: temperature, measured</h1>\n<ol>\n" + rows + "</ol>\n<p>Generated "
-                + LocalDate.now(ZoneOffset.UTC) + " by ./lab handouts.</p>\n");
+        replace(
+                folder.resolve("index.html"),
+                "<!doctype html>\n<meta charset=\"utf-8\">\n<title>Tempered handouts</title>\n"
+                        + "<h1>Tempered: temperature, measured</h1>\n<ol>\n" + rows + "</ol>\n<p>Generated "
+                        + LocalDate.now(ZoneOffset.UTC) + " by ./lab handouts.</p>\n");
         return titles;
     }
 
     private static List<Path> pages(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".html") && !f.getFileName().toString().equals("index.html"))
-                    .sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".html")
+                            && !f.getFileName().toString().equals("index.html"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list the handouts folder " + folder, e);
         }
@@ -80,7 +88,8 @@ public final class Handouts {
 
     private static void replace(Path file, String html) {
         try {
-            Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".partial");
+            Path partial = Files.createTempFile(
+                    file.toAbsolutePath().getParent(), file.getFileName().toString(), ".partial");
             Files.writeString(partial, html, StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 public final class MathJax {
     /** The version packed into the jar; the pom's {@code org.webjars.npm:mathjax} dependency must match it. */
     public static final String VERSION = "3.2.2";
+
     static final String RESOURCE = "META-INF/resources/webjars/mathjax/" + VERSION + "/es5/tex-svg-full.js";
     /** The delimiters and escapes nbconvert's own MathJax configuration uses, so every notebook formula is found. */
     private static final String CONFIG = """
@@ -29,20 +30,21 @@ public final class MathJax {
             displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']], processEscapes: true, processEnvironments: true}, \
             svg: {fontCache: 'global'}, options: {enableMenu: false}};</script>""";
 
-    private MathJax() {
-    }
+    private MathJax() {}
 
     /** The configuration and the library, two {@code <script>} elements for a page's head. */
     public static String scripts() {
-        return CONFIG + "\n<script>/* MathJax " + VERSION + " (Apache License 2.0, https://www.mathjax.org), embedded so the"
+        return CONFIG + "\n<script>/* MathJax " + VERSION
+                + " (Apache License 2.0, https://www.mathjax.org), embedded so the"
                 + " math shows without a network */\n" + library() + "</script>";
     }
 
     private static String library() {
         try (InputStream in = MathJax.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("MathJax " + VERSION + " is not in this build (" + RESOURCE + " is missing):"
-                        + " rebuild the library with 'mvn -B package -DskipTests', then run ./lab handouts again");
+                throw new IllegalStateException(
+                        "MathJax " + VERSION + " is not in this build (" + RESOURCE + " is missing):"
+                                + " rebuild the library with 'mvn -B package -DskipTests', then run ./lab handouts again");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

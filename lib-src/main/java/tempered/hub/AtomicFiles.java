@@ -12,8 +12,7 @@ import java.nio.file.StandardCopyOption;
  * sees either the old file or the whole new one, never a part.
  */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Renames {@code from} to {@code to}, replacing what is there. Both must be on one file system (they are
@@ -31,7 +30,8 @@ public final class AtomicFiles {
     /** Writes the text to a temporary file beside {@code file}, then moves it into place. */
     public static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Path temporary =
+                Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             move(temporary, file);

@@ -62,13 +62,19 @@ final class BlobStore {
         Path pointer = cache.snapshot(spec.repo(), metadata.commit()).resolve(path);
         Path pythonPartial = blobs.resolve(metadata.etag() + ".incomplete");
         Path partial = blobs.resolve(metadata.etag() + ".tempered.incomplete");
-        Path lock = cache.root().resolve(".locks").resolve(cache.repository(spec.repo()).getFileName()).resolve(metadata.etag() + ".lock");
+        Path lock = cache.root()
+                .resolve(".locks")
+                .resolve(cache.repository(spec.repo()).getFileName())
+                .resolve(metadata.etag() + ".lock");
         try {
             Files.createDirectories(blobs);
             FileLocks.Held held = FileLocks.acquire(lock);
             try {
-                // A blob without its snapshot link may be one a disk error or an edit broke: check before linking it again.
-                if (Files.isRegularFile(blob) && HubCache.damage(blob, metadata.etag(), metadata.size(), knownSha256).isPresent()) {
+                // A blob without its snapshot link may be one a disk error or an edit broke: check before linking it
+                // again.
+                if (Files.isRegularFile(blob)
+                        && HubCache.damage(blob, metadata.etag(), metadata.size(), knownSha256)
+                                .isPresent()) {
                     Files.delete(blob);
                 }
                 // Another process may have finished the file while this one waited for the lock.
@@ -83,14 +89,16 @@ final class BlobStore {
                     }
                     if (damage.isPresent()) {
                         Files.delete(partial);
-                        throw new DownloadException("the downloaded " + name + " " + damage.get() + "; deleted it, nothing was cached."
-                                + " Run the command again; if it repeats, the server is sending a different file");
+                        throw new DownloadException(
+                                "the downloaded " + name + " " + damage.get() + "; deleted it, nothing was cached."
+                                        + " Run the command again; if it repeats, the server is sending a different file");
                     }
                     AtomicFiles.move(partial, blob);
                 }
                 link(blob, pointer);
                 if (!Hashes.isSha1(spec.revision()) || !spec.revision().equals(metadata.commit())) {
-                    AtomicFiles.write(cache.repository(spec.repo()).resolve("refs").resolve(spec.revision()), metadata.commit());
+                    AtomicFiles.write(
+                            cache.repository(spec.repo()).resolve("refs").resolve(spec.revision()), metadata.commit());
                 }
                 if (Files.exists(pythonPartial) && PythonLocks.knownFree(lock)) {
                     Files.deleteIfExists(pythonPartial);
@@ -100,8 +108,11 @@ final class BlobStore {
             }
             return pointer;
         } catch (IOException e) {
-            throw new DownloadException("could not write " + name + " into " + cache.root() + ": " + DownloadException.describe(e)
-                    + "; check the free space and permissions there, then run " + spec.downloadCommand() + " again to resume", e);
+            throw new DownloadException(
+                    "could not write " + name + " into " + cache.root() + ": " + DownloadException.describe(e)
+                            + "; check the free space and permissions there, then run " + spec.downloadCommand()
+                            + " again to resume",
+                    e);
         }
     }
 
@@ -116,8 +127,11 @@ final class BlobStore {
             return false;
         }
         try (FileChannel in = FileChannel.open(pythonPartial, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     StandardOpenOption.TRUNCATE_EXISTING)) {
+                FileChannel out = FileChannel.open(
+                        partial,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
             for (long copied = 0; copied < theirs; ) {
                 long moved = in.transferTo(copied, theirs - copied, out);
                 if (moved <= 0) {
@@ -149,7 +163,9 @@ final class BlobStore {
             try {
                 Files.createSymbolicLink(temporary, target);
             } catch (UnsupportedOperationException | FileSystemException e) {
-                if (e instanceof AccessDeniedException || e instanceof NoSuchFileException || e instanceof FileAlreadyExistsException) {
+                if (e instanceof AccessDeniedException
+                        || e instanceof NoSuchFileException
+                        || e instanceof FileAlreadyExistsException) {
                     throw e;
                 }
                 Files.copy(blob, temporary, StandardCopyOption.REPLACE_EXISTING);

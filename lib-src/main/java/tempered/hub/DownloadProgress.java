@@ -21,7 +21,7 @@ public interface DownloadProgress {
      */
     void update(String file, long done, long total, double bytesPerSecond, boolean finished);
 
-    DownloadProgress NONE = (file, done, total, rate, finished) -> { };
+    DownloadProgress NONE = (file, done, total, rate, finished) -> {};
 
     /** A line rewritten in place (with a carriage return) at most five times a second. */
     static DownloadProgress terminal(PrintStream out) {
@@ -33,7 +33,8 @@ public interface DownloadProgress {
                 long now = System.nanoTime();
                 if (finished || now - last > 200_000_000L) {
                     last = now;
-                    out.print("\r" + describe(file, done, total, rate) + "   " + (finished ? System.lineSeparator() : ""));
+                    out.print("\r" + describe(file, done, total, rate) + "   "
+                            + (finished ? System.lineSeparator() : ""));
                     out.flush();
                 }
             }
@@ -65,7 +66,9 @@ public interface DownloadProgress {
     static String describe(String file, long done, long total, double rate) {
         StringBuilder line = new StringBuilder(file).append("  ").append(megabytes(done));
         if (total > 0) {
-            line.append(" of ").append(megabytes(total)).append(String.format(Locale.ROOT, " (%d%%)", done * 100 / total));
+            line.append(" of ")
+                    .append(megabytes(total))
+                    .append(String.format(Locale.ROOT, " (%d%%)", done * 100 / total));
         }
         if (rate > 0) {
             line.append("  ").append(megabytes((long) rate)).append("/s");
@@ -82,6 +85,8 @@ public interface DownloadProgress {
 
     private static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return s < 60
+                ? s + " s"
+                : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 }

@@ -27,8 +27,7 @@ final class FileLocks {
         int users;
     }
 
-    private FileLocks() {
-    }
+    private FileLocks() {}
 
     /** A held lock; closing it releases the file lock and the in-process one. */
     static final class Held implements AutoCloseable {

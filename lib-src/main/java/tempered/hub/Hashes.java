@@ -23,8 +23,7 @@ public final class Hashes {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** The file's sha256, as 64 lowercase hex digits. */
     public static String sha256(Path file) throws IOException {

@@ -62,7 +62,9 @@ public final class HubCache {
         }
         Path ref = repository(repo).resolve("refs").resolve(revision);
         try {
-            return Files.isRegularFile(ref) ? Optional.of(Files.readString(ref, StandardCharsets.UTF_8).trim()) : Optional.empty();
+            return Files.isRegularFile(ref)
+                    ? Optional.of(Files.readString(ref, StandardCharsets.UTF_8).trim())
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -92,12 +94,14 @@ public final class HubCache {
             }
             try {
                 Path blob = file.get().toRealPath();
-                Optional<String> damage = damage(blob, blob.getFileName().toString(), -1, path.equals(spec.file()) ? spec.sha256() : null);
+                Optional<String> damage = damage(
+                        blob, blob.getFileName().toString(), -1, path.equals(spec.file()) ? spec.sha256() : null);
                 if (damage.isPresent()) {
                     return Optional.of("the cached " + spec.repo() + "/" + path + " (" + blob + ") " + damage.get());
                 }
             } catch (IOException e) {
-                return Optional.of("the cached " + spec.repo() + "/" + path + " cannot be read (" + DownloadException.describe(e) + ")");
+                return Optional.of("the cached " + spec.repo() + "/" + path + " cannot be read ("
+                        + DownloadException.describe(e) + ")");
             }
         }
         return Optional.empty();
@@ -116,11 +120,15 @@ public final class HubCache {
         String expected = Hashes.isSha256(etag) ? etag : knownSha256;
         if (expected != null) {
             String sha256 = Hashes.sha256(file);
-            return sha256.equals(expected) ? Optional.empty() : Optional.of("has sha256 " + sha256 + ", but should have " + expected);
+            return sha256.equals(expected)
+                    ? Optional.empty()
+                    : Optional.of("has sha256 " + sha256 + ", but should have " + expected);
         }
         if (Hashes.isSha1(etag)) {
             String sha1 = Hashes.gitBlobSha1(file);
-            return sha1.equals(etag) ? Optional.empty() : Optional.of("has git sha-1 " + sha1 + ", but should have " + etag);
+            return sha1.equals(etag)
+                    ? Optional.empty()
+                    : Optional.of("has git sha-1 " + sha1 + ", but should have " + etag);
         }
         return Optional.empty();
     }

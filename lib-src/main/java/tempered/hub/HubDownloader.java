@@ -42,11 +42,18 @@ public final class HubDownloader {
      * @param timeout how long to wait for a connection or for the next bytes before giving up
      * @param attempts how many times one call tries, resuming each time, before it reports the failure
      */
-    public HubDownloader(HubCache cache, String endpoint, String token, boolean offline, Duration timeout, int attempts) {
+    public HubDownloader(
+            HubCache cache, String endpoint, String token, boolean offline, Duration timeout, int attempts) {
         this(cache, endpoint, token, offline, timeout, attempts, HubTransfer.OutputOpener.FILES);
     }
 
-    HubDownloader(HubCache cache, String endpoint, String token, boolean offline, Duration timeout, int attempts,
+    HubDownloader(
+            HubCache cache,
+            String endpoint,
+            String token,
+            boolean offline,
+            Duration timeout,
+            int attempts,
             HubTransfer.OutputOpener opener) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts=" + attempts + " must be at least 1");
@@ -68,11 +75,17 @@ public final class HubDownloader {
             try {
                 HubTransfer.requireHttp(endpoint, "HF_ENDPOINT");
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage() + "; fix it or unset it to use the Hugging Face hub", e);
+                throw new IllegalArgumentException(
+                        e.getMessage() + "; fix it or unset it to use the Hugging Face hub", e);
             }
         }
-        return new HubDownloader(HubCache.fromEnvironment(environment), endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint,
-                token(environment), offline(environment), Duration.ofSeconds(30), 3);
+        return new HubDownloader(
+                HubCache.fromEnvironment(environment),
+                endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint,
+                token(environment),
+                offline(environment),
+                Duration.ofSeconds(30),
+                3);
     }
 
     /**
@@ -88,9 +101,13 @@ public final class HubDownloader {
             }
         }
         String path = environment.get("HF_TOKEN_PATH");
-        Path file = path != null && !path.isBlank() ? Path.of(path) : HubCache.home(environment).resolve("token");
+        Path file = path != null && !path.isBlank()
+                ? Path.of(path)
+                : HubCache.home(environment).resolve("token");
         try {
-            String saved = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "";
+            String saved = Files.isRegularFile(file)
+                    ? Files.readString(file, StandardCharsets.UTF_8).trim()
+                    : "";
             return saved.isEmpty() ? null : saved;
         } catch (IOException e) {
             // An unreadable token file is a token not given: public repositories still download.
@@ -100,7 +117,8 @@ public final class HubDownloader {
 
     /** True when {@code HF_HUB_OFFLINE} is 1, on, yes or true, as {@code huggingface_hub} reads it. */
     public static boolean offline(Map<String, String> environment) {
-        return TRUE.contains(environment.getOrDefault("HF_HUB_OFFLINE", "0").trim().toLowerCase(Locale.ROOT));
+        return TRUE.contains(
+                environment.getOrDefault("HF_HUB_OFFLINE", "0").trim().toLowerCase(Locale.ROOT));
     }
 
     public HubCache cache() {
@@ -140,8 +158,9 @@ public final class HubDownloader {
                     return cached.get();
                 }
                 if (offline) {
-                    throw new ModelNotFoundException(damage.get() + ", and HF_HUB_OFFLINE is set. On a connected machine run: "
-                            + spec.downloadCommand() + " (then copy " + cache.root() + " here), or unset HF_HUB_OFFLINE");
+                    throw new ModelNotFoundException(damage.get()
+                            + ", and HF_HUB_OFFLINE is set. On a connected machine run: " + spec.downloadCommand()
+                            + " (then copy " + cache.root() + " here), or unset HF_HUB_OFFLINE");
                 }
                 wanted = List.of(spec);
                 break;
@@ -150,7 +169,8 @@ public final class HubDownloader {
         ModelSpec first = wanted.get(0);
         if (offline) {
             throw new ModelNotFoundException("HF_HUB_OFFLINE is set and " + first.repo() + "/" + first.file()
-                    + " is not in the Hugging Face cache at " + cache.repository(first.repo()) + ". On a connected machine run: "
+                    + " is not in the Hugging Face cache at " + cache.repository(first.repo())
+                    + ". On a connected machine run: "
                     + first.downloadCommand() + " (then copy " + cache.root() + " here), or unset HF_HUB_OFFLINE");
         }
         for (ModelSpec spec : wanted) {
@@ -158,16 +178,25 @@ public final class HubDownloader {
             if (metadata.isPresent()) {
                 // The model first: when something is wrong, the message names the file that matters.
                 Path model = fetch(spec, spec.file(), metadata.get(), spec.sha256(), progress);
-                transfer.head(spec, "config.json", true).ifPresent(config -> fetch(spec, "config.json", config, null, progress));
+                transfer.head(spec, "config.json", true)
+                        .ifPresent(config -> fetch(spec, "config.json", config, null, progress));
                 return model;
             }
         }
-        throw new DownloadException("the hub has no GPT-2 decoder in " + first.repo() + " at " + first.revision() + " (HTTP 404 from "
-                + transfer.endpoint() + " for each of " + wanted.stream().map(ModelSpec::file).collect(Collectors.joining(", "))
-                + "); name the file with --file PATH");
+        throw new DownloadException(
+                "the hub has no GPT-2 decoder in " + first.repo() + " at " + first.revision() + " (HTTP 404 from "
+                        + transfer.endpoint() + " for each of "
+                        + wanted.stream().map(ModelSpec::file).collect(Collectors.joining(", "))
+                        + "); name the file with --file PATH");
     }
 
-    private Path fetch(ModelSpec spec, String path, HubTransfer.Metadata metadata, String knownSha256, DownloadProgress progress) {
-        return store.store(spec, path, metadata, knownSha256, partial -> transfer.fetch(spec, path, metadata.size(), partial, progress));
+    private Path fetch(
+            ModelSpec spec, String path, HubTransfer.Metadata metadata, String knownSha256, DownloadProgress progress) {
+        return store.store(
+                spec,
+                path,
+                metadata,
+                knownSha256,
+                partial -> transfer.fetch(spec, path, metadata.size(), partial, progress));
     }
 }

@@ -33,15 +33,17 @@ final class HubTransfer {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)");
 
     /** What the hub says about a file before it is fetched: the hash it is named by, the commit, the size (-1: unknown). */
-    record Metadata(String etag, String commit, long size) {
-    }
+    record Metadata(String etag, String commit, long size) {}
 
     /** Opens the partial file for writing; a test passes one that fails, as a full disk does. */
     @FunctionalInterface
     interface OutputOpener {
         OutputStream open(Path file, boolean append) throws IOException;
 
-        OutputOpener FILES = (file, append) -> Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        OutputOpener FILES = (file, append) -> Files.newOutputStream(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
     }
 
@@ -71,9 +73,13 @@ final class HubTransfer {
         } catch (URISyntaxException e) {
             uri = null;
         }
-        if (uri == null || uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT)) || uri.getHost() == null) {
-            throw new IllegalArgumentException(what + " '" + endpoint + "' must be an http:// or https:// address, such as "
-                    + HubDownloader.DEFAULT_ENDPOINT + " or a mirror's");
+        if (uri == null
+                || uri.getScheme() == null
+                || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    what + " '" + endpoint + "' must be an http:// or https:// address, such as "
+                            + HubDownloader.DEFAULT_ENDPOINT + " or a mirror's");
         }
         String text = uri.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -85,7 +91,8 @@ final class HubTransfer {
 
     /** {@code ENDPOINT/ORG/NAME/resolve/REVISION/PATH}. */
     String url(ModelSpec spec, String path) {
-        return endpoint + "/" + spec.repo() + "/resolve/" + URLEncoder.encode(spec.revision(), StandardCharsets.UTF_8) + "/" + path;
+        return endpoint + "/" + spec.repo() + "/resolve/" + URLEncoder.encode(spec.revision(), StandardCharsets.UTF_8)
+                + "/" + path;
     }
 
     /**
@@ -119,11 +126,17 @@ final class HubTransfer {
                 }
                 String commit = connection.getHeaderField("X-Repo-Commit");
                 if (commit == null || !Hashes.isSha1(commit.trim())) {
-                    throw new DownloadException(endpoint + " did not say which commit " + spec.revision() + " of " + spec.repo()
-                            + " is (no X-Repo-Commit header); is HF_ENDPOINT a Hugging Face hub or mirror?");
+                    throw new DownloadException(
+                            endpoint + " did not say which commit " + spec.revision() + " of " + spec.repo()
+                                    + " is (no X-Repo-Commit header); is HF_ENDPOINT a Hugging Face hub or mirror?");
                 }
-                if (etag == null || etag.isEmpty() || etag.contains("/") || etag.contains("\\") || etag.contains("..")) {
-                    throw new DownloadException(endpoint + " gave no usable ETag for " + name + "; is HF_ENDPOINT a Hugging Face hub or mirror?");
+                if (etag == null
+                        || etag.isEmpty()
+                        || etag.contains("/")
+                        || etag.contains("\\")
+                        || etag.contains("..")) {
+                    throw new DownloadException(endpoint + " gave no usable ETag for " + name
+                            + "; is HF_ENDPOINT a Hugging Face hub or mirror?");
                 }
                 String size = connection.getHeaderField("X-Linked-Size");
                 if (size == null) {
@@ -164,9 +177,12 @@ final class HubTransfer {
             }
         }
         long have = Files.exists(partial) ? Files.size(partial) : 0;
-        throw new DownloadException("the download of " + name + " stopped at " + String.format(Locale.ROOT, "%,d", have)
-                + (size > 0 ? String.format(Locale.ROOT, " of %,d", size) : "") + " bytes (" + DownloadException.describe(last)
-                + "); run the same command again to resume where it stopped", last);
+        throw new DownloadException(
+                "the download of " + name + " stopped at " + String.format(Locale.ROOT, "%,d", have)
+                        + (size > 0 ? String.format(Locale.ROOT, " of %,d", size) : "") + " bytes ("
+                        + DownloadException.describe(last)
+                        + "); run the same command again to resume where it stopped",
+                last);
     }
 
     /** A transfer cut by the network; the partial file stays, to be resumed. */
@@ -216,7 +232,8 @@ final class HubTransfer {
             long started = System.nanoTime();
             long received = 0;
             byte[] buffer = new byte[1 << 16];
-            try (InputStream in = connection.getInputStream(); OutputStream out = opener.open(partial, append)) {
+            try (InputStream in = connection.getInputStream();
+                    OutputStream out = opener.open(partial, append)) {
                 while (true) {
                     int read;
                     try {
@@ -269,7 +286,8 @@ final class HubTransfer {
         URLConnection opened;
         try {
             URI target = new URI(url);
-            if (target.getScheme() == null || !SCHEMES.contains(target.getScheme().toLowerCase(Locale.ROOT))) {
+            if (target.getScheme() == null
+                    || !SCHEMES.contains(target.getScheme().toLowerCase(Locale.ROOT))) {
                 throw new IOException("refusing to follow " + url + ": not an http(s) address");
             }
             opened = target.toURL().openConnection();
@@ -291,7 +309,9 @@ final class HubTransfer {
     private static boolean sameHost(String a, String b) {
         URI first = URI.create(a);
         URI second = URI.create(b);
-        return first.getHost() != null && first.getHost().equalsIgnoreCase(second.getHost()) && first.getPort() == second.getPort();
+        return first.getHost() != null
+                && first.getHost().equalsIgnoreCase(second.getHost())
+                && first.getPort() == second.getPort();
     }
 
     private static String resolve(String base, String location) throws IOException {
@@ -308,18 +328,25 @@ final class HubTransfer {
     private DownloadException failure(int status, String name, ModelSpec spec) {
         String retry = spec == null ? "" : " (" + spec + ")";
         return switch (status) {
-            case 401, 403 -> new DownloadException("the hub refused access to " + name + " (HTTP " + status
-                    + "): a gated or private repository needs a token allowed to read it, in HF_TOKEN or saved by 'hf auth login'");
-            case 404 -> new DownloadException("the hub has no " + name + retry + " (HTTP 404 from " + endpoint
-                    + "); check the repository, file and revision");
-            default -> new DownloadException("the hub answered HTTP " + status + " for " + name
-                    + "; try again later, or set HF_ENDPOINT to a mirror");
+            case 401, 403 ->
+                new DownloadException(
+                        "the hub refused access to " + name + " (HTTP " + status
+                                + "): a gated or private repository needs a token allowed to read it, in HF_TOKEN or saved by 'hf auth login'");
+            case 404 ->
+                new DownloadException("the hub has no " + name + retry + " (HTTP 404 from " + endpoint
+                        + "); check the repository, file and revision");
+            default ->
+                new DownloadException("the hub answered HTTP " + status + " for " + name
+                        + "; try again later, or set HF_ENDPOINT to a mirror");
         };
     }
 
     private DownloadException unreachable(Exception e, String name, ModelSpec spec) {
-        return new DownloadException("could not reach " + endpoint + " to fetch " + name + " (" + DownloadException.describe(e)
-                + "). On a connected machine run: " + spec.downloadCommand() + ", or set HF_ENDPOINT to a mirror", e);
+        return new DownloadException(
+                "could not reach " + endpoint + " to fetch " + name + " (" + DownloadException.describe(e)
+                        + "). On a connected machine run: " + spec.downloadCommand()
+                        + ", or set HF_ENDPOINT to a mirror",
+                e);
     }
 
     private static String normalise(String etag) {

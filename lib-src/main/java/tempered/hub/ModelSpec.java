@@ -20,25 +20,36 @@ public record ModelSpec(String repo, String revision, String file, String sha256
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** GPT-2 small as OpenAI published it, in float32: about 655 MB. */
-    public static final ModelSpec GPT2 = new ModelSpec("openai-community/gpt2", "main", "onnx/decoder_model_merged.onnx",
-            "e6fc046fe5a7cfeeb8bb3c7d4c1b6a8bd90ced7339a75d5567957e3bc9d48abe", 655_000_000L);
+    public static final ModelSpec GPT2 = new ModelSpec(
+            "openai-community/gpt2",
+            "main",
+            "onnx/decoder_model_merged.onnx",
+            "e6fc046fe5a7cfeeb8bb3c7d4c1b6a8bd90ced7339a75d5567957e3bc9d48abe",
+            655_000_000L);
 
     /** The same model with int8 weights: about 128 MB, slightly different numbers. */
-    public static final ModelSpec GPT2_INT8 = new ModelSpec("Xenova/gpt2", "main", "onnx/decoder_model_merged_quantized.onnx",
-            null, 128_000_000L);
+    public static final ModelSpec GPT2_INT8 =
+            new ModelSpec("Xenova/gpt2", "main", "onnx/decoder_model_merged_quantized.onnx", null, 128_000_000L);
 
     /** The variant names {@link #variant} accepts. */
     public static final List<String> VARIANTS = List.of("fp32", "int8");
 
     public ModelSpec {
         if (!isRepository(repo)) {
-            throw new IllegalArgumentException("model repository '" + repo + "' must look like ORG/NAME, for example openai-community/gpt2");
+            throw new IllegalArgumentException(
+                    "model repository '" + repo + "' must look like ORG/NAME, for example openai-community/gpt2");
         }
         if (revision == null || revision.isBlank() || revision.contains("..") || revision.startsWith("/")) {
-            throw new IllegalArgumentException("revision '" + revision + "' must be a branch, tag or commit, for example main");
+            throw new IllegalArgumentException(
+                    "revision '" + revision + "' must be a branch, tag or commit, for example main");
         }
-        if (file == null || !file.endsWith(".onnx") || file.startsWith("/") || file.contains("..") || file.contains("\\")) {
-            throw new IllegalArgumentException("model file '" + file + "' must be a relative path to an .onnx file, for example onnx/decoder_model_merged.onnx");
+        if (file == null
+                || !file.endsWith(".onnx")
+                || file.startsWith("/")
+                || file.contains("..")
+                || file.contains("\\")) {
+            throw new IllegalArgumentException("model file '" + file
+                    + "' must be a relative path to an .onnx file, for example onnx/decoder_model_merged.onnx");
         }
         if (sha256 != null && !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 '" + sha256 + "' must be 64 lowercase hex digits");
@@ -89,7 +100,8 @@ public record ModelSpec(String repo, String revision, String file, String sha256
     }
 
     public ModelSpec withFile(String value) {
-        return new ModelSpec(repo, revision, value, value.equals(file) ? sha256 : null, value.equals(file) ? approximateBytes : 0);
+        return new ModelSpec(
+                repo, revision, value, value.equals(file) ? sha256 : null, value.equals(file) ? approximateBytes : 0);
     }
 
     /** The command that fetches this model on a connected machine. */

@@ -32,8 +32,7 @@ public final class Models {
     /** What Tempered looks for when no model is named, in order: GPT-2 in float32, then with int8 weights. */
     public static final List<ModelSpec> DEFAULTS = List.of(ModelSpec.GPT2, ModelSpec.GPT2_INT8);
 
-    private Models() {
-    }
+    private Models() {}
 
     /**
      * GPT-2 from {@code TEMPERED_MODEL_DIR} or the Hugging Face cache; never downloads.
@@ -85,12 +84,17 @@ public final class Models {
         }
         List<ModelSpec> candidates = candidates(model, file, revision);
         HubCache cache = HubCache.fromEnvironment(settings);
-        return cached(candidates, cache).orElseThrow(() -> model == null && file == null && revision == null
-                ? new ModelNotFoundException("GPT-2 is not on this machine yet. Fetch it once (about 655 MB) with ./lab download, or"
-                        + " in the project folder with " + DOWNLOAD_COMMAND + " (in a notebook: Models.download()); then run this"
-                        + " again. Looked for TEMPERED_MODEL_DIR (not set) and in the Hugging Face cache at " + cache.root())
-                : new ModelNotFoundException(candidates.get(0).repo() + " is not in the Hugging Face cache at "
-                        + cache.repository(candidates.get(0).repo()) + "; fetch it once with: " + candidates.get(0).downloadCommand()));
+        return cached(candidates, cache)
+                .orElseThrow(() -> model == null && file == null && revision == null
+                        ? new ModelNotFoundException(
+                                "GPT-2 is not on this machine yet. Fetch it once (about 655 MB) with ./lab download, or"
+                                        + " in the project folder with " + DOWNLOAD_COMMAND
+                                        + " (in a notebook: Models.download()); then run this"
+                                        + " again. Looked for TEMPERED_MODEL_DIR (not set) and in the Hugging Face cache at "
+                                        + cache.root())
+                        : new ModelNotFoundException(candidates.get(0).repo() + " is not in the Hugging Face cache at "
+                                + cache.repository(candidates.get(0).repo()) + "; fetch it once with: "
+                                + candidates.get(0).downloadCommand()));
     }
 
     /**
@@ -100,14 +104,15 @@ public final class Models {
      * @throws ModelNotFoundException when it is missing and {@code HF_HUB_OFFLINE} forbids the network
      * @throws DownloadException when the download fails
      */
-    public static Path fetch(String model, String file, String revision, Map<String, String> settings, DownloadProgress progress) {
+    public static Path fetch(
+            String model, String file, String revision, Map<String, String> settings, DownloadProgress progress) {
         try {
             return locate(model, file, revision, settings);
         } catch (ModelNotFoundException missing) {
             // GPT-2 is fetched in float32; the int8 variant is only taken when it is already here.
             boolean gpt2 = model == null && file == null && revision == null;
-            return HubDownloader.fromEnvironment(settings).download(gpt2 ? List.of(ModelSpec.GPT2) : candidates(model, file, revision),
-                    progress);
+            return HubDownloader.fromEnvironment(settings)
+                    .download(gpt2 ? List.of(ModelSpec.GPT2) : candidates(model, file, revision), progress);
         }
     }
 
@@ -124,10 +129,12 @@ public final class Models {
         String repo = model == null ? ModelSpec.GPT2.repo() : model;
         String branch = revision == null ? "main" : revision;
         if (!ModelSpec.isRepository(repo)) {
-            throw new IllegalArgumentException("model '" + repo + "' is not a Hugging Face repository name (ORG/NAME), such as "
-                    + ModelSpec.GPT2.repo());
+            throw new IllegalArgumentException("model '" + repo
+                    + "' is not a Hugging Face repository name (ORG/NAME), such as " + ModelSpec.GPT2.repo());
         }
-        return file == null ? ModelSpec.candidates(repo, branch) : List.of(ModelSpec.ofRepo(repo).withRevision(branch).withFile(file));
+        return file == null
+                ? ModelSpec.candidates(repo, branch)
+                : List.of(ModelSpec.ofRepo(repo).withRevision(branch).withFile(file));
     }
 
     /**
@@ -135,7 +142,8 @@ public final class Models {
      * output: one rewritten line in a terminal, a line per tenth in a notebook cell.
      */
     public static Path download(ModelSpec spec) {
-        DownloadProgress progress = System.console() != null ? DownloadProgress.terminal(System.out) : DownloadProgress.lines(System.out);
+        DownloadProgress progress =
+                System.console() != null ? DownloadProgress.terminal(System.out) : DownloadProgress.lines(System.out);
         return HubDownloader.fromEnvironment(Setting.current()).download(spec, progress);
     }
 
@@ -147,12 +155,15 @@ public final class Models {
     /** A model on this machine, named by a path or by {@code TEMPERED_MODEL_DIR}; empty when the name is a repository. */
     private static Optional<Path> local(String model, String file, String revision, Map<String, String> settings) {
         if (model != null && model.isBlank()) {
-            throw new IllegalArgumentException("the model name is empty; name a model folder, an .onnx file or a repository such as "
-                    + ModelSpec.GPT2.repo());
+            throw new IllegalArgumentException(
+                    "the model name is empty; name a model folder, an .onnx file or a repository such as "
+                            + ModelSpec.GPT2.repo());
         }
         if (model == null) {
             return file == null && revision == null
-                    ? Setting.of("tempered.model.dir", "TEMPERED_MODEL_DIR", settings).map(Models::named) : Optional.empty();
+                    ? Setting.of("tempered.model.dir", "TEMPERED_MODEL_DIR", settings)
+                            .map(Models::named)
+                    : Optional.empty();
         }
         Path path = Path.of(model);
         if (Files.exists(path)) {
@@ -163,9 +174,10 @@ public final class Models {
             return Optional.of(path);
         }
         if (!ModelSpec.isRepository(model)) {
-            throw new IllegalArgumentException("there is no folder or .onnx file at " + path.toAbsolutePath() + ", and '" + model
-                    + "' is not a Hugging Face repository name (ORG/NAME); name a model folder, an .onnx file or a repository such as "
-                    + ModelSpec.GPT2.repo());
+            throw new IllegalArgumentException(
+                    "there is no folder or .onnx file at " + path.toAbsolutePath() + ", and '" + model
+                            + "' is not a Hugging Face repository name (ORG/NAME); name a model folder, an .onnx file or a repository such as "
+                            + ModelSpec.GPT2.repo());
         }
         return Optional.empty();
     }
@@ -178,9 +190,14 @@ public final class Models {
             throw new IllegalArgumentException(setting + " does not exist; it must name a GPT-2 model folder (holding"
                     + " onnx/decoder_model_merged.onnx or another export) or an .onnx file" + fix);
         }
-        if (Files.isRegularFile(path) ? !path.getFileName().toString().endsWith(".onnx") : ModelFolder.find(path).isEmpty()) {
-            throw new IllegalArgumentException(setting + " holds no GPT-2 model: " + (Files.isRegularFile(path)
-                    ? "it is a file, not a folder or an .onnx file" : ModelFolder.contents(path)) + fix);
+        if (Files.isRegularFile(path)
+                ? !path.getFileName().toString().endsWith(".onnx")
+                : ModelFolder.find(path).isEmpty()) {
+            throw new IllegalArgumentException(setting + " holds no GPT-2 model: "
+                    + (Files.isRegularFile(path)
+                            ? "it is a file, not a folder or an .onnx file"
+                            : ModelFolder.contents(path))
+                    + fix);
         }
         return path;
     }

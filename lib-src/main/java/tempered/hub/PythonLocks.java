@@ -14,8 +14,7 @@ import java.util.List;
 final class PythonLocks {
     private static final Path PROC_LOCKS = Path.of("/proc/locks");
 
-    private PythonLocks() {
-    }
+    private PythonLocks() {}
 
     /** True only when it is known that no process holds (or waits for) a {@code flock} on {@code file}. */
     static boolean knownFree(Path file) {
@@ -32,7 +31,9 @@ final class PythonLocks {
             }
             String inode = ":" + Files.getAttribute(file, "unix:ino");
             List<String> lines = Files.readAllLines(procLocks);
-            return lines.stream().map(String::trim).filter(line -> line.contains(" FLOCK "))
+            return lines.stream()
+                    .map(String::trim)
+                    .filter(line -> line.contains(" FLOCK "))
                     .flatMap(line -> List.of(line.split("\\s+")).stream())
                     .noneMatch(field -> field.chars().filter(c -> c == ':').count() == 2 && field.endsWith(inode));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

@@ -14,8 +14,7 @@ package tempered.math;
  * }</pre>
  */
 public final class ChiSquare {
-    private ChiSquare() {
-    }
+    private ChiSquare() {}
 
     /** The statistic sum (observed - expected)^2 / expected over the bins. */
     public static double statistic(long[] observed, double[] expected) {
@@ -25,7 +24,8 @@ public final class ChiSquare {
         double statistic = 0;
         for (int i = 0; i < observed.length; i++) {
             if (!(expected[i] > 0)) {
-                throw new IllegalArgumentException("expected count " + expected[i] + " in bin " + i + " must be > 0; pool empty bins into their neighbours");
+                throw new IllegalArgumentException("expected count " + expected[i] + " in bin " + i
+                        + " must be > 0; pool empty bins into their neighbours");
             }
             double difference = observed[i] - expected[i];
             statistic += difference * difference / expected[i];
@@ -36,7 +36,8 @@ public final class ChiSquare {
     /** The probability of a statistic at least this large if the counts do follow the expected ones. */
     public static double pValue(double statistic, int degreesOfFreedom) {
         if (degreesOfFreedom < 1) {
-            throw new IllegalArgumentException("degrees of freedom " + degreesOfFreedom + " must be at least 1 (bins minus one)");
+            throw new IllegalArgumentException(
+                    "degrees of freedom " + degreesOfFreedom + " must be at least 1 (bins minus one)");
         }
         if (!(statistic >= 0) || Double.isInfinite(statistic)) {
             throw new IllegalArgumentException("chi-square statistic " + statistic + " must be a finite number >= 0");
@@ -89,8 +90,17 @@ public final class ChiSquare {
 
     /** ln Gamma(a) for a > 0, by Lanczos' approximation (g = 7, nine coefficients; about 1e-15 relative). */
     static double logGamma(double a) {
-        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+        double[] c = {
+            0.99999999999980993,
+            676.5203681218851,
+            -1259.1392167224028,
+            771.32342877765313,
+            -176.61502916214059,
+            12.507343278686905,
+            -0.13857109526572012,
+            9.9843695780195716e-6,
+            1.5056327351493116e-7
+        };
         if (a < 0.5) {
             return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * a))) - logGamma(1 - a);
         }

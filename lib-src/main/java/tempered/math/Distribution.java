@@ -194,8 +194,8 @@ public final class Distribution {
         if (probs.length <= SHOWN_IN_FULL) {
             return Numbers.list(probs);
         }
-        return String.format(Locale.ROOT, "Distribution(%d tokens, entropy %.4f nats, top %s)",
-                probs.length, entropy(), top(5));
+        return String.format(
+                Locale.ROOT, "Distribution(%d tokens, entropy %.4f nats, top %s)", probs.length, entropy(), top(5));
     }
 
     @Override
@@ -210,7 +210,8 @@ public final class Distribution {
 
     private int checkId(int id) {
         if (id < 0 || id >= probs.length) {
-            throw new IllegalArgumentException("token id " + id + " is outside the vocabulary 0.." + (probs.length - 1));
+            throw new IllegalArgumentException(
+                    "token id " + id + " is outside the vocabulary 0.." + (probs.length - 1));
         }
         return id;
     }

@@ -16,8 +16,7 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class Logits {
-    private Logits() {
-    }
+    private Logits() {}
 
     /**
      * Returns {@code logits} unchanged after checking it can be turned into a distribution.
@@ -32,8 +31,8 @@ public final class Logits {
         for (int i = 0; i < logits.length; i++) {
             double x = logits[i];
             if (Double.isNaN(x)) {
-                throw new IllegalArgumentException("logits[" + i + "] is NaN; every logit must be a number"
-                        + " (use -Infinity to mask a token)");
+                throw new IllegalArgumentException(
+                        "logits[" + i + "] is NaN; every logit must be a number" + " (use -Infinity to mask a token)");
             }
             if (x == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("logits[" + i + "] is +Infinity; logits must be finite"

@@ -13,8 +13,7 @@ package tempered.math;
  * }</pre>
  */
 public final class NaiveSoftmax {
-    private NaiveSoftmax() {
-    }
+    private NaiveSoftmax() {}
 
     /** The unguarded formula: may return NaN, which is the point. Never use it for real work. */
     public static double[] probs(double[] logits, double temperature) {

@@ -8,8 +8,7 @@ import java.util.Arrays;
  * <p>A stable merge sort on primitive ints, so that ordering a 50,257-token vocabulary boxes nothing.
  */
 public final class Ranking {
-    private Ranking() {
-    }
+    private Ranking() {}
 
     /** All indices of {@code scores}, highest score first; equal scores keep ascending index order. */
     public static int[] descending(double[] scores) {

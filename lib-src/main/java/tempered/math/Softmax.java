@@ -23,8 +23,7 @@ package tempered.math;
  * https://arxiv.org/abs/1904.09751.
  */
 public final class Softmax {
-    private Softmax() {
-    }
+    private Softmax() {}
 
     /** Probabilities at temperature 1. */
     public static double[] probs(double[] logits) {

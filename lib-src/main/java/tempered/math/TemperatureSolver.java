@@ -19,8 +19,7 @@ public final class TemperatureSolver {
     private static final double LOWEST = 1e-6;
     private static final double HIGHEST = 1e6;
 
-    private TemperatureSolver() {
-    }
+    private TemperatureSolver() {}
 
     /** The T at which the tempered softmax of {@code logits} has entropy {@code nats}. */
     public static double forEntropy(double[] logits, double nats) {
@@ -35,15 +34,21 @@ public final class TemperatureSolver {
         double floor = Math.log(ties);
         double ceiling = Math.log(finite);
         if (!(nats > floor && nats < ceiling)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "an entropy of %s nats is out of reach for these logits: it runs from %.6f (T -> 0) to ln %d = %.6f"
-                            + " (T -> infinity), ends excluded; pick a target in between", nats, floor, finite, ceiling));
+                            + " (T -> infinity), ends excluded; pick a target in between",
+                    nats,
+                    floor,
+                    finite,
+                    ceiling));
         }
         double lo = Math.log(LOWEST);
         double hi = Math.log(HIGHEST);
         if (entropy(logits, Math.exp(lo)) > nats || entropy(logits, Math.exp(hi)) < nats) {
-            throw new IllegalArgumentException("an entropy of " + nats + " nats needs a temperature outside 1e-6 to 1e6 for these"
-                    + " logits; pick a target further from the ends (" + floor + " and " + ceiling + ")");
+            throw new IllegalArgumentException(
+                    "an entropy of " + nats + " nats needs a temperature outside 1e-6 to 1e6 for these"
+                            + " logits; pick a target further from the ends (" + floor + " and " + ceiling + ")");
         }
         while (hi - lo > 1e-12) {
             double mid = (lo + hi) / 2;

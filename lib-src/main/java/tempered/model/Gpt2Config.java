@@ -29,16 +29,24 @@ import java.util.Set;
  * Gpt2Config.parse("{\"n_layer\": 12, \"n_ctx\": 1024}").contextLength();   // OptionalInt[1024]
  * }</pre>
  */
-record Gpt2Config(OptionalInt layers, OptionalInt heads, OptionalInt embedding, OptionalInt contextLength,
+record Gpt2Config(
+        OptionalInt layers,
+        OptionalInt heads,
+        OptionalInt embedding,
+        OptionalInt contextLength,
         OptionalInt vocabulary) {
 
-    static final Gpt2Config NONE = new Gpt2Config(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
-            OptionalInt.empty(), OptionalInt.empty());
+    static final Gpt2Config NONE = new Gpt2Config(
+            OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
 
-    private static final Set<String> SIZES = Set.of("n_layer", "n_head", "n_embd", "n_positions", "n_ctx", "vocab_size");
+    private static final Set<String> SIZES =
+            Set.of("n_layer", "n_head", "n_embd", "n_positions", "n_ctx", "vocab_size");
     /** Hugging Face writes about 1 KB; anything near this is not a config. */
     private static final long MAX_BYTES = 1 << 20;
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /**
      * The config beside a model folder, or {@link #NONE} when there is none.
@@ -54,7 +62,8 @@ record Gpt2Config(OptionalInt layers, OptionalInt heads, OptionalInt embedding, 
         String text;
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
-                throw broken(file, Files.isRegularFile(file) ? Files.size(file) + " bytes, not a config" : "not a file");
+                throw broken(
+                        file, Files.isRegularFile(file) ? Files.size(file) + " bytes, not a config" : "not a file");
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (AccessDeniedException e) {
@@ -96,19 +105,28 @@ record Gpt2Config(OptionalInt layers, OptionalInt heads, OptionalInt embedding, 
                 }
             }
             if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("text after the end of the object at line " + parser.currentLocation().getLineNr());
+                throw new IllegalArgumentException("text after the end of the object at line "
+                        + parser.currentLocation().getLineNr());
             }
         } catch (JsonProcessingException e) {
             // Jackson's limits (such as the nesting depth) report no location.
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new IllegalArgumentException("malformed JSON" + where + ": " + Gpt2Model.firstLine(e.getOriginalMessage()), e);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException(
+                    "malformed JSON" + where + ": " + Gpt2Model.firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             // A parser over a String reads no file; only a malformed text gets here.
             throw new IllegalArgumentException("unreadable JSON: " + e.getMessage(), e);
         }
         OptionalInt positions = field(sizes, "n_positions");
-        return new Gpt2Config(field(sizes, "n_layer"), field(sizes, "n_head"), field(sizes, "n_embd"),
-                positions.isPresent() ? positions : field(sizes, "n_ctx"), field(sizes, "vocab_size"));
+        return new Gpt2Config(
+                field(sizes, "n_layer"),
+                field(sizes, "n_head"),
+                field(sizes, "n_embd"),
+                positions.isPresent() ? positions : field(sizes, "n_ctx"),
+                field(sizes, "vocab_size"));
     }
 
     private static int size(JsonParser parser, String name, JsonToken value) throws IOException {

@@ -47,7 +47,8 @@ import tempered.text.Gpt2Tokenizer;
 public final class Gpt2Model implements LanguageModel, AutoCloseable {
     private static final Pattern PAST = Pattern.compile("past_key_values\\.(\\d+)\\.(key|value)");
     private static final Pattern PRESENT = Pattern.compile("present\\.(\\d+)\\.(key|value)");
-    private static final Set<String> KNOWN_INPUTS = Set.of("input_ids", "attention_mask", "position_ids", "use_cache_branch");
+    private static final Set<String> KNOWN_INPUTS =
+            Set.of("input_ids", "attention_mask", "position_ids", "use_cache_branch");
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -68,43 +69,62 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
 
         int pastLayers = countLayers(inputNames, PAST);
         int presentLayers = countLayers(outputNames, PRESENT);
-        boolean unknownInput = inputNames.stream().anyMatch(n -> !KNOWN_INPUTS.contains(n) && !PAST.matcher(n).matches());
+        boolean unknownInput = inputNames.stream()
+                .anyMatch(n -> !KNOWN_INPUTS.contains(n) && !PAST.matcher(n).matches());
         boolean cacheBranch = inputNames.contains("use_cache_branch");
-        if (!inputNames.contains("input_ids") || !outputNames.contains("logits") || unknownInput
-                || (pastLayers > 0 && pastLayers != presentLayers) || (cacheBranch && pastLayers == 0)) {
-            throw new IllegalArgumentException(file.getFileName() + " is not a GPT-2 decoder layout Tempered knows: found inputs "
-                    + new TreeSet<>(inputNames) + " and outputs " + new TreeSet<>(outputNames)
-                    + "; expected input_ids, attention_mask, optional position_ids, past_key_values.N.key/value and"
-                    + " use_cache_branch, and outputs logits and present.N.key/value (an Optimum text-generation export)");
+        if (!inputNames.contains("input_ids")
+                || !outputNames.contains("logits")
+                || unknownInput
+                || (pastLayers > 0 && pastLayers != presentLayers)
+                || (cacheBranch && pastLayers == 0)) {
+            throw new IllegalArgumentException(
+                    file.getFileName() + " is not a GPT-2 decoder layout Tempered knows: found inputs "
+                            + new TreeSet<>(inputNames) + " and outputs " + new TreeSet<>(outputNames)
+                            + "; expected input_ids, attention_mask, optional position_ids, past_key_values.N.key/value and"
+                            + " use_cache_branch, and outputs logits and present.N.key/value (an Optimum text-generation export)");
         }
-        ExportStyle style = cacheBranch ? ExportStyle.MERGED : pastLayers > 0 ? ExportStyle.WITH_PAST : ExportStyle.NO_PAST;
+        ExportStyle style =
+                cacheBranch ? ExportStyle.MERGED : pastLayers > 0 ? ExportStyle.WITH_PAST : ExportStyle.NO_PAST;
         this.attentionMask = inputNames.contains("attention_mask");
         TensorInfo ids = (TensorInfo) inputInfo.get("input_ids").getInfo();
         if (ids.type != OnnxJavaType.INT64 && ids.type != OnnxJavaType.INT32) {
-            throw new IllegalArgumentException("input_ids of " + file.getFileName() + " are " + ids.type + "; Tempered feeds int64 or int32 ids");
+            throw new IllegalArgumentException(
+                    "input_ids of " + file.getFileName() + " are " + ids.type + "; Tempered feeds int64 or int32 ids");
         }
         this.idsAreInt32 = ids.type == OnnxJavaType.INT32;
 
         int layers = Math.max(pastLayers, presentLayers);
         if (layers == 0) {
-            layers = config.layers().orElseThrow(() -> new IllegalArgumentException(file.getFileName()
-                    + " has neither past inputs nor present outputs, and no config.json says how many layers it has"));
+            layers = config.layers()
+                    .orElseThrow(
+                            () -> new IllegalArgumentException(
+                                    file.getFileName()
+                                            + " has neither past inputs nor present outputs, and no config.json says how many layers it has"));
         }
-        long[] kvShape = layers == pastLayers ? shape(inputInfo, "past_key_values.0.key")
+        long[] kvShape = layers == pastLayers
+                ? shape(inputInfo, "past_key_values.0.key")
                 : presentLayers > 0 ? shape(outputInfo, "present.0.key") : new long[0];
         if (pastLayers > 0 && shapeType(inputInfo, "past_key_values.0.key") != OnnxJavaType.FLOAT) {
-            throw new IllegalArgumentException(file.getFileName() + " keeps its cache in "
-                    + shapeType(inputInfo, "past_key_values.0.key") + "; Tempered runs float32 (and int8-weight) exports, not fp16");
+            throw new IllegalArgumentException(
+                    file.getFileName() + " keeps its cache in " + shapeType(inputInfo, "past_key_values.0.key")
+                            + "; Tempered runs float32 (and int8-weight) exports, not fp16");
         }
-        int heads = kvShape.length == 4 && kvShape[1] > 0 ? (int) kvShape[1] : config.heads().orElse(-1);
-        int headSize = kvShape.length == 4 && kvShape[3] > 0 ? (int) kvShape[3]
-                : config.embedding().isPresent() && heads > 0 ? config.embedding().getAsInt() / heads : -1;
+        int heads = kvShape.length == 4 && kvShape[1] > 0
+                ? (int) kvShape[1]
+                : config.heads().orElse(-1);
+        int headSize = kvShape.length == 4 && kvShape[3] > 0
+                ? (int) kvShape[3]
+                : config.embedding().isPresent() && heads > 0
+                        ? config.embedding().getAsInt() / heads
+                        : -1;
         if (heads <= 0 || headSize <= 0) {
-            throw new IllegalArgumentException("could not tell the number of heads and head size of " + file.getFileName()
-                    + " from its cache shapes " + Arrays.toString(kvShape) + "; put GPT-2's config.json beside it");
+            throw new IllegalArgumentException("could not tell the number of heads and head size of "
+                    + file.getFileName() + " from its cache shapes " + Arrays.toString(kvShape)
+                    + "; put GPT-2's config.json beside it");
         }
         long[] logitsShape = shape(outputInfo, "logits");
-        int vocabulary = logitsShape.length == 3 && logitsShape[2] > 0 ? (int) logitsShape[2]
+        int vocabulary = logitsShape.length == 3 && logitsShape[2] > 0
+                ? (int) logitsShape[2]
                 : config.vocabulary().orElse(Gpt2Tokenizer.VOCABULARY_SIZE);
         if (vocabulary != Gpt2Tokenizer.VOCABULARY_SIZE) {
             throw new IllegalArgumentException(file.getFileName() + " has a vocabulary of " + vocabulary
@@ -112,7 +132,8 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
         }
         // GPT-2 saw 1,024 positions; the ONNX file does not say, config.json does.
         int context = config.contextLength().orElse(1024);
-        this.info = new ModelInfo(file, style, inputNames.contains("position_ids"), layers, heads, headSize, vocabulary, context);
+        this.info = new ModelInfo(
+                file, style, inputNames.contains("position_ids"), layers, heads, headSize, vocabulary, context);
 
         this.pastNames = new String[2 * layers];
         this.presentNames = new String[2 * layers];
@@ -148,8 +169,11 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             session = OrtEnvironment.getEnvironment().createSession(file.toString(), options);
         } catch (OrtException e) {
-            throw new ModelNotFoundException("could not load " + file.toAbsolutePath() + ": " + firstLine(e.getMessage())
-                    + ". The file may be incomplete or corrupt: delete it and fetch it again with: " + ModelFolder.DOWNLOAD_COMMAND, e);
+            throw new ModelNotFoundException(
+                    "could not load " + file.toAbsolutePath() + ": " + firstLine(e.getMessage())
+                            + ". The file may be incomplete or corrupt: delete it and fetch it again with: "
+                            + ModelFolder.DOWNLOAD_COMMAND,
+                    e);
         }
         try {
             return new Gpt2Model(file, session, config);
@@ -161,7 +185,6 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
             throw new IllegalStateException("could not read the inputs of " + file + ": " + e.getMessage(), e);
         }
     }
-
 
     public ModelInfo info() {
         return info;
@@ -223,8 +246,9 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
         }
         requireFits(0, longest);
         if (longest != shortest && (!info.positionIds() || !attentionMask)) {
-            throw new IllegalArgumentException("this " + info.style() + " export counts positions itself, so prompts of "
-                    + shortest + " to " + longest + " tokens cannot share a batch; run them one at a time or use a model.onnx export");
+            throw new IllegalArgumentException("this " + info.style()
+                    + " export counts positions itself, so prompts of " + shortest + " to " + longest
+                    + " tokens cannot share a batch; run them one at a time or use a model.onnx export");
         }
         int batch = prompts.size();
         int[][] padded = new int[batch][longest];
@@ -256,7 +280,14 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
     }
 
     /** One forward pass; with {@code into}, the logits are written there (one token per row) instead of into a new output. */
-    Step run(int[][] tokens, long[] mask, int maskLength, long[] positions, boolean useCache, OnnxTensor[] past, LogitsBuffer into) {
+    Step run(
+            int[][] tokens,
+            long[] mask,
+            int maskLength,
+            long[] positions,
+            boolean useCache,
+            OnnxTensor[] past,
+            LogitsBuffer into) {
         int batch = tokens.length;
         int length = tokens[0].length;
         List<OnnxTensor> created = new ArrayList<>();
@@ -268,7 +299,9 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
                 for (int row = 0; row < batch; row++) {
                     System.arraycopy(tokens[row], 0, flat, row * length, length);
                 }
-                inputs.put("input_ids", track(created, OnnxTensor.createTensor(environment, IntBuffer.wrap(flat), idShape)));
+                inputs.put(
+                        "input_ids",
+                        track(created, OnnxTensor.createTensor(environment, IntBuffer.wrap(flat), idShape)));
             } else {
                 long[] flat = new long[batch * length];
                 for (int row = 0; row < batch; row++) {
@@ -276,17 +309,26 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
                         flat[row * length + i] = tokens[row][i];
                     }
                 }
-                inputs.put("input_ids", track(created, OnnxTensor.createTensor(environment, LongBuffer.wrap(flat), idShape)));
+                inputs.put(
+                        "input_ids",
+                        track(created, OnnxTensor.createTensor(environment, LongBuffer.wrap(flat), idShape)));
             }
             if (attentionMask) {
-                inputs.put("attention_mask", track(created,
-                        OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), new long[] {batch, maskLength})));
+                inputs.put(
+                        "attention_mask",
+                        track(created, OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), new long[] {
+                            batch, maskLength
+                        })));
             }
             if (info.positionIds()) {
-                inputs.put("position_ids", track(created, OnnxTensor.createTensor(environment, LongBuffer.wrap(positions), idShape)));
+                inputs.put(
+                        "position_ids",
+                        track(created, OnnxTensor.createTensor(environment, LongBuffer.wrap(positions), idShape)));
             }
             if (info.style() == ExportStyle.MERGED) {
-                inputs.put("use_cache_branch", track(created, OnnxTensor.createTensor(environment, new boolean[] {useCache})));
+                inputs.put(
+                        "use_cache_branch",
+                        track(created, OnnxTensor.createTensor(environment, new boolean[] {useCache})));
             }
             if (info.style().caches()) {
                 OnnxTensor[] pastTensors = past;
@@ -295,7 +337,8 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
                     long[] empty = {batch, info.heads(), 0, info.headSize()};
                     for (int i = 0; i < pastTensors.length; i++) {
                         // Java arrays refuse a zero dimension; an empty buffer gives the zero-length past.
-                        pastTensors[i] = track(created, OnnxTensor.createTensor(environment, FloatBuffer.allocate(0), empty));
+                        pastTensors[i] =
+                                track(created, OnnxTensor.createTensor(environment, FloatBuffer.allocate(0), empty));
                     }
                 }
                 for (int i = 0; i < pastNames.length; i++) {
@@ -303,12 +346,15 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
                 }
             }
             if (into != null) {
-                return new Step(session.run(inputs, presentOutputs, Map.of("logits", into.tensor)), length, into.view());
+                return new Step(
+                        session.run(inputs, presentOutputs, Map.of("logits", into.tensor)), length, into.view());
             }
             return new Step(session.run(inputs, outputs), length, null);
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on " + info.file().getFileName() + " with a batch of "
-                    + batch + " x " + length + " tokens: " + firstLine(e.getMessage()), e);
+            throw new IllegalStateException(
+                    "ONNX Runtime failed on " + info.file().getFileName() + " with a batch of " + batch + " x " + length
+                            + " tokens: " + firstLine(e.getMessage()),
+                    e);
         } finally {
             for (OnnxTensor tensor : created) {
                 tensor.close();
@@ -323,18 +369,21 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
 
     void requireFits(int past, int added) {
         if (past + added > info.contextLength()) {
-            throw new IllegalArgumentException("the sequence would be " + (past + added) + " tokens, but this model sees at most "
-                    + info.contextLength() + "; shorten the prompt or generate fewer tokens");
+            throw new IllegalArgumentException(
+                    "the sequence would be " + (past + added) + " tokens, but this model sees at most "
+                            + info.contextLength() + "; shorten the prompt or generate fewer tokens");
         }
     }
 
     static void requireTokens(int[] tokens, String what) {
         if (tokens == null || tokens.length == 0) {
-            throw new IllegalArgumentException(what + " must hold at least one token id; an empty prompt gives the model nothing to continue");
+            throw new IllegalArgumentException(
+                    what + " must hold at least one token id; an empty prompt gives the model nothing to continue");
         }
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i] < 0 || tokens[i] >= Gpt2Tokenizer.VOCABULARY_SIZE) {
-                throw new IllegalArgumentException(what + "[" + i + "] = " + tokens[i] + " is not a GPT-2 token id; ids run from 0 to 50256");
+                throw new IllegalArgumentException(
+                        what + "[" + i + "] = " + tokens[i] + " is not a GPT-2 token id; ids run from 0 to 50256");
             }
         }
     }
@@ -362,8 +411,8 @@ public final class Gpt2Model implements LanguageModel, AutoCloseable {
 
     @Override
     public String toString() {
-        return "GPT-2 (" + String.format(Locale.ROOT, "%,d", info.parameters()) + " parameters, "
-                + info.style() + ", " + info.file().getFileName() + ")";
+        return "GPT-2 (" + String.format(Locale.ROOT, "%,d", info.parameters()) + " parameters, " + info.style() + ", "
+                + info.file().getFileName() + ")";
     }
 
     private static OnnxTensor track(List<OnnxTensor> created, OnnxTensor tensor) {

@@ -47,7 +47,8 @@ public final class KvCache implements Decoder {
     /** Feeds the same tokens to every sequence of a batch of one and returns the next-token logits. */
     public float[] append(int... tokens) {
         if (batch != 1) {
-            throw new IllegalArgumentException("this cache holds " + batch + " sequences; pass one row of tokens per sequence");
+            throw new IllegalArgumentException(
+                    "this cache holds " + batch + " sequences; pass one row of tokens per sequence");
         }
         return append(new int[][] {tokens})[0];
     }
@@ -58,7 +59,8 @@ public final class KvCache implements Decoder {
      */
     public float[][] append(int[][] tokens) {
         if (!lock.tryLock()) {
-            throw new IllegalStateException("this KvCache is in use by another thread; give each thread its own cache (model.newCache)");
+            throw new IllegalStateException(
+                    "this KvCache is in use by another thread; give each thread its own cache (model.newCache)");
         }
         try {
             requireOpen();
@@ -70,8 +72,13 @@ public final class KvCache implements Decoder {
                 if (added == 1 && logitsBuffer == null) {
                     logitsBuffer = model.logitsBuffer(batch);
                 }
-                step = model.run(tokens, Gpt2Model.ones(batch * (length + added)), length + added,
-                        Gpt2Model.positions(batch, length, added), length > 0, last == null ? null : last.presents(),
+                step = model.run(
+                        tokens,
+                        Gpt2Model.ones(batch * (length + added)),
+                        length + added,
+                        Gpt2Model.positions(batch, length, added),
+                        length > 0,
+                        last == null ? null : last.presents(),
                         added == 1 ? logitsBuffer : null);
             } else {
                 int[][] all = new int[batch][];
@@ -79,8 +86,13 @@ public final class KvCache implements Decoder {
                     all[row] = Arrays.copyOf(history[row], length + added);
                     System.arraycopy(tokens[row], 0, all[row], length, added);
                 }
-                step = model.run(all, Gpt2Model.ones(batch * (length + added)), length + added,
-                        Gpt2Model.positions(batch, 0, length + added), false, null);
+                step = model.run(
+                        all,
+                        Gpt2Model.ones(batch * (length + added)),
+                        length + added,
+                        Gpt2Model.positions(batch, 0, length + added),
+                        false,
+                        null);
                 history = all;
             }
             // Only now, with the new run returned, may the tensors it read from be freed.
@@ -107,7 +119,9 @@ public final class KvCache implements Decoder {
     /** The native memory the keys and values take: 2 x layers x batch x heads x length x head size x 4 bytes. */
     public long bytes() {
         ModelInfo info = model.info();
-        return info.style().caches() ? 2L * info.layers() * batch * info.heads() * length * info.headSize() * Float.BYTES : 0;
+        return info.style().caches()
+                ? 2L * info.layers() * batch * info.heads() * length * info.headSize() * Float.BYTES
+                : 0;
     }
 
     /** The lock that keeps a cache to one thread at a time; for tests. */
@@ -141,7 +155,8 @@ public final class KvCache implements Decoder {
 
     @Override
     public String toString() {
-        return "KvCache(batch=" + batch + ", length=" + length + ", " + String.format(Locale.ROOT, "%,d", bytes()) + " bytes)";
+        return "KvCache(batch=" + batch + ", length=" + length + ", " + String.format(Locale.ROOT, "%,d", bytes())
+                + " bytes)";
     }
 
     private void requireOpen() {

@@ -18,12 +18,16 @@ final class LogitsBuffer implements AutoCloseable {
     private final FloatBuffer floats;
 
     LogitsBuffer(OrtEnvironment environment, int batch, int vocabulary) {
-        floats = ByteBuffer.allocateDirect(batch * vocabulary * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        floats = ByteBuffer.allocateDirect(batch * vocabulary * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
         try {
             tensor = OnnxTensor.createTensor(environment, floats, new long[] {batch, 1, vocabulary});
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not wrap a buffer for " + batch + " x " + vocabulary + " logits: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "ONNX Runtime could not wrap a buffer for " + batch + " x " + vocabulary + " logits: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -24,11 +24,15 @@ public final class ModelFolder {
 
     /** The decoder files Tempered looks for, in order of preference. */
     public static final List<String> PREFERRED = List.of(
-            "decoder_model_merged.onnx", "model.onnx", "decoder_with_past_model.onnx", "decoder_model.onnx",
-            "decoder_model_merged_quantized.onnx", "model_quantized.onnx", "decoder_model_quantized.onnx");
+            "decoder_model_merged.onnx",
+            "model.onnx",
+            "decoder_with_past_model.onnx",
+            "decoder_model.onnx",
+            "decoder_model_merged_quantized.onnx",
+            "model_quantized.onnx",
+            "decoder_model_quantized.onnx");
 
-    private ModelFolder() {
-    }
+    private ModelFolder() {}
 
     /**
      * The folder a model path stands for: itself for a folder, the folder above {@code onnx/} (or the
@@ -39,23 +43,28 @@ public final class ModelFolder {
             return path;
         }
         Path parent = path.toAbsolutePath().getParent();
-        return parent.getFileName() != null && parent.getFileName().toString().equals("onnx") ? parent.getParent() : parent;
+        return parent.getFileName() != null && parent.getFileName().toString().equals("onnx")
+                ? parent.getParent()
+                : parent;
     }
 
     /** The decoder to load from a folder, or the file itself when the path is an .onnx file. */
     public static Path decoder(Path path) {
         if (Files.isRegularFile(path)) {
             if (!path.getFileName().toString().endsWith(".onnx")) {
-                throw new IllegalArgumentException(path + " is not an .onnx file; pass a model folder or its .onnx decoder");
+                throw new IllegalArgumentException(
+                        path + " is not an .onnx file; pass a model folder or its .onnx decoder");
             }
             return path;
         }
         if (!Files.isDirectory(path)) {
             throw new ModelNotFoundException("no model folder at " + path.toAbsolutePath()
-                    + "; pass a folder holding onnx/decoder_model_merged.onnx, or fetch GPT-2 with: " + DOWNLOAD_COMMAND);
+                    + "; pass a folder holding onnx/decoder_model_merged.onnx, or fetch GPT-2 with: "
+                    + DOWNLOAD_COMMAND);
         }
-        return find(path).orElseThrow(() -> new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": "
-                + contents(path) + "; fetch GPT-2 with: " + DOWNLOAD_COMMAND));
+        return find(path)
+                .orElseThrow(() -> new ModelNotFoundException("no GPT-2 decoder in " + path.toAbsolutePath() + ": "
+                        + contents(path) + "; fetch GPT-2 with: " + DOWNLOAD_COMMAND));
     }
 
     /** The decoder in a folder: the first of {@link #PREFERRED}, else its only .onnx file; empty when there is none to pick. */
@@ -75,9 +84,11 @@ public final class ModelFolder {
     public static String contents(Path folder) {
         List<Path> files = onnxFiles(folder);
         if (files.isEmpty()) {
-            return "found no .onnx file. Looked for " + String.join(", ", PREFERRED.subList(0, 4)) + " under onnx/ or at the top";
+            return "found no .onnx file. Looked for " + String.join(", ", PREFERRED.subList(0, 4))
+                    + " under onnx/ or at the top";
         }
-        return "found several .onnx files (" + files.stream().map(p -> folder.relativize(p).toString()).collect(Collectors.joining(", "))
+        return "found several .onnx files ("
+                + files.stream().map(p -> folder.relativize(p).toString()).collect(Collectors.joining(", "))
                 + "); pass one of them";
     }
 
@@ -88,16 +99,19 @@ public final class ModelFolder {
         } catch (AccessDeniedException e) {
             throw permissionDenied(file);
         } catch (IOException e) {
-            throw new ModelNotFoundException("could not open " + file.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); fetch the model again with: " + DOWNLOAD_COMMAND, e);
+            throw new ModelNotFoundException(
+                    "could not open " + file.toAbsolutePath() + " ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "); fetch the model again with: "
+                            + DOWNLOAD_COMMAND,
+                    e);
         }
     }
 
     /** A model file this user may not read: bad input, fixed by its owner, not by fetching it again. */
     static IllegalArgumentException permissionDenied(Path file) {
         Path absolute = file.toAbsolutePath();
-        return new IllegalArgumentException("permission denied reading " + absolute + "; make it readable (chmod a+r " + absolute
-                + ") or copy the model to a folder you own");
+        return new IllegalArgumentException("permission denied reading " + absolute + "; make it readable (chmod a+r "
+                + absolute + ") or copy the model to a folder you own");
     }
 
     private static List<Path> onnxFiles(Path folder) {
@@ -105,7 +119,9 @@ public final class ModelFolder {
         for (Path dir : List.of(folder, folder.resolve("onnx"))) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> list = Files.list(dir)) {
-                    list.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().forEach(files::add);
+                    list.filter(p -> p.getFileName().toString().endsWith(".onnx"))
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new ModelNotFoundException("could not list " + dir + ": " + e.getMessage());
                 }

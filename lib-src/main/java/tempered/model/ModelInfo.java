@@ -19,8 +19,15 @@ import java.util.Map;
  * model.info().embedding();    // 768
  * }</pre>
  */
-public record ModelInfo(Path file, ExportStyle style, boolean positionIds, int layers, int heads, int headSize,
-        int vocabulary, int contextLength) {
+public record ModelInfo(
+        Path file,
+        ExportStyle style,
+        boolean positionIds,
+        int layers,
+        int heads,
+        int headSize,
+        int vocabulary,
+        int contextLength) {
 
     /** The width of the residual stream: heads times head size (768 for GPT-2 small). */
     public int embedding() {

@@ -139,7 +139,12 @@ public final class OnnxWeights {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %,d initializers holding %,d numbers", file.getFileName(), tensors.size(), elements());
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d initializers holding %,d numbers",
+                file.getFileName(),
+                tensors.size(),
+                elements());
     }
 
     /** Protobuf's wire format over a buffered stream, counting the bytes it has consumed. */
@@ -247,7 +252,8 @@ public final class OnnxWeights {
                 }
             }
             expect(position == end);
-            return new Tensor(name, "", dataType, dims.stream().mapToLong(Long::longValue).toArray(), external);
+            return new Tensor(
+                    name, "", dataType, dims.stream().mapToLong(Long::longValue).toArray(), external);
         }
 
         /** A StringStringEntryProto of external_data: key (1) and value (2); the "location" names a data file. */

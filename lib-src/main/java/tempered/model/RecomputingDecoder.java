@@ -18,7 +18,8 @@ final class RecomputingDecoder implements Decoder {
     @Override
     public float[][] append(int[][] tokens) {
         if (tokens.length != sequences.length) {
-            throw new IllegalArgumentException("got tokens for " + tokens.length + " sequences; this decoder holds " + sequences.length);
+            throw new IllegalArgumentException(
+                    "got tokens for " + tokens.length + " sequences; this decoder holds " + sequences.length);
         }
         float[][] logits = new float[sequences.length][];
         for (int i = 0; i < sequences.length; i++) {

@@ -27,8 +27,7 @@ public final class SessionSettings {
     public static final String OPTIMIZATION = "tempered.onnx.optimization";
     public static final String SPINNING = "tempered.onnx.spinning";
 
-    private SessionSettings() {
-    }
+    private SessionSettings() {}
 
     static OrtSession.SessionOptions options() throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -45,8 +44,12 @@ public final class SessionSettings {
 
     /** The settings a model opened now gets, as one line: {@code 2 threads, optimisation all, spinning on}. */
     public static String describe() {
-        return String.format(Locale.ROOT, "%d threads, optimisation %s, spinning %s", threads(),
-                optimization().name().replace("_OPT", "").toLowerCase(Locale.ROOT), spinning() ? "on" : "off");
+        return String.format(
+                Locale.ROOT,
+                "%d threads, optimisation %s, spinning %s",
+                threads(),
+                optimization().name().replace("_OPT", "").toLowerCase(Locale.ROOT),
+                spinning() ? "on" : "off");
     }
 
     private static int threads() {
@@ -62,7 +65,8 @@ public final class SessionSettings {
         } catch (NumberFormatException e) {
             // Reported below with the fix.
         }
-        throw new IllegalArgumentException(THREADS + "=" + value + " must be a whole number from 1 to 256; leave it out for one per core");
+        throw new IllegalArgumentException(
+                THREADS + "=" + value + " must be a whole number from 1 to 256; leave it out for one per core");
     }
 
     private static OptLevel optimization() {
@@ -72,7 +76,9 @@ public final class SessionSettings {
             case "basic" -> OptLevel.BASIC_OPT;
             case "extended" -> OptLevel.EXTENDED_OPT;
             case "all" -> OptLevel.ALL_OPT;
-            default -> throw new IllegalArgumentException(OPTIMIZATION + "=" + value + " must be none, basic, extended or all");
+            default ->
+                throw new IllegalArgumentException(
+                        OPTIMIZATION + "=" + value + " must be none, basic, extended or all");
         };
     }
 

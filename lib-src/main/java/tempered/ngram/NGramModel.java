@@ -46,9 +46,14 @@ public final class NGramModel implements LanguageModel {
     private final int[] training;
     /** For each context length k from 0 to order - 1: context (the last k words) to the counts of the word after it. */
     private final List<Map<List<Integer>, Map<Integer, Integer>>> counts;
+
     private final Map<Integer, Set<List<Integer>>> trainingNGrams = new ConcurrentHashMap<>();
 
-    private NGramModel(WordTokenizer tokenizer, int order, double fallback, int[] training,
+    private NGramModel(
+            WordTokenizer tokenizer,
+            int order,
+            double fallback,
+            int[] training,
             List<Map<List<Integer>, Map<Integer, Integer>>> counts) {
         this.tokenizer = tokenizer;
         this.order = order;
@@ -65,7 +70,8 @@ public final class NGramModel implements LanguageModel {
      */
     public static NGramModel train(String text, int order, double fallback) {
         if (order < 1 || order > 6) {
-            throw new IllegalArgumentException("order=" + order + " must be from 1 to 6 (3 is a trigram model: two words of context)");
+            throw new IllegalArgumentException(
+                    "order=" + order + " must be from 1 to 6 (3 is a trigram model: two words of context)");
         }
         if (!(fallback > 0 && fallback < 1)) {
             throw new IllegalArgumentException("fallback=" + fallback + " must be in (0, 1); 0.1 passes a tenth of each"
@@ -113,7 +119,9 @@ public final class NGramModel implements LanguageModel {
         Map<Integer, Integer> found = counts.get(key.size()).getOrDefault(key, Map.of());
         Map<String, Integer> byWord = new LinkedHashMap<>();
         found.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> byWord.put(tokenizer.token(e.getKey()), e.getValue()));
         return byWord;
     }
@@ -208,7 +216,12 @@ public final class NGramModel implements LanguageModel {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "NGramModel(order %d, fallback %s, %d words read, vocabulary of %d)", order,
-                Numbers.format(fallback), training.length, tokenizer.size());
+        return String.format(
+                Locale.ROOT,
+                "NGramModel(order %d, fallback %s, %d words read, vocabulary of %d)",
+                order,
+                Numbers.format(fallback),
+                training.length,
+                tokenizer.size());
     }
 }

@@ -19,14 +19,14 @@ import java.nio.charset.StandardCharsets;
 public final class TemperatureNotes {
     private static final String RESOURCE = "/tempered/ngram/temperature-notes.txt";
 
-    private TemperatureNotes() {
-    }
+    private TemperatureNotes() {}
 
     /** The whole text, as written (paragraphs separated by blank lines). */
     public static String text() {
         try (InputStream in = TemperatureNotes.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the library; rebuild it with mvn -B package");
+                throw new IllegalStateException(
+                        RESOURCE + " is missing from the library; rebuild it with mvn -B package");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

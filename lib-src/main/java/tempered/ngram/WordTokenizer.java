@@ -27,7 +27,9 @@ import tempered.text.Tokenizer;
  */
 public final class WordTokenizer implements Tokenizer {
     /** A run of letters and digits (inner apostrophes, hyphens and decimal points kept), or one other mark. */
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+    private static final Pattern TOKEN =
+            Pattern.compile("[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+
     private static final String CLOSING = ".,;:!?)";
 
     private final List<String> words;
@@ -111,7 +113,8 @@ public final class WordTokenizer implements Tokenizer {
     @Override
     public String token(int id) {
         if (id < 0 || id >= words.size()) {
-            throw new IllegalArgumentException("token id " + id + " is outside the vocabulary 0.." + (words.size() - 1));
+            throw new IllegalArgumentException(
+                    "token id " + id + " is outside the vocabulary 0.." + (words.size() - 1));
         }
         return words.get(id);
     }

@@ -45,8 +45,7 @@ public final class Charts {
     public static final int WIDTH = 720;
     public static final int HEIGHT = 400;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** One bar per label: a single distribution. */
     public static BufferedImage bars(String title, List<String> labels, double[] values) {
@@ -68,35 +67,39 @@ public final class Charts {
      *
      * <pre>{@code
      * // not run: words, wordLogits and counts come from notebook 03
- * Charts.countsAgainstProbs("1,000 draws at T = 1", words, Softmax.probs(wordLogits, 1),
+     * Charts.countsAgainstProbs("1,000 draws at T = 1", words, Softmax.probs(wordLogits, 1),
      *         Map.of("library", counts));   // "expected n·p" in grey, then the counts
      * }</pre>
      */
-    public static BufferedImage countsAgainstProbs(String title, List<String> labels, double[] probs, Map<String, int[]> counts) {
+    public static BufferedImage countsAgainstProbs(
+            String title, List<String> labels, double[] probs, Map<String, int[]> counts) {
         checkSeries(labels.size(), "labels", Map.of("probabilities", probs));
         if (counts == null || counts.isEmpty()) {
-            throw new IllegalArgumentException("give at least one series of counts, for example Map.of(\"library\", counts)");
+            throw new IllegalArgumentException(
+                    "give at least one series of counts, for example Map.of(\"library\", counts)");
         }
         Map<String, double[]> observed = new LinkedHashMap<>();
         long draws = -1;
         for (Map.Entry<String, int[]> entry : counts.entrySet()) {
             int[] values = entry.getValue();
             if (values == null || values.length != labels.size()) {
-                throw new IllegalArgumentException("counts '" + entry.getKey() + "' has " + (values == null ? 0 : values.length)
-                        + " entries but there are " + labels.size() + " labels; give one count per token");
+                throw new IllegalArgumentException(
+                        "counts '" + entry.getKey() + "' has " + (values == null ? 0 : values.length)
+                                + " entries but there are " + labels.size() + " labels; give one count per token");
             }
             long total = 0;
             double[] asDoubles = new double[values.length];
             for (int i = 0; i < values.length; i++) {
                 if (values[i] < 0) {
-                    throw new IllegalArgumentException("counts '" + entry.getKey() + "' has " + values[i] + " draws of token " + i + "; counts are never negative");
+                    throw new IllegalArgumentException("counts '" + entry.getKey() + "' has " + values[i]
+                            + " draws of token " + i + "; counts are never negative");
                 }
                 total += values[i];
                 asDoubles[i] = values[i];
             }
             if (draws >= 0 && total != draws) {
-                throw new IllegalArgumentException("counts '" + entry.getKey() + "' hold " + total + " draws, the others " + draws
-                        + "; compare series with the same number of draws");
+                throw new IllegalArgumentException("counts '" + entry.getKey() + "' hold " + total
+                        + " draws, the others " + draws + "; compare series with the same number of draws");
             }
             draws = total;
             observed.put(entry.getKey(), asDoubles);
@@ -128,9 +131,15 @@ public final class Charts {
         return DartChart.draw(logits, labels, u, PALETTE, temperatures);
     }
 
-    private static CategoryChart categories(String title, String yTitle, List<String> labels, Collection<String> names) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(height(names)).title(title)
-                .xAxisTitle("token").yAxisTitle(yTitle).build();
+    private static CategoryChart categories(
+            String title, String yTitle, List<String> labels, Collection<String> names) {
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(height(names))
+                .title(title)
+                .xAxisTitle("token")
+                .yAxisTitle(yTitle)
+                .build();
         style(chart.getStyler(), names);
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setYAxisMin(0.0);
@@ -139,8 +148,8 @@ public final class Charts {
     }
 
     /** Lines over one shared x axis, one per entry; set {@code logX} for temperatures spread over decades. */
-    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x,
-                                      Map<String, double[]> series, boolean logX) {
+    public static BufferedImage lines(
+            String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series, boolean logX) {
         return lines(title, xTitle, yTitle, x, series, logX, false);
     }
 
@@ -148,13 +157,21 @@ public final class Charts {
      * Lines with a log scale on either axis: {@code logY} for counts that span decades (how many tokens hold
      * 90% of the mass). A log axis needs values above 0.
      */
-    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x,
-                                      Map<String, double[]> series, boolean logX, boolean logY) {
+    public static BufferedImage lines(
+            String title,
+            String xTitle,
+            String yTitle,
+            double[] x,
+            Map<String, double[]> series,
+            boolean logX,
+            boolean logY) {
         checkSeries(x.length, "x values", series);
         XYChart chart = xy(title, xTitle, yTitle, series.keySet());
-        double[] shownX = axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
+        double[] shownX =
+                axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
         Scale y = axis(chart.getStyler(), yTitle, series, logY, false);
-        series.forEach((name, values) -> chart.addSeries(name, shownX, y.apply(values)).setMarker(SeriesMarkers.NONE));
+        series.forEach(
+                (name, values) -> chart.addSeries(name, shownX, y.apply(values)).setMarker(SeriesMarkers.NONE));
         return image(chart);
     }
 
@@ -168,13 +185,19 @@ public final class Charts {
      *         Map.of("mean", means), Map.of("mean", halfWidths), false);
      * }</pre>
      */
-    public static BufferedImage linesWithErrorBars(String title, String xTitle, String yTitle, double[] x,
-                                                   Map<String, double[]> means, Map<String, double[]> errors, boolean logX) {
+    public static BufferedImage linesWithErrorBars(
+            String title,
+            String xTitle,
+            String yTitle,
+            double[] x,
+            Map<String, double[]> means,
+            Map<String, double[]> errors,
+            boolean logX) {
         checkSeries(x.length, "x values", means);
         checkSeries(x.length, "x values", errors);
         if (!errors.keySet().equals(means.keySet())) {
-            throw new IllegalArgumentException("errors are given for " + errors.keySet() + " but the series are " + means.keySet()
-                    + "; give one array of error bars per series, under the same name");
+            throw new IllegalArgumentException("errors are given for " + errors.keySet() + " but the series are "
+                    + means.keySet() + "; give one array of error bars per series, under the same name");
         }
         errors.forEach((name, values) -> {
             for (int i = 0; i < values.length; i++) {
@@ -186,7 +209,8 @@ public final class Charts {
         });
         XYChart chart = xy(title, xTitle, yTitle, means.keySet());
         chart.getStyler().setErrorBarsColorSeriesColor(true);
-        double[] shownX = axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
+        double[] shownX =
+                axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
         means.forEach((name, values) -> chart.addSeries(name, shownX, values, errors.get(name)));
         return image(chart);
     }
@@ -201,11 +225,19 @@ public final class Charts {
      * chart.getWidth();   // 720
      * }</pre>
      */
-    public static BufferedImage countsScatter(String title, long draws, Map<String, double[]> probabilities, Map<String, long[]> counts) {
-        if (probabilities == null || counts == null || probabilities.isEmpty() || !probabilities.keySet().equals(counts.keySet())) {
-            throw new IllegalArgumentException("give probabilities and counts under the same series names, for example \"T=1\"");
+    public static BufferedImage countsScatter(
+            String title, long draws, Map<String, double[]> probabilities, Map<String, long[]> counts) {
+        if (probabilities == null
+                || counts == null
+                || probabilities.isEmpty()
+                || !probabilities.keySet().equals(counts.keySet())) {
+            throw new IllegalArgumentException(
+                    "give probabilities and counts under the same series names, for example \"T=1\"");
         }
-        XYChart chart = xy(title, "probability of the token", "times drawn in " + String.format(Locale.ROOT, "%,d", draws) + " draws",
+        XYChart chart = xy(
+                title,
+                "probability of the token",
+                "times drawn in " + String.format(Locale.ROOT, "%,d", draws) + " draws",
                 probabilities.keySet());
         chart.getStyler().setMarkerSize(9);
         double top = 0;
@@ -213,8 +245,8 @@ public final class Charts {
             double[] p = entry.getValue();
             long[] n = counts.get(entry.getKey());
             if (n.length != p.length) {
-                throw new IllegalArgumentException("series '" + entry.getKey() + "' has " + p.length + " probabilities but "
-                        + n.length + " counts; give one count per token");
+                throw new IllegalArgumentException("series '" + entry.getKey() + "' has " + p.length
+                        + " probabilities but " + n.length + " counts; give one count per token");
             }
             double[] observed = new double[n.length];
             for (int i = 0; i < n.length; i++) {
@@ -225,17 +257,24 @@ public final class Charts {
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             series.setMarker(SeriesMarkers.CIRCLE);
         }
-        XYSeries expected = chart.addSeries("draws x probability", new double[] {0, top}, new double[] {0, draws * top});
+        XYSeries expected =
+                chart.addSeries("draws x probability", new double[] {0, top}, new double[] {0, draws * top});
         expected.setMarker(SeriesMarkers.NONE);
         expected.setLineColor(Color.BLACK);
-        expected.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        expected.setLineStyle(
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         chart.getStyler().setLegendVisible(true);
         return image(chart);
     }
 
     private static XYChart xy(String title, String xTitle, String yTitle, Collection<String> names) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(height(names)).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(height(names))
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         style(chart.getStyler(), names);
         return chart;
     }
@@ -261,13 +300,16 @@ public final class Charts {
      * its values are placed as log10 on a linear axis whose labels are turned back into values (0.25, 0.4,
      * 0.63, 1, 1.6, 2.5, 4): evenly spaced on the log scale, several of them, each a readable number.
      */
-    private static Scale axis(AxesChartStyler styler, String title, Map<String, double[]> series, boolean log, boolean x) {
+    private static Scale axis(
+            AxesChartStyler styler, String title, Map<String, double[]> series, boolean log, boolean x) {
         if (!log) {
             return values -> values;
         }
         requirePositive(title, series);
-        double min = series.values().stream().flatMapToDouble(Arrays::stream).min().orElse(1);
-        double max = series.values().stream().flatMapToDouble(Arrays::stream).max().orElse(1);
+        double min =
+                series.values().stream().flatMapToDouble(Arrays::stream).min().orElse(1);
+        double max =
+                series.values().stream().flatMapToDouble(Arrays::stream).max().orElse(1);
         if (max / min >= 100) {
             // Plain numbers (0.01, 10,000) rather than XChart's default 1E4 at the decades.
             String pattern = min < 1 ? "#,##0.####" : "#,##0";
@@ -280,7 +322,8 @@ public final class Charts {
             }
             return values -> values;
         }
-        Function<Double, String> label = exponent -> Numbers.format(new BigDecimal(Math.pow(10, exponent)).round(new MathContext(2)).doubleValue());
+        Function<Double, String> label = exponent -> Numbers.format(
+                new BigDecimal(Math.pow(10, exponent)).round(new MathContext(2)).doubleValue());
         if (x) {
             styler.setxAxisTickLabelsFormattingFunction(label);
             styler.setXAxisTickMarkSpacingHint(90);
@@ -295,22 +338,25 @@ public final class Charts {
         series.forEach((name, values) -> {
             for (int i = 0; i < values.length; i++) {
                 if (!(values[i] > 0)) {
-                    throw new IllegalArgumentException("'" + name + "' value " + i + " is " + values[i] + ", but the axis '" + axis
-                            + "' is logarithmic and shows only values above 0; use a linear axis or drop that point");
+                    throw new IllegalArgumentException(
+                            "'" + name + "' value " + i + " is " + values[i] + ", but the axis '" + axis
+                                    + "' is logarithmic and shows only values above 0; use a linear axis or drop that point");
                 }
             }
         });
     }
 
     /** Lines over a linear x axis. */
-    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
+    public static BufferedImage lines(
+            String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
         return lines(title, xTitle, yTitle, x, series, false);
     }
 
     /** Evenly spaced numbers from {@code from} to {@code to}, both included: the x values of a smooth curve. */
     public static double[] range(double from, double to, int count) {
         if (count < 2 || !Double.isFinite(from) || !Double.isFinite(to)) {
-            throw new IllegalArgumentException("range needs finite ends and count >= 2, got " + from + ", " + to + ", " + count);
+            throw new IllegalArgumentException(
+                    "range needs finite ends and count >= 2, got " + from + ", " + to + ", " + count);
         }
         double[] x = new double[count];
         for (int i = 0; i < count; i++) {
@@ -354,7 +400,8 @@ public final class Charts {
     // Okabe and Ito's palette: distinguishable with the common colour-vision deficiencies.
     static final Color[] PALETTE = {
         new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
-        new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000)};
+        new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000)
+    };
 
     private static final Color EXPECTED = new Color(0xB0B0B0);
 

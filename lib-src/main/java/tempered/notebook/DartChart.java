@@ -29,19 +29,20 @@ final class DartChart {
     private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
-    private DartChart() {
-    }
+    private DartChart() {}
 
     static BufferedImage draw(double[] logits, List<String> labels, double u, Color[] palette, double... temperatures) {
         Tables.checkLabels(labels, logits.length);
         if (!(u >= 0 && u < 1)) {
-            throw new IllegalArgumentException("u=" + u + " must be in [0, 1), as a uniform draw such as new SplittableRandom(42).nextDouble() is");
+            throw new IllegalArgumentException("u=" + u
+                    + " must be in [0, 1), as a uniform draw such as new SplittableRandom(42).nextDouble() is");
         }
         if (temperatures == null || temperatures.length == 0) {
             throw new IllegalArgumentException("give at least one temperature, for example 0.5, 1, 2");
         }
         int legendRows = (labels.size() + 4) / 5;
-        BufferedImage image = new BufferedImage(Charts.WIDTH, TOP + ROW * temperatures.length + 24 + 20 * legendRows, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(
+                Charts.WIDTH, TOP + ROW * temperatures.length + 24 + 20 * legendRows, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -52,7 +53,11 @@ final class DartChart {
             int dart = LEFT + (int) Math.round(u * width);
             g.setColor(Color.BLACK);
             g.setFont(TITLE);
-            centre(g, String.format(Locale.ROOT, "One dart, u = %.3f, thrown at the distribution at each temperature", u), Charts.WIDTH / 2, 22);
+            centre(
+                    g,
+                    String.format(Locale.ROOT, "One dart, u = %.3f, thrown at the distribution at each temperature", u),
+                    Charts.WIDTH / 2,
+                    22);
             g.setFont(SMALL);
             centre(g, "0", LEFT, TOP - 10);
             centre(g, "1", LEFT + width, TOP - 10);
@@ -85,7 +90,8 @@ final class DartChart {
             g.setStroke(new BasicStroke(2f));
             int bottom = TOP + ROW * (temperatures.length - 1) + BAR + 6;
             g.drawLine(dart, TOP - 4, dart, bottom);
-            g.fillPolygon(new Polygon(new int[] {dart - 6, dart + 6, dart}, new int[] {TOP - 16, TOP - 16, TOP - 4}, 3));
+            g.fillPolygon(
+                    new Polygon(new int[] {dart - 6, dart + 6, dart}, new int[] {TOP - 16, TOP - 16, TOP - 4}, 3));
             g.setFont(SMALL);
             centre(g, "u", dart, TOP - 20);
             legend(g, labels, palette, bottom + 16);
@@ -115,7 +121,8 @@ final class DartChart {
         g.setFont(SMALL);
         FontMetrics metrics = g.getFontMetrics();
         if (metrics.stringWidth(label) + 6 <= x1 - x0) {
-            double luminance = (0.299 * background.getRed() + 0.587 * background.getGreen() + 0.114 * background.getBlue()) / 255;
+            double luminance =
+                    (0.299 * background.getRed() + 0.587 * background.getGreen() + 0.114 * background.getBlue()) / 255;
             g.setColor(luminance > 0.6 ? Color.BLACK : Color.WHITE);
             centre(g, label, (x0 + x1) / 2, y + BAR / 2 + 4);
         }

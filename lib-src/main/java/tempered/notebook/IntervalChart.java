@@ -18,17 +18,17 @@ import java.util.Map;
  * }</pre>
  */
 public final class IntervalChart {
-    private IntervalChart() {
-    }
+    private IntervalChart() {}
 
     /** One line per entry through the means, each with its 95% interval as an error bar. */
-    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x, Map<String, MeanInterval[]> series) {
+    public static BufferedImage lines(
+            String title, String xTitle, String yTitle, double[] x, Map<String, MeanInterval[]> series) {
         return lines(title, xTitle, yTitle, x, series, false);
     }
 
     /** The same over a logarithmic x axis, for temperatures spread over decades. */
-    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x, Map<String, MeanInterval[]> series,
-                                      boolean logX) {
+    public static BufferedImage lines(
+            String title, String xTitle, String yTitle, double[] x, Map<String, MeanInterval[]> series, boolean logX) {
         if (series == null || series.isEmpty()) {
             throw new IllegalArgumentException("a chart needs at least one series; pass Map.of(name, intervals)");
         }
@@ -36,11 +36,18 @@ public final class IntervalChart {
         Map<String, double[]> bars = new LinkedHashMap<>();
         series.forEach((name, intervals) -> {
             if (intervals == null || intervals.length != x.length) {
-                throw new IllegalArgumentException("series '" + name + "' has " + (intervals == null ? 0 : intervals.length)
-                        + " intervals but there are " + x.length + " x values; give one per x value");
+                throw new IllegalArgumentException(
+                        "series '" + name + "' has " + (intervals == null ? 0 : intervals.length)
+                                + " intervals but there are " + x.length + " x values; give one per x value");
             }
-            means.put(name, Arrays.stream(intervals).mapToDouble(MeanInterval::mean).toArray());
-            bars.put(name, Arrays.stream(intervals).mapToDouble(m -> Double.isNaN(m.halfWidth()) ? 0 : m.halfWidth()).toArray());
+            means.put(
+                    name,
+                    Arrays.stream(intervals).mapToDouble(MeanInterval::mean).toArray());
+            bars.put(
+                    name,
+                    Arrays.stream(intervals)
+                            .mapToDouble(m -> Double.isNaN(m.halfWidth()) ? 0 : m.halfWidth())
+                            .toArray());
         });
         return Charts.linesWithErrorBars(title, xTitle, yTitle, x, means, bars, logX);
     }

@@ -27,7 +27,8 @@ public record MeanInterval(double mean, double low, double high, int n) {
         }
         for (double value : values) {
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("measurement " + value + " is not a finite number; drop it or fix the measure");
+                throw new IllegalArgumentException(
+                        "measurement " + value + " is not a finite number; drop it or fix the measure");
             }
         }
         int n = values.length;
@@ -36,7 +37,8 @@ public record MeanInterval(double mean, double low, double high, int n) {
         if (squares == 0) {
             return new MeanInterval(mean, Double.NaN, Double.NaN, n);
         }
-        double halfWidth = new TDistribution(n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(squares / (n - 1) / n);
+        double halfWidth =
+                new TDistribution(n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(squares / (n - 1) / n);
         return new MeanInterval(mean, mean - halfWidth, mean + halfWidth, n);
     }
 

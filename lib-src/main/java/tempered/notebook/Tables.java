@@ -38,8 +38,7 @@ import tempered.math.Softmax;
 public final class Tables {
     private static final int DECIMALS = 5;
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /** One row per token, one column {@code T=...} per temperature, holding its tempered-softmax probability. */
     public static Table probabilities(List<String> labels, double[] logits, double... temperatures) {
@@ -94,8 +93,10 @@ public final class Tables {
         double max = numbers.max();
         double value = numbers.getDouble(row);
         double t = max > min ? (value - min) / (max - min) : 0.5;
-        return element.attr("style", "background-color:" + shade(t) + ";color:" + (t > 0.55 ? "#ffffff" : "#111111")
-                + ";text-align:right;font-variant-numeric:tabular-nums");
+        return element.attr(
+                "style",
+                "background-color:" + shade(t) + ";color:" + (t > 0.55 ? "#ffffff" : "#111111")
+                        + ";text-align:right;font-variant-numeric:tabular-nums");
     }
 
     /**
@@ -122,7 +123,8 @@ public final class Tables {
 
         private Rows(String... columns) {
             if (columns == null || columns.length == 0) {
-                throw new IllegalArgumentException("name at least one column, for example Tables.rows(\"prompt\", \"T\")");
+                throw new IllegalArgumentException(
+                        "name at least one column, for example Tables.rows(\"prompt\", \"T\")");
             }
             this.columns = List.of(columns);
         }
@@ -130,8 +132,8 @@ public final class Tables {
         /** Adds one row: one value per column, in order. */
         public Rows add(Object... values) {
             if (values == null || values.length != columns.size()) {
-                throw new IllegalArgumentException("a row of " + (values == null ? 0 : values.length) + " values for the " + columns.size()
-                        + " columns " + columns + "; give one value per column");
+                throw new IllegalArgumentException("a row of " + (values == null ? 0 : values.length)
+                        + " values for the " + columns.size() + " columns " + columns + "; give one value per column");
             }
             rows.add(values.clone());
             return this;
@@ -160,16 +162,28 @@ public final class Tables {
             boolean whole = true;
             boolean numbers = true;
             for (Object[] row : rows) {
-                whole &= row[c] instanceof Integer || row[c] instanceof Long || row[c] instanceof Short || row[c] instanceof Byte;
+                whole &= row[c] instanceof Integer
+                        || row[c] instanceof Long
+                        || row[c] instanceof Short
+                        || row[c] instanceof Byte;
                 numbers &= row[c] instanceof Number;
             }
             if (rows.isEmpty() || !numbers) {
-                return StringColumn.create(name, rows.stream().map(row -> String.valueOf(row[c])).toList());
+                return StringColumn.create(
+                        name, rows.stream().map(row -> String.valueOf(row[c])).toList());
             }
             if (whole) {
-                return LongColumn.create(name, rows.stream().mapToLong(row -> ((Number) row[c]).longValue()).toArray());
+                return LongColumn.create(
+                        name,
+                        rows.stream()
+                                .mapToLong(row -> ((Number) row[c]).longValue())
+                                .toArray());
             }
-            DoubleColumn column = DoubleColumn.create(name, rows.stream().mapToDouble(row -> ((Number) row[c]).doubleValue()).toArray());
+            DoubleColumn column = DoubleColumn.create(
+                    name,
+                    rows.stream()
+                            .mapToDouble(row -> ((Number) row[c]).doubleValue())
+                            .toArray());
             column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
             return column;
         }

@@ -15,8 +15,7 @@ import tempered.generate.Step;
  * chosen tokens span many orders of magnitude.
  */
 public final class TokenHeatmap {
-    private TokenHeatmap() {
-    }
+    private TokenHeatmap() {}
 
     /** The two shaded lines for one sample, after its prompt in plain text. */
     public static String html(String prompt, Sample sample) {
@@ -30,18 +29,31 @@ public final class TokenHeatmap {
     }
 
     private static String line(String label, String prompt, List<Step> steps, ToDoubleFunction<Step> probability) {
-        StringBuilder out = new StringBuilder("<div><b>").append(escape(label)).append(":</b> <span style=\"color:#666\">")
-                .append(escape(prompt)).append("</span>");
+        StringBuilder out = new StringBuilder("<div><b>")
+                .append(escape(label))
+                .append(":</b> <span style=\"color:#666\">")
+                .append(escape(prompt))
+                .append("</span>");
         for (Step step : steps) {
             double p = probability.applyAsDouble(step);
             double t = p > 0 ? Math.max(0, Math.min(1, 1 + Math.log10(p) / 6)) : 0;
-            out.append(String.format(Locale.ROOT, "<span title=\"p = %.3g (raw %.3g)\" style=\"background-color:%s;color:%s\">%s</span>",
-                    p, step.rawProbability(), Tables.shade(t), t > 0.55 ? "#ffffff" : "#111111", escape(step.token())));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<span title=\"p = %.3g (raw %.3g)\" style=\"background-color:%s;color:%s\">%s</span>",
+                    p,
+                    step.rawProbability(),
+                    Tables.shade(t),
+                    t > 0.55 ? "#ffffff" : "#111111",
+                    escape(step.token())));
         }
         return out.append("</div>").toString();
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("\n", "⏎");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("\n", "⏎");
     }
 }

@@ -8,10 +8,10 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import tempered.format.Numbers;
 import tempered.generate.Sample;
 import tempered.generate.Step;
 import tempered.math.Logits;
-import tempered.format.Numbers;
 import tempered.math.Ranking;
 import tempered.math.Softmax;
 import tempered.text.Gpt2Tokenizer;
@@ -24,8 +24,7 @@ import tempered.text.Gpt2Tokenizer;
  * Tokens are shown quoted, so a leading space (GPT-2 marks word starts with one) is visible.
  */
 public final class TokenTables {
-    private TokenTables() {
-    }
+    private TokenTables() {}
 
     /**
      * The {@code n} tokens with the largest logits, one column of probabilities per temperature. The rows
@@ -37,10 +36,16 @@ public final class TokenTables {
             throw new IllegalArgumentException("give at least one temperature, for example 1.0");
         }
         int[] top = Ranking.top(wide, n);
-        Table table = Table.create("next tokens", StringColumn.create("token", labels(top)), IntColumn.create("id", top),
+        Table table = Table.create(
+                "next tokens",
+                StringColumn.create("token", labels(top)),
+                IntColumn.create("id", top),
                 fixed(DoubleColumn.create("logit", pick(wide, top)), 3));
         for (double temperature : temperatures) {
-            table.addColumns(fixed(DoubleColumn.create("T=" + Numbers.format(temperature), pick(Softmax.probs(wide, temperature), top)), 5));
+            table.addColumns(fixed(
+                    DoubleColumn.create(
+                            "T=" + Numbers.format(temperature), pick(Softmax.probs(wide, temperature), top)),
+                    5));
         }
         return table;
     }
@@ -61,14 +66,20 @@ public final class TokenTables {
             raw[i] = step.rawProbability();
             entropy[i] = step.entropy();
         }
-        return Table.create("steps", IntColumn.create("step", numbers), StringColumn.create("token", tokens),
-                fixed(DoubleColumn.create("p (chain)", chain), 4), fixed(DoubleColumn.create("p (T=1)", raw), 4),
+        return Table.create(
+                "steps",
+                IntColumn.create("step", numbers),
+                StringColumn.create("token", tokens),
+                fixed(DoubleColumn.create("p (chain)", chain), 4),
+                fixed(DoubleColumn.create("p (T=1)", raw), 4),
                 fixed(DoubleColumn.create("entropy (nats)", entropy), 3));
     }
 
     /** A two-column table of labelled facts, in order. */
     public static Table facts(Map<String, String> facts) {
-        return Table.create("facts", StringColumn.create("fact", new ArrayList<>(facts.keySet())),
+        return Table.create(
+                "facts",
+                StringColumn.create("fact", new ArrayList<>(facts.keySet())),
                 StringColumn.create("value", new ArrayList<>(facts.values())));
     }
 

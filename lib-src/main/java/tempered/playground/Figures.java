@@ -17,7 +17,8 @@ import tempered.math.Distribution;
  * @param tokensFor90Percent how many of the likeliest tokens it takes to hold 90% of the mass
  * @param tokensLeft how many tokens have a probability above 0 (the rest were cut or masked)
  */
-public record Figures(double entropy, double perplexity, double topProbability, int tokensFor90Percent, int tokensLeft) {
+public record Figures(
+        double entropy, double perplexity, double topProbability, int tokensFor90Percent, int tokensLeft) {
 
     /** The figures of {@code distribution}. */
     public static Figures of(Distribution distribution) {
@@ -25,14 +26,25 @@ public record Figures(double entropy, double perplexity, double topProbability, 
         for (double p : distribution.probs()) {
             left += p > 0 ? 1 : 0;
         }
-        return new Figures(distribution.entropy(), distribution.perplexity(), distribution.prob(distribution.argmax()),
-                distribution.tokensForMass(0.9), left);
+        return new Figures(
+                distribution.entropy(),
+                distribution.perplexity(),
+                distribution.prob(distribution.argmax()),
+                distribution.tokensForMass(0.9),
+                left);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "entropy %.4f nats, perplexity %.4f, top token %.4f, 90%% of the mass in %,d %s, %,d %s left",
-                entropy, perplexity, topProbability, tokensFor90Percent, tokensFor90Percent == 1 ? "token" : "tokens",
-                tokensLeft, tokensLeft == 1 ? "token" : "tokens");
+        return String.format(
+                Locale.ROOT,
+                "entropy %.4f nats, perplexity %.4f, top token %.4f, 90%% of the mass in %,d %s, %,d %s left",
+                entropy,
+                perplexity,
+                topProbability,
+                tokensFor90Percent,
+                tokensFor90Percent == 1 ? "token" : "tokens",
+                tokensLeft,
+                tokensLeft == 1 ? "token" : "tokens");
     }
 }

@@ -15,8 +15,7 @@ import tempered.format.Json;
  * doubles. Strings escape {@code <}, {@code >} and {@code &}, so no label can close the script.
  */
 final class PageData {
-    private PageData() {
-    }
+    private PageData() {}
 
     /** "f32" when every logit is exactly a float (-Infinity included), else "f64". */
     static String encoding(double[] logits) {
@@ -31,7 +30,8 @@ final class PageData {
     /** The logits as little-endian floats or doubles, per {@link #encoding}, in base64. */
     static String base64(double[] logits) {
         boolean narrow = encoding(logits).equals("f32");
-        ByteBuffer bytes = ByteBuffer.allocate(logits.length * (narrow ? Float.BYTES : Double.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = ByteBuffer.allocate(logits.length * (narrow ? Float.BYTES : Double.BYTES))
+                .order(ByteOrder.LITTLE_ENDIAN);
         for (double x : logits) {
             if (narrow) {
                 bytes.putFloat((float) x);

@@ -52,8 +52,14 @@ public final class Playground {
     private final int bars;
     private final String title;
 
-    private Playground(double[] logits, List<String> labels, Tokenizer tokenizer, SamplerSettings settings, boolean temperatureLast,
-            int bars, String title) {
+    private Playground(
+            double[] logits,
+            List<String> labels,
+            Tokenizer tokenizer,
+            SamplerSettings settings,
+            boolean temperatureLast,
+            int bars,
+            String title) {
         this.logits = logits;
         this.labels = labels;
         this.tokenizer = tokenizer;
@@ -67,16 +73,24 @@ public final class Playground {
     public static Playground of(double[] logits, List<String> labels) {
         Logits.requireValid(logits);
         if (labels == null || labels.size() != logits.length) {
-            throw new IllegalArgumentException("a playground needs one label per logit: got " + logits.length + " logits and "
-                    + (labels == null ? "no" : labels.size()) + " labels");
+            throw new IllegalArgumentException("a playground needs one label per logit: got " + logits.length
+                    + " logits and " + (labels == null ? "no" : labels.size()) + " labels");
         }
-        return new Playground(logits.clone(), List.copyOf(labels), null, SamplerSettings.of(1.0), false, Math.min(10, logits.length), "");
+        return new Playground(
+                logits.clone(),
+                List.copyOf(labels),
+                null,
+                SamplerSettings.of(1.0),
+                false,
+                Math.min(10, logits.length),
+                "");
     }
 
     /** A playground for a model's logits over its whole vocabulary, labelled by its tokenizer, tokens in quotes. */
     public static Playground of(float[] logits, Tokenizer tokenizer) {
         if (tokenizer == null) {
-            throw new IllegalArgumentException("tokenizer must not be null; use Gpt2Tokenizer.get() for GPT-2's logits");
+            throw new IllegalArgumentException(
+                    "tokenizer must not be null; use Gpt2Tokenizer.get() for GPT-2's logits");
         }
         double[] wide = Logits.toDouble(logits);
         Logits.requireValid(wide);
@@ -121,9 +135,11 @@ public final class Playground {
     /** How many of the likeliest tokens get a bar of their own (10 unless set); the rest share one. */
     public Playground bars(int value) {
         if (value < 1) {
-            throw new IllegalArgumentException("bars=" + value + " must be at least 1; the rest of the tokens always get one more");
+            throw new IllegalArgumentException(
+                    "bars=" + value + " must be at least 1; the rest of the tokens always get one more");
         }
-        return new Playground(logits, labels, tokenizer, settings, temperatureLast, Math.min(value, logits.length), title);
+        return new Playground(
+                logits, labels, tokenizer, settings, temperatureLast, Math.min(value, logits.length), title);
     }
 
     private Playground with(SamplerSettings value) {
@@ -171,8 +187,10 @@ public final class Playground {
             rest += isShown[i] ? 0 : d.prob(i);
         }
         return "<div class=\"tempered-playground\" id=\"" + id + "\"><style>" + STYLE + "</style>"
-                + StaticPicture.html(title, chain.toString(), shown, probs, rest, logits.length - top.length, Figures.of(d))
-                + "<script>(" + SCRIPT + ")(document.getElementById(\"" + id + "\"), " + config(top, shown) + ");</script></div>";
+                + StaticPicture.html(
+                        title, chain.toString(), shown, probs, rest, logits.length - top.length, Figures.of(d))
+                + "<script>(" + SCRIPT + ")(document.getElementById(\"" + id + "\"), " + config(top, shown)
+                + ");</script></div>";
     }
 
     private String config(int[] top, List<String> shown) {
@@ -204,7 +222,8 @@ public final class Playground {
     private static String resource(String name) {
         try (InputStream in = Playground.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the playground's " + name + " is missing from the library; rebuild it with mvn -B package");
+                throw new IllegalStateException(
+                        "the playground's " + name + " is missing from the library; rebuild it with mvn -B package");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

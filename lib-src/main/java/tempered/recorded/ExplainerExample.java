@@ -31,7 +31,8 @@ record ExplainerExample(String prompt, List<String> tokens, int[] tokenIds, floa
     private static final Pattern HEAD = Pattern.compile("\\A\\uFEFF?\\s*export\\s+const\\s+\\w+\\s*=\\s*");
     private static final Pattern TAIL = Pattern.compile(";?\\s*\\z");
     private static final JsonFactory JAVASCRIPT = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+            .enable(
+                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
@@ -75,9 +76,15 @@ record ExplainerExample(String prompt, List<String> tokens, int[] tokenIds, floa
         // The head becomes blanks rather than disappearing, so the parser's lines and columns are the file's.
         String literal = text.substring(0, head.end()).replaceAll("[^\n]", " ") + text.substring(head.end(), end);
         try (JsonParser parser = JAVASCRIPT.createParser(literal)) {
-            require(parser.nextToken() == JsonToken.START_OBJECT, "the value after '=' is not an object", parser.currentTokenLocation());
+            require(
+                    parser.nextToken() == JsonToken.START_OBJECT,
+                    "the value after '=' is not an object",
+                    parser.currentTokenLocation());
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-                require(token == JsonToken.FIELD_NAME, "the text ends inside the object", parser.currentTokenLocation());
+                require(
+                        token == JsonToken.FIELD_NAME,
+                        "the text ends inside the object",
+                        parser.currentTokenLocation());
                 String name = parser.currentName();
                 parser.nextToken();
                 switch (name) {
@@ -90,20 +97,27 @@ record ExplainerExample(String prompt, List<String> tokens, int[] tokenIds, floa
             }
             require(parser.nextToken() == null, "text after the object", parser.currentTokenLocation());
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage().lines().findFirst().orElse("malformed");
+            String message = e.getOriginalMessage() == null
+                    ? "malformed"
+                    : e.getOriginalMessage().lines().findFirst().orElse("malformed");
             throw new IllegalArgumentException(message + where(e.getLocation()), e);
         } catch (IOException e) {
             // A parser over a String reads no file; only malformed text gets here.
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        require(prompt != null && tokens != null && ids != null && logits != null,
-                "it lacks one of prompt, tokens, tokenIds and logits", null);
+        require(
+                prompt != null && tokens != null && ids != null && logits != null,
+                "it lacks one of prompt, tokens, tokenIds and logits",
+                null);
         require(tokens.size() == ids.length, tokens.size() + " tokens but " + ids.length + " token ids", null);
         return new ExplainerExample(prompt, tokens, ids, logits);
     }
 
     private static String string(JsonParser parser, String name) throws IOException {
-        require(parser.currentToken() == JsonToken.VALUE_STRING, name + " is not a string", parser.currentTokenLocation());
+        require(
+                parser.currentToken() == JsonToken.VALUE_STRING,
+                name + " is not a string",
+                parser.currentTokenLocation());
         return parser.getText();
     }
 
@@ -117,12 +131,19 @@ record ExplainerExample(String prompt, List<String> tokens, int[] tokenIds, floa
     }
 
     private static int[] ids(JsonParser parser) throws IOException {
-        require(parser.currentToken() == JsonToken.START_ARRAY, "tokenIds is not a list", parser.currentTokenLocation());
+        require(
+                parser.currentToken() == JsonToken.START_ARRAY,
+                "tokenIds is not a list",
+                parser.currentTokenLocation());
         List<Integer> values = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            boolean id = parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() >= 0
+            boolean id = parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                    && parser.getLongValue() >= 0
                     && parser.getLongValue() < Gpt2Tokenizer.VOCABULARY_SIZE;
-            require(id, "token id " + parser.getText() + " is not a GPT-2 token id (0 to 50256)", parser.currentTokenLocation());
+            require(
+                    id,
+                    "token id " + parser.getText() + " is not a GPT-2 token id (0 to 50256)",
+                    parser.currentTokenLocation());
             values.add(parser.getIntValue());
         }
         return values.stream().mapToInt(Integer::intValue).toArray();
@@ -134,10 +155,14 @@ record ExplainerExample(String prompt, List<String> tokens, int[] tokenIds, floa
         int count = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             require(count < values.length, "more than 50,257 logits", parser.currentTokenLocation());
-            require(parser.currentToken().isNumeric(), "logit " + count + " is " + parser.getText() + ", not a number",
+            require(
+                    parser.currentToken().isNumeric(),
+                    "logit " + count + " is " + parser.getText() + ", not a number",
                     parser.currentTokenLocation());
             float logit = parser.getFloatValue();
-            require(Float.isFinite(logit), "logit " + count + " is " + parser.getText() + "; GPT-2's logits are finite",
+            require(
+                    Float.isFinite(logit),
+                    "logit " + count + " is " + parser.getText() + "; GPT-2's logits are finite",
                     parser.currentTokenLocation());
             values[count++] = logit;
         }

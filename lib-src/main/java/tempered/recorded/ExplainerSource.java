@@ -42,8 +42,9 @@ public final class ExplainerSource {
     public static final String COMMIT = "6e2ec372b1d7c73d3cf82704ec0b878522fc4085";
     /** The command that fetches the examples ahead of time. */
     public static final String DOWNLOAD_COMMAND = ModelFolder.DOWNLOAD_COMMAND + " --recorded";
-    static final String DEFAULT_URL = "https://raw.githubusercontent.com/poloclub/transformer-explainer/" + COMMIT
-            + "/src/constants/examples/";
+
+    static final String DEFAULT_URL =
+            "https://raw.githubusercontent.com/poloclub/transformer-explainer/" + COMMIT + "/src/constants/examples/";
     static final String LICENSE = "LICENSE";
     private static final Map<String, String> SHA256 = new LinkedHashMap<>();
     private static final Set<String> SCHEMES = Set.of("http", "https", "file");
@@ -76,17 +77,24 @@ public final class ExplainerSource {
 
     /** The source and cache the settings name: environment variables and system properties ({@link Setting#current()}). */
     public static ExplainerSource fromEnvironment(Map<String, String> environment) {
-        Path root = Setting.of("tempered.cache", "TEMPERED_CACHE", environment).map(s -> Path.of(s.value()))
+        Path root = Setting.of("tempered.cache", "TEMPERED_CACHE", environment)
+                .map(s -> Path.of(s.value()))
                 .orElseGet(() -> defaultCache(environment));
-        URI base = Setting.of("tempered.recorded.url", "TEMPERED_RECORDED_URL", environment).map(ExplainerSource::base)
+        URI base = Setting.of("tempered.recorded.url", "TEMPERED_RECORDED_URL", environment)
+                .map(ExplainerSource::base)
                 .orElse(URI.create(DEFAULT_URL));
-        return new ExplainerSource(base, root.resolve("transformer-explainer").resolve(COMMIT), HubDownloader.offline(environment),
+        return new ExplainerSource(
+                base,
+                root.resolve("transformer-explainer").resolve(COMMIT),
+                HubDownloader.offline(environment),
                 Duration.ofSeconds(30));
     }
 
     private static Path defaultCache(Map<String, String> environment) {
         String xdg = environment.get("XDG_CACHE_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "tempered") : Path.of(System.getProperty("user.home"), ".cache", "tempered");
+        return xdg != null && !xdg.isBlank()
+                ? Path.of(xdg, "tempered")
+                : Path.of(System.getProperty("user.home"), ".cache", "tempered");
     }
 
     private static URI base(Setting setting) {
@@ -102,8 +110,9 @@ public final class ExplainerSource {
             uri = Path.of(value).toAbsolutePath().toUri();
         }
         if (!SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException(setting + " must be an http:// or https:// address, a file: URL or a folder"
-                    + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub");
+            throw new IllegalArgumentException(
+                    setting + " must be an http:// or https:// address, a file: URL or a folder"
+                            + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub");
         }
         return uri.toString().endsWith("/") ? uri : URI.create(uri + "/");
     }
@@ -138,16 +147,20 @@ public final class ExplainerSource {
     public List<Path> files(DownloadProgress progress) {
         List<String> missing = missing();
         if (!missing.isEmpty() && offline) {
-            throw new ModelNotFoundException("the recorded GPT-2 examples are not on this machine yet (" + String.join(", ", missing)
-                    + " missing from " + folder + ") and HF_HUB_OFFLINE forbids fetching them; on a connected machine run: "
-                    + DOWNLOAD_COMMAND + " (8 MB, once), or unset HF_HUB_OFFLINE");
+            throw new ModelNotFoundException(
+                    "the recorded GPT-2 examples are not on this machine yet (" + String.join(", ", missing)
+                            + " missing from " + folder
+                            + ") and HF_HUB_OFFLINE forbids fetching them; on a connected machine run: "
+                            + DOWNLOAD_COMMAND + " (8 MB, once), or unset HF_HUB_OFFLINE");
         }
         try {
             Files.createDirectories(folder);
             writeLicence();
         } catch (IOException e) {
-            throw new DownloadException("could not write the recorded GPT-2 examples into " + folder + " (" + DownloadException.describe(e) + "); check the"
-                    + " permissions there, or set TEMPERED_CACHE to a folder you can write", e);
+            throw new DownloadException(
+                    "could not write the recorded GPT-2 examples into " + folder + " (" + DownloadException.describe(e)
+                            + "); check the" + " permissions there, or set TEMPERED_CACHE to a folder you can write",
+                    e);
         }
         for (String name : missing) {
             fetch(name, progress);
@@ -157,7 +170,8 @@ public final class ExplainerSource {
 
     private boolean verified(Path file) {
         try {
-            return Files.isRegularFile(file) && SHA256.get(file.getFileName().toString()).equals(Hashes.sha256(file));
+            return Files.isRegularFile(file)
+                    && SHA256.get(file.getFileName().toString()).equals(Hashes.sha256(file));
         } catch (IOException e) {
             return false;
         }
@@ -167,9 +181,11 @@ public final class ExplainerSource {
     private void writeLicence() throws IOException {
         Path licence = folder.resolve(LICENSE);
         if (!Files.isRegularFile(licence)) {
-            try (InputStream in = ExplainerSource.class.getResourceAsStream("/tempered/recorded/transformer-explainer-LICENSE.txt")) {
+            try (InputStream in =
+                    ExplainerSource.class.getResourceAsStream("/tempered/recorded/transformer-explainer-LICENSE.txt")) {
                 if (in == null) {
-                    throw new IllegalStateException("the Transformer Explainer's licence notice is missing from the library; rebuild it");
+                    throw new IllegalStateException(
+                            "the Transformer Explainer's licence notice is missing from the library; rebuild it");
                 }
                 AtomicFiles.write(licence, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
@@ -184,7 +200,8 @@ public final class ExplainerSource {
             URLConnection connection = uri.toURL().openConnection();
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());
-            connection.setRequestProperty("User-Agent", "tempered/0.1 (java " + System.getProperty("java.version") + ")");
+            connection.setRequestProperty(
+                    "User-Agent", "tempered/0.1 (java " + System.getProperty("java.version") + ")");
             if (connection instanceof HttpURLConnection http && http.getResponseCode() != 200) {
                 throw new IOException("HTTP " + http.getResponseCode());
             }
@@ -192,25 +209,33 @@ public final class ExplainerSource {
             long started = System.nanoTime();
             long done = 0;
             byte[] buffer = new byte[1 << 16];
-            try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(partial)) {
+            try (InputStream in = connection.getInputStream();
+                    OutputStream out = Files.newOutputStream(partial)) {
                 for (int read; (read = in.read(buffer)) >= 0; ) {
                     out.write(buffer, 0, read);
                     done += read;
-                    progress.update(name, done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), false);
+                    progress.update(
+                            name, done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), false);
                 }
             }
             progress.update(name, done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), true);
             String actual = Hashes.sha256(partial);
             if (!actual.equals(SHA256.get(name))) {
-                throw new DownloadException(uri + " served " + name + " with sha256 " + actual + ", not the pinned " + SHA256.get(name)
-                        + " (Transformer Explainer commit " + COMMIT.substring(0, 7) + "); nothing was kept. If TEMPERED_RECORDED_URL"
-                        + " is set, point it at the original files");
+                throw new DownloadException(
+                        uri + " served " + name + " with sha256 " + actual + ", not the pinned " + SHA256.get(name)
+                                + " (Transformer Explainer commit " + COMMIT.substring(0, 7)
+                                + "); nothing was kept. If TEMPERED_RECORDED_URL"
+                                + " is set, point it at the original files");
             }
             AtomicFiles.move(partial, folder.resolve(name));
         } catch (IOException | IllegalArgumentException e) {
-            throw new DownloadException("could not fetch the recorded GPT-2 example " + name + " from " + uri + " (" + DownloadException.describe(e)
-                    + "); nothing was kept. When online, run: " + DOWNLOAD_COMMAND + " (8 MB, once), or set TEMPERED_RECORDED_URL to a"
-                    + " copy of the Transformer Explainer's examples folder", e);
+            throw new DownloadException(
+                    "could not fetch the recorded GPT-2 example " + name + " from " + uri + " ("
+                            + DownloadException.describe(e)
+                            + "); nothing was kept. When online, run: " + DOWNLOAD_COMMAND
+                            + " (8 MB, once), or set TEMPERED_RECORDED_URL to a"
+                            + " copy of the Transformer Explainer's examples folder",
+                    e);
         } finally {
             deleteQuietly(partial);
         }

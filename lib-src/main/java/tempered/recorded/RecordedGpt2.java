@@ -72,7 +72,8 @@ public final class RecordedGpt2 implements LanguageModel {
         List<float[]> logits = new ArrayList<>();
         for (Path file : source.files(DownloadProgress.NONE)) {
             ExplainerExample example = read(file);
-            prompts.add(new Prompt(example.prompt(), example.tokenIds(), file.getFileName().toString()));
+            prompts.add(new Prompt(
+                    example.prompt(), example.tokenIds(), file.getFileName().toString()));
             logits.add(example.logits());
         }
         return new RecordedGpt2(prompts, logits);
@@ -82,8 +83,10 @@ public final class RecordedGpt2 implements LanguageModel {
         try {
             return ExplainerExample.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
-            throw new ModelNotFoundException("the recorded GPT-2 example " + file + " cannot be read (" + e.getMessage()
-                    + "); delete it and fetch it again with: " + ExplainerSource.DOWNLOAD_COMMAND, e);
+            throw new ModelNotFoundException(
+                    "the recorded GPT-2 example " + file + " cannot be read (" + e.getMessage()
+                            + "); delete it and fetch it again with: " + ExplainerSource.DOWNLOAD_COMMAND,
+                    e);
         }
     }
 
@@ -109,7 +112,8 @@ public final class RecordedGpt2 implements LanguageModel {
             }
         }
         throw new IllegalArgumentException("no recorded GPT-2 distribution after \"" + Gpt2Tokenizer.decode(tokens)
-                + "\"; the recorded prompts are: " + quoted() + ". For any other text, use the real model (Models.open())");
+                + "\"; the recorded prompts are: " + quoted()
+                + ". For any other text, use the real model (Models.open())");
     }
 
     /** GPT-2 small's context; only the recorded prompts themselves can be asked about. */

@@ -31,13 +31,16 @@ public record DynamicTemperature(double temperature, double range, double expone
 
     public DynamicTemperature {
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("dynamic temperature T=" + temperature + " must be a finite number >= 0");
+            throw new IllegalArgumentException(
+                    "dynamic temperature T=" + temperature + " must be a finite number >= 0");
         }
         if (!(range >= 0) || Double.isInfinite(range)) {
-            throw new IllegalArgumentException("dynamic temperature range " + range + " must be a finite number >= 0; 0 gives a plain temperature");
+            throw new IllegalArgumentException("dynamic temperature range " + range
+                    + " must be a finite number >= 0; 0 gives a plain temperature");
         }
         if (!(exponent > 0) || Double.isInfinite(exponent)) {
-            throw new IllegalArgumentException("dynamic temperature exponent " + exponent + " must be a finite number > 0; 1 scales linearly with entropy");
+            throw new IllegalArgumentException("dynamic temperature exponent " + exponent
+                    + " must be a finite number > 0; 1 scales linearly with entropy");
         }
     }
 
@@ -64,7 +67,11 @@ public record DynamicTemperature(double temperature, double range, double expone
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "dynamic-temperature(%s±%s, exp=%s)", Numbers.format(temperature), Numbers.format(range),
+        return String.format(
+                Locale.ROOT,
+                "dynamic-temperature(%s±%s, exp=%s)",
+                Numbers.format(temperature),
+                Numbers.format(range),
                 Numbers.format(exponent));
     }
 }

@@ -123,7 +123,8 @@ public final class RandomPicker implements Picker {
                 }
             }
         }
-        // When target falls in the rounding gap between the running sum and the total, the last possible token takes it.
+        // When target falls in the rounding gap between the running sum and the total, the last possible token takes
+        // it.
         return new Drawn(chosen, weights, sum, weighted);
     }
 

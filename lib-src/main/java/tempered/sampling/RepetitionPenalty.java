@@ -38,14 +38,15 @@ public record RepetitionPenalty(double penalty) implements LogitsProcessor {
         BitSet seen = new BitSet(logits.length);
         for (int id : history) {
             if (id < 0 || id >= logits.length) {
-                throw new IllegalArgumentException("history token id " + id + " is outside the vocabulary 0.."
-                        + (logits.length - 1));
+                throw new IllegalArgumentException(
+                        "history token id " + id + " is outside the vocabulary 0.." + (logits.length - 1));
             }
             if (!seen.get(id)) {
                 seen.set(id);
                 out[id] = out[id] > 0 ? out[id] / penalty : out[id] * penalty;
                 if (Double.isInfinite(out[id]) && !Double.isInfinite(logits[id])) {
-                    // Only absurd inputs get here (|logit| near 1e308); a silent infinity would mask or crown the token.
+                    // Only absurd inputs get here (|logit| near 1e308); a silent infinity would mask or crown the
+                    // token.
                     throw new IllegalArgumentException(this + " turns the logit " + logits[id] + " of token " + id
                             + " into " + out[id] + "; logits this large cannot be penalised, use a penalty near 1");
                 }

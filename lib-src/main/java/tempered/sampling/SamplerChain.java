@@ -36,7 +36,8 @@ public final class SamplerChain {
             throw new IllegalArgumentException("processors must be a list without nulls; pass List.of() for none");
         }
         if (picker == null) {
-            throw new IllegalArgumentException("a chain ends in exactly one picker; use new Greedy() or new RandomPicker(seed)");
+            throw new IllegalArgumentException(
+                    "a chain ends in exactly one picker; use new Greedy() or new RandomPicker(seed)");
         }
         this.processors = List.copyOf(processors);
         this.picker = picker;
@@ -142,7 +143,10 @@ public final class SamplerChain {
             if (processors.get(i) instanceof TopK topK && topK.k() > 0 && topK.k() <= 1024 && topK.k() < size / 4) {
                 for (int j = i + 1; j < count; j++) {
                     LogitsProcessor later = processors.get(j);
-                    if (!(later instanceof TopK || later instanceof TopP || later instanceof MinP || later instanceof Temperature
+                    if (!(later instanceof TopK
+                            || later instanceof TopP
+                            || later instanceof MinP
+                            || later instanceof Temperature
                             || later instanceof DynamicTemperature)) {
                         return -1;
                     }
@@ -180,7 +184,10 @@ public final class SamplerChain {
     /** The next token id for float logits, as a model emits them. */
     public int next(float[] logits, int[] history) {
         // Plain temperature sampling, the commonest chain, draws from the floats directly: no widened copy.
-        if (picker instanceof RandomPicker random && processors.size() == 1 && processors.get(0) instanceof Temperature t && t.value() > 0) {
+        if (picker instanceof RandomPicker random
+                && processors.size() == 1
+                && processors.get(0) instanceof Temperature t
+                && t.value() > 0) {
             return random.draw(logits, t.value());
         }
         return next(Logits.toDouble(logits), history);
@@ -206,7 +213,8 @@ public final class SamplerChain {
                 for (int index : Ranking.top(prepared.logits, alternatives)) {
                     double weight = drawn.weights()[index];
                     if (weight > 0) {
-                        top.add(new TokenProbability(prepared.id(index), weight / drawn.sum(), Math.log(weight) - logSum));
+                        top.add(new TokenProbability(
+                                prepared.id(index), weight / drawn.sum(), Math.log(weight) - logSum));
                     }
                 }
             }
@@ -221,7 +229,10 @@ public final class SamplerChain {
      * a generation step allocates no copy of the vocabulary.
      */
     public Choice choose(float[] logits, int[] history, int alternatives) {
-        return choose(picker instanceof RandomPicker random ? random.widen(logits) : Logits.toDouble(logits), history, alternatives);
+        return choose(
+                picker instanceof RandomPicker random ? random.widen(logits) : Logits.toDouble(logits),
+                history,
+                alternatives);
     }
 
     /**
@@ -263,8 +274,7 @@ public final class SamplerChain {
     public static final class Builder {
         private final List<LogitsProcessor> processors = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder add(LogitsProcessor processor) {
             if (processor == null) {

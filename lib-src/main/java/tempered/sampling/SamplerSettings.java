@@ -18,7 +18,8 @@ import tempered.math.Softmax;
  * // top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(0.8) -> random(seed=7)
  * }</pre>
  */
-public record SamplerSettings(double temperature, int topK, double topP, double minP, double repetitionPenalty, long seed) {
+public record SamplerSettings(
+        double temperature, int topK, double topP, double minP, double repetitionPenalty, long seed) {
 
     public SamplerSettings {
         Softmax.requireTemperature(temperature);

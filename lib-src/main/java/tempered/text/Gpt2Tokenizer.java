@@ -34,9 +34,11 @@ public final class Gpt2Tokenizer {
     public static final int VOCABULARY_SIZE = 50257;
     /** The id of {@code <|endoftext|>}, which GPT-2 emits when a text ends. */
     public static final int END_OF_TEXT = 50256;
+
     public static final String END_OF_TEXT_TEXT = "<|endoftext|>";
 
-    private static final Encoding ENCODING = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
+    private static final Encoding ENCODING =
+            Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
 
     private static final Tokenizer INSTANCE = new Tokenizer() {
         @Override
@@ -65,8 +67,7 @@ public final class Gpt2Tokenizer {
         }
     };
 
-    private Gpt2Tokenizer() {
-    }
+    private Gpt2Tokenizer() {}
 
     /** This tokenizer as a {@link Tokenizer}, for code that works with any model's tokens. */
     public static Tokenizer get() {
@@ -115,7 +116,8 @@ public final class Gpt2Tokenizer {
      */
     public static String token(int id) {
         byte[] bytes = tokenBytes(id);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -139,7 +141,8 @@ public final class Gpt2Tokenizer {
 
     private static byte[] tokenBytes(int id) {
         if (id < 0 || id >= VOCABULARY_SIZE) {
-            throw new IllegalArgumentException("token id " + id + " is outside GPT-2's vocabulary 0.." + (VOCABULARY_SIZE - 1));
+            throw new IllegalArgumentException(
+                    "token id " + id + " is outside GPT-2's vocabulary 0.." + (VOCABULARY_SIZE - 1));
         }
         if (id == END_OF_TEXT) {
             return END_OF_TEXT_TEXT.getBytes(StandardCharsets.UTF_8);

@@ -27,16 +27,20 @@ class BandwidthBoundTest {
         assertEquals("onnx", bound.method());
         assertTrue(bound.stable(), bound.why());
         assertEquals(50, bound.tokensPerSecond(500e6), 1e-9);
-        assertEquals("onnx read 25.0 GB/s before decoding and 23.0 after (8% apart; at most 15%), runs within 9% of their median"
-                + " (at most 30%)", bound.why());
+        assertEquals(
+                "onnx read 25.0 GB/s before decoding and 23.0 after (8% apart; at most 15%), runs within 9% of their median"
+                        + " (at most 30%)",
+                bound.why());
     }
 
     @Test
     void aBoundThatDriftsOrScattersIsUnstable() {
-        BandwidthBound drifted = BandwidthBound.of(List.of(probe("onnx", 30, 31, 32)), List.of(probe("onnx", 20, 21, 22)));
+        BandwidthBound drifted =
+                BandwidthBound.of(List.of(probe("onnx", 30, 31, 32)), List.of(probe("onnx", 20, 21, 22)));
         assertFalse(drifted.stable(), drifted.why());
         assertEquals(31e9, drifted.bytesPerSecond());
-        BandwidthBound scattered = BandwidthBound.of(List.of(probe("onnx", 15, 25, 30)), List.of(probe("onnx", 16, 24, 31)));
+        BandwidthBound scattered =
+                BandwidthBound.of(List.of(probe("onnx", 15, 25, 30)), List.of(probe("onnx", 16, 24, 31)));
         assertFalse(scattered.stable(), scattered.why());
         assertTrue(scattered.why().contains("runs within 63% of their median (at most 30%)"), scattered.why());
     }

@@ -14,33 +14,36 @@ import tempered.model.synthetic.SyntheticGpt2;
 
 /** The packaged jar runs on its own with {@code java -jar}, from any working directory. */
 class JarIT {
-    private static final Path JAR = Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath();
+    private static final Path JAR =
+            Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath();
     /** The build's copy of the recorded GPT-2 examples, passed on to the jar the way a user would set it. */
     private static final String RECORDED = System.getProperty("tempered.recorded.url", "missing-recorded-source");
 
     @TempDir
     Path elsewhere;
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     Result java(String... args) throws Exception {
         return java(java.util.Map.of(), args);
     }
 
     Result java(java.util.Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = elsewhere.resolve("out.txt");
         Path err = elsewhere.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(elsewhere.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("HF_") || name.startsWith("TEMPERED_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         int status = process.waitFor();
-        return new Result(status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -55,18 +58,25 @@ class JarIT {
     void badInputExitsTwoWithOneLineAndNoStackTrace() throws Exception {
         Result r = java("softmax", "--logits", "1,2", "--temperatures", "-3");
         assertEquals(2, r.status());
-        assertEquals("tempered softmax: temperature T=-3.0 must be >= 0; use 0 for greedy decoding or a small positive value such as 0.7\n",
+        assertEquals(
+                "tempered softmax: temperature T=-3.0 must be >= 0; use 0 for greedy decoding or a small positive value such as 0.7\n",
                 r.err());
     }
 
     @Test
     void nextAndGenerateRunGpt2ShapedModelsThroughTheNativeLibrary() throws Exception {
         Path model = SyntheticGpt2.write(elsewhere.resolve("model"), SyntheticGpt2.Layout.MODEL);
-        Result next = java("next", "--model", model.toString(), "--prompt", "The cat slept on the", "--top", "3", "--json");
+        Result next =
+                java("next", "--model", model.toString(), "--prompt", "The cat slept on the", "--top", "3", "--json");
         assertEquals(0, next.status(), next.err());
-        assertTrue(next.out().startsWith("{\"prompt\": \"The cat slept on the\", \"tokenIds\": [464, 3797, 21256, 319, 262]"), next.out());
+        assertTrue(
+                next.out()
+                        .startsWith(
+                                "{\"prompt\": \"The cat slept on the\", \"tokenIds\": [464, 3797, 21256, 319, 262]"),
+                next.out());
         assertEquals("", next.err(), "no ONNX Runtime or SLF4J noise");
-        Result generate = java("generate", "--model", model.toString(), "--prompt", "Hello", "--max-new-tokens", "5", "--seed", "1");
+        Result generate = java(
+                "generate", "--model", model.toString(), "--prompt", "Hello", "--max-new-tokens", "5", "--seed", "1");
         assertEquals(0, generate.status(), generate.err());
         assertTrue(generate.out().startsWith("Hello"), generate.out());
     }
@@ -77,7 +87,8 @@ class JarIT {
         byte[] onnx = builtModel();
         try (FakeHub hub = new FakeHub()) {
             hub.file("Xenova/gpt2", "onnx/decoder_model_merged_quantized.onnx", onnx);
-            java.util.Map<String, String> environment = java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint());
+            java.util.Map<String, String> environment =
+                    java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint());
             Result check = java(environment, "download", "--variant", "int8", "--check");
             assertEquals(3, check.status(), check.err());
             Result download = java(environment, "download", "--variant", "int8");
@@ -85,9 +96,13 @@ class JarIT {
             Path file = Path.of(download.out().strip());
             assertTrue(file.startsWith(cache.resolve("models--Xenova--gpt2/snapshots")), download.out());
             assertTrue(download.err().contains("onnx/decoder_model_merged_quantized.onnx"), download.err());
-            assertEquals(0, java(environment, "download", "--variant", "int8", "--check").status());
+            assertEquals(
+                    0,
+                    java(environment, "download", "--variant", "int8", "--check")
+                            .status());
             // The downloaded model is found by --model REPO, from the cache, with no network.
-            java.util.Map<String, String> offline = java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_HUB_OFFLINE", "1");
+            java.util.Map<String, String> offline =
+                    java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_HUB_OFFLINE", "1");
             Result next = java(offline, "next", "--model", "Xenova/gpt2", "--prompt", "Hi", "--top", "2");
             assertEquals(0, next.status(), next.err());
         }
@@ -101,14 +116,28 @@ class JarIT {
         try (FakeHub hub = new FakeHub()) {
             hub.file("openai-community/gpt2", "onnx/decoder_model_merged.onnx", onnx);
             hub.stallMillis = 1;
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "download");
+            List<String> command = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    JAR.toString(),
+                    "download");
             List<Process> processes = new java.util.ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile())
-                        .redirectOutput(elsewhere.resolve("out" + i).toFile()).redirectError(elsewhere.resolve("err" + i).toFile());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(elsewhere.toFile())
+                        .redirectOutput(elsewhere.resolve("out" + i).toFile())
+                        .redirectError(elsewhere.resolve("err" + i).toFile());
                 builder.environment().keySet().removeIf(name -> name.startsWith("HF_"));
-                builder.environment().putAll(java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint(),
-                        "TEMPERED_RECORDED_URL", RECORDED, "TEMPERED_CACHE", elsewhere.resolve("tempered-cache").toString()));
+                builder.environment()
+                        .putAll(java.util.Map.of(
+                                "HF_HUB_CACHE",
+                                cache.toString(),
+                                "HF_ENDPOINT",
+                                hub.endpoint(),
+                                "TEMPERED_RECORDED_URL",
+                                RECORDED,
+                                "TEMPERED_CACHE",
+                                elsewhere.resolve("tempered-cache").toString()));
                 processes.add(builder.start());
             }
             for (int i = 0; i < 2; i++) {
@@ -117,9 +146,16 @@ class JarIT {
                 List<String> lines = Files.readAllLines(elsewhere.resolve("out" + i));
                 assertEquals(2, lines.size(), String.join("\n", lines));
                 Path file = Path.of(lines.get(0));
-                assertTrue(java.util.Arrays.equals(onnx, Files.readAllBytes(file)), "process " + i + " ends with the whole file");
+                assertTrue(
+                        java.util.Arrays.equals(onnx, Files.readAllBytes(file)),
+                        "process " + i + " ends with the whole file");
             }
-            assertEquals(1, hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count(), "one transfer");
+            assertEquals(
+                    1,
+                    hub.requests.stream()
+                            .filter(r -> r.path().startsWith("/cdn/"))
+                            .count(),
+                    "one transfer");
         }
     }
 
@@ -131,27 +167,44 @@ class JarIT {
 
     @Test
     void offlineWithoutTheModelSaysWhatToRunInOneLine() throws Exception {
-        Result r = java(java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("empty").toString(), "HF_HUB_OFFLINE", "1"),
-                "next", "--prompt", "The cat");
+        Result r = java(
+                java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("empty").toString(), "HF_HUB_OFFLINE", "1"),
+                "next",
+                "--prompt",
+                "The cat");
         assertEquals(3, r.status(), r.err());
         String[] lines = r.err().strip().split("\n");
         assertEquals(1, lines.length, r.err());
-        assertTrue(lines[0].startsWith("tempered next: HF_HUB_OFFLINE is set and openai-community/gpt2/onnx/decoder_model_merged.onnx"
-                + " is not in the Hugging Face cache"), r.err());
+        assertTrue(
+                lines[0].startsWith(
+                        "tempered next: HF_HUB_OFFLINE is set and openai-community/gpt2/onnx/decoder_model_merged.onnx"
+                                + " is not in the Hugging Face cache"),
+                r.err());
         assertTrue(r.err().contains("java -jar target/tempered.jar download"), r.err());
     }
 
     @Test
     void aWrongTemperedModelDirIsAnErrorNamingItNeverADownloadOrTheSyntheticModel() throws Exception {
         try (FakeHub hub = new FakeHub()) {
-            java.util.Map<String, String> environment = java.util.Map.of("TEMPERED_MODEL_DIR", elsewhere.resolve("nope").toString(),
-                    "HF_HUB_CACHE", elsewhere.resolve("hf").toString(), "HF_ENDPOINT", hub.endpoint());
-            for (String[] command : List.of(new String[] {"next", "--prompt", "Hi"}, new String[] {"generate", "--prompt", "Hi"},
+            java.util.Map<String, String> environment = java.util.Map.of(
+                    "TEMPERED_MODEL_DIR",
+                    elsewhere.resolve("nope").toString(),
+                    "HF_HUB_CACHE",
+                    elsewhere.resolve("hf").toString(),
+                    "HF_ENDPOINT",
+                    hub.endpoint());
+            for (String[] command : List.of(
+                    new String[] {"next", "--prompt", "Hi"},
+                    new String[] {"generate", "--prompt", "Hi"},
                     new String[] {"bench", "--runs", "1"})) {
                 Result r = java(environment, command);
                 assertEquals(2, r.status(), r.err());
-                assertTrue(r.err().startsWith("tempered " + command[0] + ": TEMPERED_MODEL_DIR=" + elsewhere.resolve("nope")
-                        + " does not exist; it must name a GPT-2 model folder"), r.err());
+                assertTrue(
+                        r.err()
+                                .startsWith(
+                                        "tempered " + command[0] + ": TEMPERED_MODEL_DIR=" + elsewhere.resolve("nope")
+                                                + " does not exist; it must name a GPT-2 model folder"),
+                        r.err());
                 assertEquals(1, r.err().strip().split("\n").length, r.err());
             }
             assertEquals(0, hub.requests.size(), "nothing was downloaded");
@@ -161,11 +214,20 @@ class JarIT {
 
     @Test
     void anHfEndpointThatIsNotHttpIsBadInputInOneLine() throws Exception {
-        Result r = java(java.util.Map.of("HF_ENDPOINT", "ftp://mirror.example.org", "HF_HUB_CACHE", elsewhere.resolve("hf").toString()),
-                "next", "--prompt", "Hi");
+        Result r = java(
+                java.util.Map.of(
+                        "HF_ENDPOINT",
+                        "ftp://mirror.example.org",
+                        "HF_HUB_CACHE",
+                        elsewhere.resolve("hf").toString()),
+                "next",
+                "--prompt",
+                "Hi");
         assertEquals(2, r.status(), r.err());
-        assertEquals("tempered next: HF_ENDPOINT 'ftp://mirror.example.org' must be an http:// or https:// address, such as"
-                + " https://huggingface.co or a mirror's; fix it or unset it to use the Hugging Face hub\n", r.err());
+        assertEquals(
+                "tempered next: HF_ENDPOINT 'ftp://mirror.example.org' must be an http:// or https:// address, such as"
+                        + " https://huggingface.co or a mirror's; fix it or unset it to use the Hugging Face hub\n",
+                r.err());
     }
 
     /** ONNX Runtime's own log line (in colour, on stderr) stays off the terminal: the one line is Tempered's. */
@@ -173,9 +235,19 @@ class JarIT {
     void generatingPastTheRealContextIsOneLineWithNoRuntimeLog() throws Exception {
         Path model = SyntheticGpt2.write(elsewhere.resolve("model"), SyntheticGpt2.Layout.MERGED);
         Files.delete(model.resolve("config.json"));
-        Result r = java("generate", "--model", model.toString(), "--prompt", "The cat slept on the", "--max-new-tokens", "100", "--json");
+        Result r = java(
+                "generate",
+                "--model",
+                model.toString(),
+                "--prompt",
+                "The cat slept on the",
+                "--max-new-tokens",
+                "100",
+                "--json");
         assertEquals(2, r.status(), r.err());
-        assertTrue(r.err().startsWith("tempered generate: the model has 64 positions, but this run reached position 64"), r.err());
+        assertTrue(
+                r.err().startsWith("tempered generate: the model has 64 positions, but this run reached position 64"),
+                r.err());
         assertEquals(1, r.err().strip().split("\n").length, r.err());
     }
 
@@ -185,19 +257,27 @@ class JarIT {
         byte[] onnx = builtModel();
         try (FakeHub hub = new FakeHub()) {
             hub.file("Xenova/gpt2", "onnx/decoder_model_merged_quantized.onnx", onnx);
-            java.util.Map<String, String> environment = java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint());
-            Path file = Path.of(java(environment, "download", "--variant", "int8").out().strip());
+            java.util.Map<String, String> environment =
+                    java.util.Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint());
+            Path file = Path.of(
+                    java(environment, "download", "--variant", "int8").out().strip());
             Path blob = file.toRealPath();
             Files.write(blob, java.util.Arrays.copyOf(onnx, onnx.length / 2));
             Result check = java(environment, "download", "--variant", "int8", "--check");
             assertEquals(3, check.status(), check.out() + check.err());
-            assertTrue(check.out().startsWith("the cached Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (" + blob + ") has sha256 "),
+            assertTrue(
+                    check.out()
+                            .startsWith("the cached Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (" + blob
+                                    + ") has sha256 "),
                     check.out());
             Result again = java(environment, "download", "--variant", "int8");
             assertEquals(0, again.status(), again.err());
             assertTrue(again.err().contains("; fetching it again"), again.err());
             assertTrue(java.util.Arrays.equals(onnx, Files.readAllBytes(file)));
-            assertEquals(0, java(environment, "download", "--variant", "int8", "--check").status());
+            assertEquals(
+                    0,
+                    java(environment, "download", "--variant", "int8", "--check")
+                            .status());
         }
     }
 
@@ -209,25 +289,49 @@ class JarIT {
         byte[] config = Files.readAllBytes(built.resolve("config.json"));
         try (FakeHub hub = new FakeHub()) {
             hub.file("someone/tiny-gpt2", "onnx/model.onnx", onnx).file("someone/tiny-gpt2", "config.json", config);
-            java.util.Map<String, String> environment = java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("hf").toString(),
-                    "HF_ENDPOINT", hub.endpoint());
-            Result next = java(environment, "next", "--model", "someone/tiny-gpt2", "--prompt", "Hi", "--top", "2", "--json");
+            java.util.Map<String, String> environment =
+                    java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("hf").toString(), "HF_ENDPOINT", hub.endpoint());
+            Result next =
+                    java(environment, "next", "--model", "someone/tiny-gpt2", "--prompt", "Hi", "--top", "2", "--json");
             assertEquals(0, next.status(), next.err());
             assertTrue(next.err().contains("downloading onnx/model.onnx"), next.err());
-            java.util.Map<String, String> offline = java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("hf").toString(), "HF_HUB_OFFLINE", "1");
-            Result generate = java(offline, "generate", "--model", "someone/tiny-gpt2", "--file", "onnx/model.onnx", "--revision", "main",
-                    "--prompt", "Hi", "--max-new-tokens", "3");
+            java.util.Map<String, String> offline =
+                    java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("hf").toString(), "HF_HUB_OFFLINE", "1");
+            Result generate = java(
+                    offline,
+                    "generate",
+                    "--model",
+                    "someone/tiny-gpt2",
+                    "--file",
+                    "onnx/model.onnx",
+                    "--revision",
+                    "main",
+                    "--prompt",
+                    "Hi",
+                    "--max-new-tokens",
+                    "3");
             assertEquals(0, generate.status(), generate.err());
-            Result missing = java(offline, "next", "--model", "someone/tiny-gpt2", "--file", "onnx/decoder_model.onnx", "--prompt", "Hi");
+            Result missing = java(
+                    offline,
+                    "next",
+                    "--model",
+                    "someone/tiny-gpt2",
+                    "--file",
+                    "onnx/decoder_model.onnx",
+                    "--prompt",
+                    "Hi");
             assertEquals(3, missing.status(), missing.err());
-            assertTrue(missing.err().contains("download --model someone/tiny-gpt2 --file onnx/decoder_model.onnx"), missing.err());
+            assertTrue(
+                    missing.err().contains("download --model someone/tiny-gpt2 --file onnx/decoder_model.onnx"),
+                    missing.err());
         }
     }
 
     @Test
     void downloadFetchesTheRecordedExamplesWithTheirLicenceAndChecksThem() throws Exception {
         Path cache = elsewhere.resolve("tempered-cache");
-        java.util.Map<String, String> environment = java.util.Map.of("TEMPERED_RECORDED_URL", RECORDED, "TEMPERED_CACHE", cache.toString());
+        java.util.Map<String, String> environment =
+                java.util.Map.of("TEMPERED_RECORDED_URL", RECORDED, "TEMPERED_CACHE", cache.toString());
         assertEquals(3, java(environment, "download", "--recorded", "--check").status());
         Result fetched = java(environment, "download", "--recorded");
         assertEquals(0, fetched.status(), fetched.err());
@@ -235,9 +339,13 @@ class JarIT {
         assertTrue(folder.startsWith(cache.resolve("transformer-explainer")), fetched.out());
         assertTrue(Files.readString(folder.resolve("LICENSE")).contains("MIT License"));
         assertEquals(0, java(environment, "download", "--recorded", "--check").status());
-        Result offline = java(java.util.Map.of("TEMPERED_CACHE", elsewhere.resolve("empty").toString(), "HF_HUB_OFFLINE", "1"),
-                "download", "--recorded");
+        Result offline = java(
+                java.util.Map.of("TEMPERED_CACHE", elsewhere.resolve("empty").toString(), "HF_HUB_OFFLINE", "1"),
+                "download",
+                "--recorded");
         assertEquals(3, offline.status(), offline.err());
-        assertTrue(offline.err().contains("run: java -jar target/tempered.jar download --recorded (8 MB, once)"), offline.err());
+        assertTrue(
+                offline.err().contains("run: java -jar target/tempered.jar download --recorded (8 MB, once)"),
+                offline.err());
     }
 }

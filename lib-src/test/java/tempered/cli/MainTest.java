@@ -16,13 +16,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MainTest {
     private static final String WORDS = "--logits=-49.82,-46.40,-45.25,-47.30,-48.32";
 
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -32,7 +34,8 @@ class MainTest {
         assertEquals(0, run.status(), run.err());
         String[] lines = run.out().split("\n");
         assertTrue(lines[0].matches("token\\s+logit\\s+T=1\\s+T=100"), lines[0]);
-        assertTrue(lines[3].startsWith("mat") && lines[3].contains("0.66571") && lines[3].contains("0.20436"), lines[3]);
+        assertTrue(
+                lines[3].startsWith("mat") && lines[3].contains("0.66571") && lines[3].contains("0.20436"), lines[3]);
         assertTrue(lines[6].contains("0.95138") && lines[6].contains("1.60931"), lines[6]);
         assertEquals("", run.err());
     }
@@ -52,25 +55,29 @@ class MainTest {
 
     @Test
     void jsonWritesMaskedLogitsAsNullAndNoLabelsAsNull() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(run("softmax", "--logits", "0,-inf", "--json").out());
+        JsonNode json = new ObjectMapper()
+                .readTree(run("softmax", "--logits", "0,-inf", "--json").out());
         assertTrue(json.get("logits").get(1).isNull());
         assertTrue(json.get("labels").isNull());
         assertEquals(0.0, json.get("results").get(0).get("probs").get(1).asDouble());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "softmax --logits 1,x                 | tempered softmax: --logits: 'x' (item 2) is not a finite number",
-        "softmax --logits 1,,2                | tempered softmax: --logits: '' (item 2) is not a finite number",
-        "softmax --logits 1,nan               | tempered softmax: --logits: 'nan' (item 2) is not a finite number",
-        "softmax                              | tempered softmax: --logits is required, for example --logits 1,2,3",
-        "softmax --logits                     | tempered softmax: --logits needs a value",
-        "softmax --logits 1,2 --temperatures -1 | tempered softmax: temperature T=-1.0 must be >= 0",
-        "softmax --logits 1,2 --temperatures inf | tempered softmax: --temperatures: 'inf' (item 1) is not a finite number",
-        "softmax --logits -inf,-inf           | tempered softmax: all 2 logits are -Infinity",
-        "softmax --logits 1,2 --labels a      | tempered softmax: --labels has 1 labels for 2 logits",
-        "softmax --logits 1,2 --colour        | tempered softmax: unknown option '--colour' for 'softmax'",
-        "frobnicate                           | tempered frobnicate: unknown command 'frobnicate'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "softmax --logits 1,x                 | tempered softmax: --logits: 'x' (item 2) is not a finite number",
+                "softmax --logits 1,,2                | tempered softmax: --logits: '' (item 2) is not a finite number",
+                "softmax --logits 1,nan               | tempered softmax: --logits: 'nan' (item 2) is not a finite number",
+                "softmax                              | tempered softmax: --logits is required, for example --logits 1,2,3",
+                "softmax --logits                     | tempered softmax: --logits needs a value",
+                "softmax --logits 1,2 --temperatures -1 | tempered softmax: temperature T=-1.0 must be >= 0",
+                "softmax --logits 1,2 --temperatures inf | tempered softmax: --temperatures: 'inf' (item 1) is not a finite number",
+                "softmax --logits -inf,-inf           | tempered softmax: all 2 logits are -Infinity",
+                "softmax --logits 1,2 --labels a      | tempered softmax: --labels has 1 labels for 2 logits",
+                "softmax --logits 1,2 --colour        | tempered softmax: unknown option '--colour' for 'softmax'",
+                "frobnicate                           | tempered frobnicate: unknown command 'frobnicate'"
+            })
     void badInputExitsTwoWithOneClearLine(String args, String message) {
         Run run = run(args.trim().split("\\s+"));
         assertEquals(2, run.status());
@@ -86,7 +93,8 @@ class MainTest {
         assertTrue(help.out().contains("softmax") && help.out().contains("Usage"));
         Run softmaxHelp = run("softmax", "--help");
         assertEquals(0, softmaxHelp.status());
-        assertTrue(softmaxHelp.out().contains("--temperatures") && softmaxHelp.out().contains("--json"));
+        assertTrue(softmaxHelp.out().contains("--temperatures")
+                && softmaxHelp.out().contains("--json"));
         for (String command : new String[] {"softmax", "next", "generate", "download", "bench"}) {
             Run byHelp = run("help", command);
             assertEquals(0, byHelp.status(), command);
@@ -106,15 +114,22 @@ class MainTest {
         assertTrue(help.contains("\n  java -jar target/tempered.jar softmax --logits 1,2"), help);
         assertFalse(help.contains(" tempered softmax"), help);
         assertTrue(run("next", "--help").out().contains("\n  java -jar target/tempered.jar next --prompt"));
-        assertEquals("tempered softmax: unknown option '--colour' for 'softmax'; see 'java -jar target/tempered.jar softmax --help'\n",
+        assertEquals(
+                "tempered softmax: unknown option '--colour' for 'softmax'; see 'java -jar target/tempered.jar softmax --help'\n",
                 run("softmax", "--logits", "1", "--colour").err());
     }
 
     @Test
     void exitStatusesAreDocumentedOneMeaningEach() {
         String help = run("--help").out();
-        for (String line : new String[] {"0  done", "1  bench: a performance target was missed", "2  bad input",
-            "3  the model or the recorded data is missing or damaged", "4  a download or the network failed", "5  an internal error"}) {
+        for (String line : new String[] {
+            "0  done",
+            "1  bench: a performance target was missed",
+            "2  bad input",
+            "3  the model or the recorded data is missing or damaged",
+            "4  a download or the network failed",
+            "5  an internal error"
+        }) {
             assertTrue(help.contains("\n  " + line), line + " in:\n" + help);
         }
         assertEquals(2, Main.BAD_INPUT);
@@ -126,9 +141,14 @@ class MainTest {
     /** Hints show values the option accepts: a temperature hint never suggests a negative temperature. */
     @Test
     void hintsNeverSuggestInvalidValues() {
-        assertTrue(run("softmax", "--logits", "1,2", "--temperatures", "1,x").err().endsWith("e.g. --temperatures 0.5,1,2\n"));
+        assertTrue(run("softmax", "--logits", "1,2", "--temperatures", "1,x")
+                .err()
+                .endsWith("e.g. --temperatures 0.5,1,2\n"));
         assertTrue(run("softmax", "--logits", "1,x").err().endsWith("e.g. --logits 1,2.5,-3 (-inf masks a token)\n"));
-        assertEquals(0, run("softmax", "--logits", "1,2", "--temperatures", "0.5,1,2").status(), "the hint's own value works");
+        assertEquals(
+                0,
+                run("softmax", "--logits", "1,2", "--temperatures", "0.5,1,2").status(),
+                "the hint's own value works");
         assertEquals(0, run("softmax", "--logits", "1,2.5,-3").status(), "the hint's own value works");
     }
 

@@ -38,12 +38,14 @@ class ModelCommandsTest {
 
     @TempDir
     static Path folder;
+
     static String model;
     static Gpt2Model gpt2;
 
     @BeforeAll
     static void build() {
-        model = SyntheticGpt2.write(folder.resolve("gpt2"), SyntheticGpt2.Layout.MERGED).toString();
+        model = SyntheticGpt2.write(folder.resolve("gpt2"), SyntheticGpt2.Layout.MERGED)
+                .toString();
         gpt2 = Gpt2Model.open(Path.of(model));
     }
 
@@ -54,7 +56,8 @@ class ModelCommandsTest {
 
     @Test
     void nextJsonListsTheTopTokensPerTemperatureInOrder() throws Exception {
-        MainTest.Run run = run("next", "--model", model, "--prompt", PROMPT, "--temperatures", "0.5,1,2", "--top", "4", "--json");
+        MainTest.Run run =
+                run("next", "--model", model, "--prompt", PROMPT, "--temperatures", "0.5,1,2", "--top", "4", "--json");
         assertEquals(0, run.status(), run.err());
         JsonNode json = JSON.readTree(run.out());
         int[] ids = Gpt2Tokenizer.encode(PROMPT);
@@ -72,7 +75,8 @@ class ModelCommandsTest {
             for (int j = 0; j < 4; j++) {
                 JsonNode token = result.get("top").get(j);
                 assertEquals(top.get(j).id(), token.get("id").asInt());
-                assertEquals(Gpt2Tokenizer.token(top.get(j).id()), token.get("token").asText());
+                assertEquals(
+                        Gpt2Tokenizer.token(top.get(j).id()), token.get("token").asText());
                 assertEquals(logits[top.get(j).id()], token.get("logit").asDouble(), 1e-4);
                 assertEquals(top.get(j).prob(), token.get("p").asDouble(), 1e-5);
             }
@@ -91,56 +95,106 @@ class ModelCommandsTest {
 
     @Test
     void generateJsonMatchesTheLibraryAndSamplesUseConsecutiveSeeds() throws Exception {
-        MainTest.Run run = run("generate", "--model", model, "--prompt", PROMPT, "--temperature", "0.9", "--top-k", "40",
-                "--seed", "5", "--max-new-tokens", "8", "--samples", "2", "--json");
+        MainTest.Run run = run(
+                "generate",
+                "--model",
+                model,
+                "--prompt",
+                PROMPT,
+                "--temperature",
+                "0.9",
+                "--top-k",
+                "40",
+                "--seed",
+                "5",
+                "--max-new-tokens",
+                "8",
+                "--samples",
+                "2",
+                "--json");
         assertEquals(0, run.status(), run.err());
         JsonNode json = JSON.readTree(run.out());
         assertEquals(2, json.get("samples").size());
         for (int i = 0; i < 2; i++) {
-            Generation alone = new Generator(gpt2).generate(PROMPT,
-                    SamplerSettings.of(0.9).withTopK(40).withSeed(5 + i).temperatureFirst(), GenerationSettings.of(8));
+            Generation alone = new Generator(gpt2)
+                    .generate(
+                            PROMPT,
+                            SamplerSettings.of(0.9).withTopK(40).withSeed(5 + i).temperatureFirst(),
+                            GenerationSettings.of(8));
             JsonNode sample = json.get("samples").get(i);
             assertArrayEquals(alone.sample().tokenIds(), JSON.convertValue(sample.get("tokenIds"), int[].class));
             assertEquals(alone.sample().text(), sample.get("text").asText());
-            assertEquals(alone.sample().steps().get(0).probability(), sample.get("steps").get(0).get("p").asDouble(), 1e-9);
-            assertEquals(alone.sample().steps().get(0).token(), sample.get("steps").get(0).get("token").asText());
+            assertEquals(
+                    alone.sample().steps().get(0).probability(),
+                    sample.get("steps").get(0).get("p").asDouble(),
+                    1e-9);
+            assertEquals(
+                    alone.sample().steps().get(0).token(),
+                    sample.get("steps").get(0).get("token").asText());
         }
     }
 
     @Test
     void generateStreamsThePromptAndTheSameText() throws Exception {
-        MainTest.Run streamed = run("generate", "--model", model, "--prompt", PROMPT, "--seed", "42", "--max-new-tokens", "12");
-        MainTest.Run json = run("generate", "--model", model, "--prompt", PROMPT, "--seed", "42", "--max-new-tokens", "12", "--json");
+        MainTest.Run streamed =
+                run("generate", "--model", model, "--prompt", PROMPT, "--seed", "42", "--max-new-tokens", "12");
+        MainTest.Run json = run(
+                "generate", "--model", model, "--prompt", PROMPT, "--seed", "42", "--max-new-tokens", "12", "--json");
         assertEquals(0, streamed.status(), streamed.err());
-        String text = JSON.readTree(json.out()).get("samples").get(0).get("text").asText();
+        String text =
+                JSON.readTree(json.out()).get("samples").get(0).get("text").asText();
         assertEquals(PROMPT + text + "\n", streamed.out());
         assertEquals("", streamed.err());
     }
 
     @Test
     void greedyGenerationIsTheSameWhateverTheSeed() {
-        MainTest.Run a = run("generate", "--model", model, "--prompt", PROMPT, "--temperature", "0", "--seed", "1", "--max-new-tokens", "6");
-        MainTest.Run b = run("generate", "--model", model, "--prompt", PROMPT, "--temperature", "0", "--seed", "2", "--max-new-tokens", "6");
+        MainTest.Run a = run(
+                "generate",
+                "--model",
+                model,
+                "--prompt",
+                PROMPT,
+                "--temperature",
+                "0",
+                "--seed",
+                "1",
+                "--max-new-tokens",
+                "6");
+        MainTest.Run b = run(
+                "generate",
+                "--model",
+                model,
+                "--prompt",
+                PROMPT,
+                "--temperature",
+                "0",
+                "--seed",
+                "2",
+                "--max-new-tokens",
+                "6");
         assertEquals(a.out(), b.out());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "next --prompt ''|tempered next: --prompt is empty; give the model some text to continue",
-        "next --prompt cat --temperatures -1|tempered next: temperature T=-1.0 must be >= 0; use 0 for greedy decoding or a small positive value such as 0.7",
-        "next --prompt cat --top 0|tempered next: --top '0' must be a whole number from 1 to 50257",
-        "next --temperatures 1|tempered next: --prompt is required, for example --prompt \"The cat slept on the\"",
-        "generate --prompt cat --top-p 0|tempered generate: top-p p=0.0 must be in (0, 1]; use 1.0 to disable",
-        "generate --prompt cat --temperature abc|tempered generate: --temperature 'abc' is not a finite number; write one number, for example --temperature 0.7",
-        "next --prompt cat --temperatures 1,x|tempered next: --temperatures: 'x' (item 2) is not a finite number; write numbers separated by commas, e.g. --temperatures 0.5,1,2",
-        "next --prompt BLANK|tempered next: --prompt is blank (only white space); give the model some words to continue",
-        "next --prompt cat --file onnx/model.onnx|tempered next: a file and revision pick a file of a hub repository, but MODEL is a folder or file on this machine; leave them out, or name the repository",
-        "generate --prompt cat --max-new-tokens 0|tempered generate: --max-new-tokens '0' must be a whole number from 1 to 100000",
-        "generate --prompt cat --seed 1.5|tempered generate: --seed '1.5' must be a whole number, for example --seed 42",
-        "download --variant fp16|tempered download: unknown variant 'fp16'; use one of [fp32, int8]",
-        "download --model gpt2|tempered download: model 'gpt2' is not a Hugging Face repository name (ORG/NAME), such as openai-community/gpt2",
-        "download --recorded --variant int8|tempered download: --recorded fetches only the recorded GPT-2 examples; leave out --model, --variant, --file and --revision, or leave out --recorded to fetch the model",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "next --prompt ''|tempered next: --prompt is empty; give the model some text to continue",
+                "next --prompt cat --temperatures -1|tempered next: temperature T=-1.0 must be >= 0; use 0 for greedy decoding or a small positive value such as 0.7",
+                "next --prompt cat --top 0|tempered next: --top '0' must be a whole number from 1 to 50257",
+                "next --temperatures 1|tempered next: --prompt is required, for example --prompt \"The cat slept on the\"",
+                "generate --prompt cat --top-p 0|tempered generate: top-p p=0.0 must be in (0, 1]; use 1.0 to disable",
+                "generate --prompt cat --temperature abc|tempered generate: --temperature 'abc' is not a finite number; write one number, for example --temperature 0.7",
+                "next --prompt cat --temperatures 1,x|tempered next: --temperatures: 'x' (item 2) is not a finite number; write numbers separated by commas, e.g. --temperatures 0.5,1,2",
+                "next --prompt BLANK|tempered next: --prompt is blank (only white space); give the model some words to continue",
+                "next --prompt cat --file onnx/model.onnx|tempered next: a file and revision pick a file of a hub repository, but MODEL is a folder or file on this machine; leave them out, or name the repository",
+                "generate --prompt cat --max-new-tokens 0|tempered generate: --max-new-tokens '0' must be a whole number from 1 to 100000",
+                "generate --prompt cat --seed 1.5|tempered generate: --seed '1.5' must be a whole number, for example --seed 42",
+                "download --variant fp16|tempered download: unknown variant 'fp16'; use one of [fp32, int8]",
+                "download --model gpt2|tempered download: model 'gpt2' is not a Hugging Face repository name (ORG/NAME), such as openai-community/gpt2",
+                "download --recorded --variant int8|tempered download: --recorded fetches only the recorded GPT-2 examples; leave out --model, --variant, --file and --revision, or leave out --recorded to fetch the model",
+            })
     void badInputExitsTwoWithOneLine(String args, String message) {
         List<String> parts = new java.util.ArrayList<>();
         for (String part : args.split(" ")) {
@@ -164,21 +218,41 @@ class ModelCommandsTest {
     void benchReportsEveryFigureInAQuickRun() {
         MainTest.Run tooShort = run("bench", "--model", model, "--runs", "1");
         assertEquals(2, tooShort.status());
-        assertEquals("tempered bench: the benchmark decodes up to position 256, but this model sees only 64 positions;"
-                + " use GPT-2, a model with at least 260, or --quick\n", tooShort.err());
-        String int8 = SyntheticGpt2.write(folder.resolve("int8"), SyntheticGpt2.Layout.MERGED, SyntheticGpt2.Shape.SMALL, 7,
-                SyntheticGpt2.Precision.INT8).toString();
+        assertEquals(
+                "tempered bench: the benchmark decodes up to position 256, but this model sees only 64 positions;"
+                        + " use GPT-2, a model with at least 260, or --quick\n",
+                tooShort.err());
+        String int8 = SyntheticGpt2.write(
+                        folder.resolve("int8"),
+                        SyntheticGpt2.Layout.MERGED,
+                        SyntheticGpt2.Shape.SMALL,
+                        7,
+                        SyntheticGpt2.Precision.INT8)
+                .toString();
         MainTest.Run run = run("bench", "--model", model, "--int8-model", int8, "--quick");
         assertEquals(0, run.status(), run.err());
-        for (String label : List.of("bandwidth before decoding, Java sum, 1 thread", "bandwidth after decoding, ONNX Runtime matrix-vector product",
-                "prompt processing, batch 1, 16 tokens", "decoding with the cache, batch 1, 24 tokens", "ms per token at position 24",
-                "without the cache, ms per token at position 24", "decoding in a batch of 4", "resident memory after step 10",
+        for (String label : List.of(
+                "bandwidth before decoding, Java sum, 1 thread",
+                "bandwidth after decoding, ONNX Runtime matrix-vector product",
+                "prompt processing, batch 1, 16 tokens",
+                "decoding with the cache, batch 1, 24 tokens",
+                "ms per token at position 24",
+                "without the cache, ms per token at position 24",
+                "decoding in a batch of 4",
+                "resident memory after step 10",
                 "generation as a share of the model step, temperature 0.8, everything recorded",
                 "generation as a share of the model step, llama.cpp's defaults, only the tokens",
-                "time per token outside the model, llama.cpp's defaults on the whole vocabulary", "int8 decoding / float32 decoding",
-                "int8 prompt processing / float32", "int8 and float32 agree on the likeliest token", "int8's largest probability difference",
-                "bandwidth bound for float32 batch-1 decoding", "model load alone", "command line: start to first token",
-                "command line: a whole generate of 8 tokens", "notebook: setup to first distribution", "load average")) {
+                "time per token outside the model, llama.cpp's defaults on the whole vocabulary",
+                "int8 decoding / float32 decoding",
+                "int8 prompt processing / float32",
+                "int8 and float32 agree on the likeliest token",
+                "int8's largest probability difference",
+                "bandwidth bound for float32 batch-1 decoding",
+                "model load alone",
+                "command line: start to first token",
+                "command line: a whole generate of 8 tokens",
+                "notebook: setup to first distribution",
+                "load average")) {
             assertTrue(run.out().contains(label), "bench shows " + label + ":\n" + run.out());
         }
         assertTrue(run.out().contains("targets: not checked in a quick run"), run.out());
@@ -190,15 +264,19 @@ class ModelCommandsTest {
         SyntheticGpt2.write(dir, SyntheticGpt2.Layout.MODEL, new SyntheticGpt2.Shape(1, 2, 4, 1000, 16), 1);
         MainTest.Run run = run("next", "--model", dir.toString(), "--prompt", "cat");
         assertEquals(2, run.status());
-        assertEquals("tempered next: model.onnx has a vocabulary of 1000 tokens, not GPT-2's 50,257; Tempered's tokenizer is GPT-2's,"
-                + " so use a GPT-2 export\n", run.err());
+        assertEquals(
+                "tempered next: model.onnx has a vocabulary of 1000 tokens, not GPT-2's 50,257; Tempered's tokenizer is GPT-2's,"
+                        + " so use a GPT-2 export\n",
+                run.err());
     }
 
     @Test
     void anUnknownModelFolderExitsTwoAndAFolderWithoutAModelThree(@TempDir Path empty) {
         MainTest.Run missing = run("next", "--model", "/no/such/folder", "--prompt", "cat");
         assertEquals(2, missing.status());
-        assertTrue(missing.err().startsWith("tempered next: there is no folder or .onnx file at /no/such/folder"), missing.err());
+        assertTrue(
+                missing.err().startsWith("tempered next: there is no folder or .onnx file at /no/such/folder"),
+                missing.err());
         MainTest.Run noDecoder = run("next", "--model", empty.toString(), "--prompt", "cat");
         assertEquals(3, noDecoder.status());
         assertTrue(noDecoder.err().startsWith("tempered next: no GPT-2 decoder in " + empty), noDecoder.err());
@@ -211,23 +289,42 @@ class ModelCommandsTest {
         MainTest.Run run = run("generate", "--model", model, "--prompt", prompt, "--max-new-tokens", "2");
         assertEquals(2, run.status());
         assertEquals("", run.out());
-        assertEquals("tempered generate: the prompt is 70 tokens; this model sees at most 64 (prompt included), so it must be shorter to"
-                + " leave room for new tokens\n", run.err());
+        assertEquals(
+                "tempered generate: the prompt is 70 tokens; this model sees at most 64 (prompt included), so it must be shorter to"
+                        + " leave room for new tokens\n",
+                run.err());
     }
 
     @Test
     void stoppingAtTheContextIsSaidOnStderrAndInTheJson() throws Exception {
-        MainTest.Run streamed = run("generate", "--model", model, "--prompt", PROMPT, "--max-new-tokens", "100", "--seed", "3");
+        MainTest.Run streamed =
+                run("generate", "--model", model, "--prompt", PROMPT, "--max-new-tokens", "100", "--seed", "3");
         assertEquals(0, streamed.status(), streamed.err());
-        assertEquals("tempered generate: stopped at the model's context of 64 tokens (a prompt of 5 and 59 new), before --max-new-tokens"
-                + " 100\n", streamed.err());
-        MainTest.Run json = run("generate", "--model", model, "--prompt", PROMPT, "--max-new-tokens", "100", "--samples", "2", "--json");
+        assertEquals(
+                "tempered generate: stopped at the model's context of 64 tokens (a prompt of 5 and 59 new), before --max-new-tokens"
+                        + " 100\n",
+                streamed.err());
+        MainTest.Run json = run(
+                "generate",
+                "--model",
+                model,
+                "--prompt",
+                PROMPT,
+                "--max-new-tokens",
+                "100",
+                "--samples",
+                "2",
+                "--json");
         JsonNode samples = JSON.readTree(json.out()).get("samples");
         assertEquals("context_full", samples.get(0).get("stop").asText());
         assertEquals(59, samples.get(0).get("tokenIds").size());
-        assertTrue(json.err().startsWith("tempered generate: sample 1 stopped at the model's context of 64 tokens"), json.err());
+        assertTrue(
+                json.err().startsWith("tempered generate: sample 1 stopped at the model's context of 64 tokens"),
+                json.err());
         MainTest.Run brief = run("generate", "--model", model, "--prompt", PROMPT, "--max-new-tokens", "3", "--json");
-        assertEquals("max_new_tokens", JSON.readTree(brief.out()).get("samples").get(0).get("stop").asText());
+        assertEquals(
+                "max_new_tokens",
+                JSON.readTree(brief.out()).get("samples").get(0).get("stop").asText());
         assertEquals("", brief.err());
     }
 
@@ -236,11 +333,14 @@ class ModelCommandsTest {
     void generatingPastAModelsRealPositionsSaysWhyAndWhatToDo(@TempDir Path dir) throws IOException {
         SyntheticGpt2.write(dir, SyntheticGpt2.Layout.MERGED);
         Files.delete(dir.resolve("config.json"));
-        MainTest.Run run = run("generate", "--model", dir.toString(), "--prompt", PROMPT, "--max-new-tokens", "100", "--json");
+        MainTest.Run run =
+                run("generate", "--model", dir.toString(), "--prompt", PROMPT, "--max-new-tokens", "100", "--json");
         assertEquals(2, run.status(), run.err());
-        assertEquals("tempered generate: the model has 64 positions, but this run reached position 64 (counting from 0): its config.json"
-                + " is missing, or says a longer context (n_positions) than the model has. Put the model's own config.json beside it, or"
-                + " keep the prompt plus --max-new-tokens within 64 tokens\n", run.err());
+        assertEquals(
+                "tempered generate: the model has 64 positions, but this run reached position 64 (counting from 0): its config.json"
+                        + " is missing, or says a longer context (n_positions) than the model has. Put the model's own config.json beside it, or"
+                        + " keep the prompt plus --max-new-tokens within 64 tokens\n",
+                run.err());
     }
 
     @Test
@@ -251,14 +351,20 @@ class ModelCommandsTest {
         Files.createSymbolicLink(folder.resolve("config.json"), unreadable);
         MainTest.Run config = run("next", "--model", folder.toString(), "--prompt", PROMPT);
         assertEquals(2, config.status(), config.err());
-        assertEquals("tempered next: permission denied reading " + folder.resolve("config.json").toAbsolutePath() + "; make it readable"
-                + " (chmod a+r " + folder.resolve("config.json").toAbsolutePath() + ") or copy the model to a folder you own\n", config.err());
+        assertEquals(
+                "tempered next: permission denied reading "
+                        + folder.resolve("config.json").toAbsolutePath() + "; make it readable" + " (chmod a+r "
+                        + folder.resolve("config.json").toAbsolutePath() + ") or copy the model to a folder you own\n",
+                config.err());
 
         Path onnx = Files.createDirectories(dir.resolve("model").resolve("onnx"));
         Files.createSymbolicLink(onnx.resolve("model.onnx"), unreadable);
         MainTest.Run model = run("next", "--model", onnx.getParent().toString(), "--prompt", PROMPT);
         assertEquals(2, model.status(), model.err());
-        assertTrue(model.err().startsWith("tempered next: permission denied reading " + onnx.resolve("model.onnx").toAbsolutePath()),
+        assertTrue(
+                model.err()
+                        .startsWith("tempered next: permission denied reading "
+                                + onnx.resolve("model.onnx").toAbsolutePath()),
                 model.err());
     }
 
@@ -275,8 +381,14 @@ class ModelCommandsTest {
         for (String command : List.of("next", "generate")) {
             MainTest.Run run = run(command, "--model", folder.toString(), "--prompt", PROMPT);
             assertEquals(3, run.status(), run.err());
-            assertTrue(run.err().startsWith("tempered " + command + ": the model " + folder.resolve(SyntheticGpt2.Layout.MODEL.file) + " produced NaN as the logit"
-                    + " of token 0 (and 50256 more that are not finite); a working GPT-2 never does, so the model file is damaged"), run.err());
+            assertTrue(
+                    run.err()
+                            .startsWith(
+                                    "tempered " + command + ": the model "
+                                            + folder.resolve(SyntheticGpt2.Layout.MODEL.file)
+                                            + " produced NaN as the logit"
+                                            + " of token 0 (and 50256 more that are not finite); a working GPT-2 never does, so the model file is damaged"),
+                    run.err());
             assertFalse(run.err().contains("-Infinity"), run.err());
         }
     }

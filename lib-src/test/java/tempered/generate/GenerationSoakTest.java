@@ -51,26 +51,35 @@ class GenerationSoakTest {
             int round = 0;
             for (int reading = 0; reading < 10; reading++) {
                 while (steps < (reading + 1) * 1_000) {
-                    SamplerChain chain = new SamplerChain(List.of(new Temperature(1.3), SOMETIMES_END), new RandomPicker(round++));
-                    Generation generation = generator.generate("The cat slept on the", chain, GenerationSettings.of(40).withSamples(4));
+                    SamplerChain chain =
+                            new SamplerChain(List.of(new Temperature(1.3), SOMETIMES_END), new RandomPicker(round++));
+                    Generation generation = generator.generate(
+                            "The cat slept on the",
+                            chain,
+                            GenerationSettings.of(40).withSamples(4));
                     for (Sample sample : generation.samples()) {
                         steps += sample.steps().size();
                         stops.merge(sample.stop(), 1, Integer::sum);
                     }
                 }
                 resident[reading] = Memory.resident();
-                heap[reading] = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+                heap[reading] = Runtime.getRuntime().totalMemory()
+                        - Runtime.getRuntime().freeMemory();
             }
             assertTrue(steps >= 10_000);
         }
-        assertTrue(stops.getOrDefault(StopReason.END_OF_TEXT, 0) > 50 && stops.getOrDefault(StopReason.MAX_NEW_TOKENS, 0) > 10,
+        assertTrue(
+                stops.getOrDefault(StopReason.END_OF_TEXT, 0) > 50
+                        && stops.getOrDefault(StopReason.MAX_NEW_TOKENS, 0) > 10,
                 "samples ended both early and at the limit: " + stops);
         long residentGrowth = median(resident, 7) - median(resident, 1);
         long heapGrowth = median(heap, 7) - median(heap, 1);
-        String readings = "resident MB " + Arrays.toString(Arrays.stream(resident).map(r -> r >> 20).toArray())
-                + ", heap MB " + Arrays.toString(Arrays.stream(heap).map(r -> r >> 20).toArray());
+        String readings = "resident MB "
+                + Arrays.toString(Arrays.stream(resident).map(r -> r >> 20).toArray()) + ", heap MB "
+                + Arrays.toString(Arrays.stream(heap).map(r -> r >> 20).toArray());
         System.out.println("soak: " + stops + "; " + readings);
-        assertTrue(residentGrowth < 100L << 20, "resident memory grew by " + (residentGrowth >> 20) + " MB: " + readings);
+        assertTrue(
+                residentGrowth < 100L << 20, "resident memory grew by " + (residentGrowth >> 20) + " MB: " + readings);
         assertTrue(heapGrowth < 50L << 20, "heap grew by " + (heapGrowth >> 20) + " MB: " + readings);
     }
 

@@ -66,7 +66,8 @@ class GeneratorTest {
         assertFalse(Arrays.equals(first.sample().tokenIds(), other.sample().tokenIds()));
         assertEquals(12, first.sample().tokenIds().length);
         assertEquals(StopReason.MAX_NEW_TOKENS, first.sample().stop());
-        assertEquals(Gpt2Tokenizer.decode(first.sample().tokenIds()), first.sample().text());
+        assertEquals(
+                Gpt2Tokenizer.decode(first.sample().tokenIds()), first.sample().text());
         assertEquals(PROMPT + first.sample().text(), first.text());
         assertArrayEquals(Gpt2Tokenizer.encode(PROMPT), first.promptIds());
         assertEquals("temperature(1) -> random(seed=42)", first.chain());
@@ -76,7 +77,8 @@ class GeneratorTest {
     @Test
     void greedyStepsAreTheArgmaxOfTheRecomputedLogits() {
         Gpt2Model model = MODELS.get(SyntheticGpt2.Layout.MODEL);
-        Generation generation = new Generator(model).generate(PROMPT, SamplerSettings.of(0).temperatureFirst(), GenerationSettings.of(10));
+        Generation generation = new Generator(model)
+                .generate(PROMPT, SamplerSettings.of(0).temperatureFirst(), GenerationSettings.of(10));
         int[] sequence = generation.promptIds();
         for (Step step : generation.sample().steps()) {
             float[] logits = model.nextLogits(sequence);
@@ -95,7 +97,8 @@ class GeneratorTest {
     void eachStepRecordsTheChainsProbabilityAndTheTopAlternatives() {
         Gpt2Model model = MODELS.get(SyntheticGpt2.Layout.MERGED);
         SamplerChain chain = SamplerChain.builder().topK(3).temperature(0.7).random(5);
-        Generation generation = new Generator(model).generate(PROMPT, chain, GenerationSettings.of(8).withAlternatives(4));
+        Generation generation = new Generator(model)
+                .generate(PROMPT, chain, GenerationSettings.of(8).withAlternatives(4));
         int[] sequence = generation.promptIds();
         for (Step step : generation.sample().steps()) {
             float[] logits = model.nextLogits(sequence);
@@ -106,7 +109,10 @@ class GeneratorTest {
             assertEquals(expected.entropy(), step.entropy(), 1e-5);
             assertEquals(raw.logProb(step.id()), step.rawLogProbability(), 1e-5);
             assertEquals(raw.entropy(), step.rawEntropy(), 1e-5);
-            assertEquals(3, step.alternatives().size(), "top-k(3) leaves three tokens possible; a fourth would have probability 0");
+            assertEquals(
+                    3,
+                    step.alternatives().size(),
+                    "top-k(3) leaves three tokens possible; a fourth would have probability 0");
             for (int i = 0; i < 3; i++) {
                 Alternative alternative = step.alternatives().get(i);
                 assertEquals(expected.top(3).get(i).id(), alternative.id());
@@ -114,7 +120,9 @@ class GeneratorTest {
                 assertEquals(raw.prob(alternative.id()), alternative.rawProbability(), 1e-5);
                 assertEquals(Gpt2Tokenizer.token(alternative.id()), alternative.token());
             }
-            assertTrue(step.alternatives().stream().anyMatch(a -> a.id() == step.id()), "the chosen token is among the top 3");
+            assertTrue(
+                    step.alternatives().stream().anyMatch(a -> a.id() == step.id()),
+                    "the chosen token is among the top 3");
             assertEquals(Gpt2Tokenizer.token(step.id()), step.token());
             sequence = append(sequence, step.id());
         }
@@ -125,10 +133,16 @@ class GeneratorTest {
     void alternativesAndRawProbabilitiesAreLeftOutWhenNotAskedFor() {
         SamplerChain chain = SamplerChain.builder().temperature(0.9).random(11);
         GenerationSettings lean = GenerationSettings.of(6).withAlternatives(0).withRawProbabilities(false);
-        Generation full = generator().generate(PROMPT, chain, GenerationSettings.of(6).withAlternatives(2));
+        Generation full =
+                generator().generate(PROMPT, chain, GenerationSettings.of(6).withAlternatives(2));
         Generation leaner = generator().generate(PROMPT, chain, lean);
-        assertArrayEquals(full.sample().tokenIds(), leaner.sample().tokenIds(), "what is recorded does not change the draws");
-        Generation rawless = generator().generate(PROMPT, chain, GenerationSettings.of(6).withAlternatives(2).withRawProbabilities(false));
+        assertArrayEquals(
+                full.sample().tokenIds(), leaner.sample().tokenIds(), "what is recorded does not change the draws");
+        Generation rawless = generator()
+                .generate(
+                        PROMPT,
+                        chain,
+                        GenerationSettings.of(6).withAlternatives(2).withRawProbabilities(false));
         for (int i = 0; i < 6; i++) {
             Step step = leaner.sample().steps().get(i);
             Step recorded = full.sample().steps().get(i);
@@ -136,12 +150,15 @@ class GeneratorTest {
             assertEquals(recorded.probability(), step.probability());
             assertEquals(recorded.entropy(), step.entropy());
             IllegalStateException e = assertThrows(IllegalStateException.class, step::rawLogProbability);
-            assertEquals("this generation did not record the raw model's probabilities;"
-                    + " generate with GenerationSettings.of(n).withRawProbabilities(true), the default", e.getMessage());
+            assertEquals(
+                    "this generation did not record the raw model's probabilities;"
+                            + " generate with GenerationSettings.of(n).withRawProbabilities(true), the default",
+                    e.getMessage());
             assertThrows(IllegalStateException.class, step::rawEntropy);
             assertThrows(IllegalStateException.class, step::surprisalBits);
             assertEquals(recorded.toString().replaceAll(" raw log p=[-0-9.]+", ""), step.toString());
-            Alternative alternative = rawless.sample().steps().get(i).alternatives().get(0);
+            Alternative alternative =
+                    rawless.sample().steps().get(i).alternatives().get(0);
             assertEquals(recorded.alternatives().get(0).probability(), alternative.probability());
             assertThrows(IllegalStateException.class, alternative::rawProbability);
         }
@@ -151,8 +168,10 @@ class GeneratorTest {
     /** A batch of samples is the same as generating each sample alone with seed + i. */
     @Test
     void batchedSamplesEqualSingleGenerationsWithConsecutiveSeeds() {
-        SamplerChain chain = SamplerSettings.of(1.2).withTopP(0.95).withSeed(100).temperatureFirst();
-        Generation batch = generator().generate(PROMPT, chain, GenerationSettings.of(10).withSamples(4));
+        SamplerChain chain =
+                SamplerSettings.of(1.2).withTopP(0.95).withSeed(100).temperatureFirst();
+        Generation batch =
+                generator().generate(PROMPT, chain, GenerationSettings.of(10).withSamples(4));
         assertEquals(4, batch.samples().size());
         for (int i = 0; i < 4; i++) {
             Generation alone = generator().generate(PROMPT, chain.withSeed(100 + i), GenerationSettings.of(10));
@@ -164,9 +183,15 @@ class GeneratorTest {
     @Test
     void everyExportStyleWritesTheSameText() {
         SamplerChain chain = SamplerChain.builder().temperature(0.8).random(7);
-        int[] reference = new Generator(MODELS.get(SyntheticGpt2.Layout.MODEL)).generate(PROMPT, chain, GenerationSettings.of(15)).sample().tokenIds();
+        int[] reference = new Generator(MODELS.get(SyntheticGpt2.Layout.MODEL))
+                .generate(PROMPT, chain, GenerationSettings.of(15))
+                .sample()
+                .tokenIds();
         for (SyntheticGpt2.Layout layout : SyntheticGpt2.Layout.values()) {
-            int[] ids = new Generator(MODELS.get(layout)).generate(PROMPT, chain, GenerationSettings.of(15)).sample().tokenIds();
+            int[] ids = new Generator(MODELS.get(layout))
+                    .generate(PROMPT, chain, GenerationSettings.of(15))
+                    .sample()
+                    .tokenIds();
             assertArrayEquals(reference, ids, layout.name());
         }
     }
@@ -174,7 +199,8 @@ class GeneratorTest {
     @Test
     void stopsAtEndOfTextWithoutPuttingItInTheText() {
         SamplerChain onlyEnd = new SamplerChain(List.of(only(Gpt2Tokenizer.END_OF_TEXT)), new RandomPicker(1));
-        Sample sample = generator().generate(PROMPT, onlyEnd, GenerationSettings.of(10)).sample();
+        Sample sample =
+                generator().generate(PROMPT, onlyEnd, GenerationSettings.of(10)).sample();
         assertEquals(StopReason.END_OF_TEXT, sample.stop());
         assertArrayEquals(new int[] {Gpt2Tokenizer.END_OF_TEXT}, sample.tokenIds());
         assertEquals("", sample.text());
@@ -184,10 +210,14 @@ class GeneratorTest {
     void stopsAfterALineBreakOnlyWhenAsked() {
         int newline = Gpt2Tokenizer.encode("\n")[0];
         SamplerChain onlyNewline = new SamplerChain(List.of(only(newline)), new Greedy());
-        Sample stopped = generator().generate(PROMPT, onlyNewline, GenerationSettings.of(5).withStopAtNewline(true)).sample();
+        Sample stopped = generator()
+                .generate(PROMPT, onlyNewline, GenerationSettings.of(5).withStopAtNewline(true))
+                .sample();
         assertEquals(StopReason.NEWLINE, stopped.stop());
         assertEquals("\n", stopped.text());
-        Sample kept = generator().generate(PROMPT, onlyNewline, GenerationSettings.of(5)).sample();
+        Sample kept = generator()
+                .generate(PROMPT, onlyNewline, GenerationSettings.of(5))
+                .sample();
         assertEquals(StopReason.MAX_NEW_TOKENS, kept.stop());
         assertEquals("\n\n\n\n\n", kept.text());
     }
@@ -198,7 +228,9 @@ class GeneratorTest {
         Arrays.fill(sixty, 262);
         String prompt = Gpt2Tokenizer.decode(sixty);
         assertEquals(60, Gpt2Tokenizer.encode(prompt).length);
-        Sample sample = generator().generate(prompt, SamplerChain.builder().random(3), GenerationSettings.of(20)).sample();
+        Sample sample = generator()
+                .generate(prompt, SamplerChain.builder().random(3), GenerationSettings.of(20))
+                .sample();
         assertEquals(StopReason.CONTEXT_FULL, sample.stop());
         assertEquals(4, sample.tokenIds().length);
     }
@@ -211,10 +243,13 @@ class GeneratorTest {
     @Test
     void finishedSamplesStopWhileOthersGoOn() {
         int promptLength = Gpt2Tokenizer.encode(PROMPT).length;
-        LogitsProcessor endAfterAnEvenThird = (logits, history) ->
-                history.length == promptLength + 3 && history[history.length - 1] % 2 == 0 ? onlyLogits(logits.length, Gpt2Tokenizer.END_OF_TEXT) : logits;
+        LogitsProcessor endAfterAnEvenThird =
+                (logits, history) -> history.length == promptLength + 3 && history[history.length - 1] % 2 == 0
+                        ? onlyLogits(logits.length, Gpt2Tokenizer.END_OF_TEXT)
+                        : logits;
         SamplerChain chain = new SamplerChain(List.of(new TopK(50), endAfterAnEvenThird), new RandomPicker(0));
-        Generation generation = generator().generate(PROMPT, chain, GenerationSettings.of(6).withSamples(6));
+        Generation generation =
+                generator().generate(PROMPT, chain, GenerationSettings.of(6).withSamples(6));
         int ended = 0;
         for (int i = 0; i < 6; i++) {
             Sample sample = generation.samples().get(i);
@@ -233,11 +268,22 @@ class GeneratorTest {
         }
         assertTrue(ended > 0 && ended < 6, ended + " of 6 samples ended early; the seeds must give some of each");
         List<int[]> heard = new ArrayList<>();
-        generator().generate(PROMPT, chain, GenerationSettings.of(6).withSamples(6), (sample, step) -> heard.add(new int[] {sample, step.id()}));
+        generator()
+                .generate(
+                        PROMPT,
+                        chain,
+                        GenerationSettings.of(6).withSamples(6),
+                        (sample, step) -> heard.add(new int[] {sample, step.id()}));
         for (int i = 0; i < 6; i++) {
             int sample = i;
-            int[] streamed = heard.stream().filter(h -> h[0] == sample).mapToInt(h -> h[1]).toArray();
-            assertArrayEquals(generation.samples().get(i).tokenIds(), streamed, "the listener hears every token of sample " + i + " in order");
+            int[] streamed = heard.stream()
+                    .filter(h -> h[0] == sample)
+                    .mapToInt(h -> h[1])
+                    .toArray();
+            assertArrayEquals(
+                    generation.samples().get(i).tokenIds(),
+                    streamed,
+                    "the listener hears every token of sample " + i + " in order");
         }
     }
 
@@ -250,7 +296,8 @@ class GeneratorTest {
         LanguageModel counting = new CountingWords();
         Generator generator = new Generator(counting);
         SamplerChain chain = SamplerChain.builder().random(7);
-        Generation batch = generator.generate("one two", chain, GenerationSettings.of(8).withSamples(5).withAlternatives(3));
+        Generation batch = generator.generate(
+                "one two", chain, GenerationSettings.of(8).withSamples(5).withAlternatives(3));
         assertArrayEquals(new int[] {1, 2}, batch.promptIds());
         int ended = 0;
         for (int i = 0; i < 5; i++) {
@@ -268,17 +315,26 @@ class GeneratorTest {
             } else {
                 assertEquals(StopReason.MAX_NEW_TOKENS, sample.stop());
                 assertEquals(8, ids.length);
-                assertTrue(firstThree == -1 || firstThree == 7, "a \" three\" is followed by the end unless it came last");
+                assertTrue(
+                        firstThree == -1 || firstThree == 7, "a \" three\" is followed by the end unless it came last");
             }
-            assertArrayEquals(generator.generate("one two", chain.withSeed(7 + i), GenerationSettings.of(8)).sample().tokenIds(), ids);
+            assertArrayEquals(
+                    generator
+                            .generate("one two", chain.withSeed(7 + i), GenerationSettings.of(8))
+                            .sample()
+                            .tokenIds(),
+                    ids);
             Step first = sample.steps().get(0);
-            assertEquals(List.of(" one", " two", " three"), first.alternatives().stream().map(Alternative::token).toList());
+            assertEquals(
+                    List.of(" one", " two", " three"),
+                    first.alternatives().stream().map(Alternative::token).toList());
             double one = 1 / (2 + Math.exp(-1));
             double three = Math.exp(-1) / (2 + Math.exp(-1));
             assertEquals(one, first.alternatives().get(0).rawProbability(), 1e-12);
             assertEquals(three, first.alternatives().get(2).probability(), 1e-12);
             assertEquals(-(2 * one * Math.log(one) + three * Math.log(three)), first.rawEntropy(), 1e-12);
-            assertEquals(first.rawEntropy(), first.entropy(), 1e-12, "a chain with no processor draws from the raw model");
+            assertEquals(
+                    first.rawEntropy(), first.entropy(), 1e-12, "a chain with no processor draws from the raw model");
         }
         assertTrue(ended > 0 && ended < 5, ended + " of 5 samples ended; the seed must give some of each");
         assertEquals("one two" + batch.sample().text(), batch.text());
@@ -309,7 +365,10 @@ class GeneratorTest {
             return new Tokenizer() {
                 @Override
                 public int[] encode(String text) {
-                    return Arrays.stream((" " + text).split("(?= )")).filter(w -> !w.isEmpty()).mapToInt(WORDS::indexOf).toArray();
+                    return Arrays.stream((" " + text).split("(?= )"))
+                            .filter(w -> !w.isEmpty())
+                            .mapToInt(WORDS::indexOf)
+                            .toArray();
                 }
 
                 @Override
@@ -333,15 +392,29 @@ class GeneratorTest {
     @Test
     void badRequestsAreRefusedWithMessagesThatTeach() {
         SamplerChain chain = SamplerChain.builder().random(1);
-        assertEquals("prompt must not be empty; give the model some text to continue",
-                assertThrows(IllegalArgumentException.class, () -> generator().generate("", chain, GenerationSettings.of(3))).getMessage());
-        assertEquals("max new tokens=0 must be at least 1",
-                assertThrows(IllegalArgumentException.class, () -> GenerationSettings.of(0)).getMessage());
-        assertEquals("samples=0 must be from 1 to 256; run several generations for more",
-                assertThrows(IllegalArgumentException.class, () -> GenerationSettings.of(3).withSamples(0)).getMessage());
+        assertEquals(
+                "prompt must not be empty; give the model some text to continue",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> generator().generate("", chain, GenerationSettings.of(3)))
+                        .getMessage());
+        assertEquals(
+                "max new tokens=0 must be at least 1",
+                assertThrows(IllegalArgumentException.class, () -> GenerationSettings.of(0))
+                        .getMessage());
+        assertEquals(
+                "samples=0 must be from 1 to 256; run several generations for more",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> GenerationSettings.of(3).withSamples(0))
+                        .getMessage());
         String tooLong = " the".repeat(64);
-        assertEquals("the prompt is 64 tokens; this model sees at most 64, so it must be shorter to leave room for new tokens",
-                assertThrows(IllegalArgumentException.class, () -> generator().generate(tooLong, chain, GenerationSettings.of(3))).getMessage());
+        assertEquals(
+                "the prompt is 64 tokens; this model sees at most 64, so it must be shorter to leave room for new tokens",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> generator().generate(tooLong, chain, GenerationSettings.of(3)))
+                        .getMessage());
     }
 
     /** A processor that leaves only one token possible. */

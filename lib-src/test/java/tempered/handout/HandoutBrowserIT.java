@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * skipped with that hint.
  */
 class HandoutBrowserIT {
-    private static final Path NOTEBOOKS = Path.of(System.getProperty("tempered.notebooks", "notebooks")).toAbsolutePath();
-    private static final Path JAR = Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath();
+    private static final Path NOTEBOOKS =
+            Path.of(System.getProperty("tempered.notebooks", "notebooks")).toAbsolutePath();
+    private static final Path JAR =
+            Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath();
 
     @TempDir
     Path folder;
@@ -41,14 +43,25 @@ class HandoutBrowserIT {
         Path handouts = Files.createDirectories(folder.resolve("handouts"));
         List<Path> notebooks;
         try (Stream<Path> files = Files.list(NOTEBOOKS)) {
-            notebooks = files.filter(f -> f.getFileName().toString().matches("\\d\\d-.*\\.ipynb")).sorted().toList();
+            notebooks = files.filter(f -> f.getFileName().toString().matches("\\d\\d-.*\\.ipynb"))
+                    .sorted()
+                    .toList();
         }
         for (Path notebook : notebooks) {
-            Files.writeString(handouts.resolve(notebook.getFileName().toString().replace(".ipynb", ".html")),
+            Files.writeString(
+                    handouts.resolve(notebook.getFileName().toString().replace(".ipynb", ".html")),
                     NbconvertLikePage.of(notebook, "%load " + project.resolve("notebooks/setup.jsh")));
         }
-        assertEquals(0, run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", JAR.toString(),
-                "tempered.handout.Handouts", handouts.toString(), project.toString())), "the jar's post-processor");
+        assertEquals(
+                0,
+                run(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        JAR.toString(),
+                        "tempered.handout.Handouts",
+                        handouts.toString(),
+                        project.toString())),
+                "the jar's post-processor");
 
         int formulas = 0;
         for (Path notebook : notebooks) {
@@ -57,7 +70,9 @@ class HandoutBrowserIT {
             assertFalse(html.contains(project.toString()), page + " holds this machine's project path");
             assertFalse(html.contains(NbconvertLikePage.CDN_MATHJAX), page + " still loads MathJax from a CDN");
             Document shown = Jsoup.parse(dumpDom(chromium, page));
-            assertTrue(shown.select("[data-mjx-error], mjx-merror").isEmpty(), page + ": MathJax could not read a formula");
+            assertTrue(
+                    shown.select("[data-mjx-error], mjx-merror").isEmpty(),
+                    page + ": MathJax could not read a formula");
             int typeset = shown.select("mjx-container").size();
             assertTrue(typeset > 0, page + " shows no typeset math");
             formulas += typeset;
@@ -73,14 +88,30 @@ class HandoutBrowserIT {
     private String dumpDom(Path chromium, Path page) throws Exception {
         Path profile = Files.createTempDirectory(folder, "chromium-profile");
         Path dom = folder.resolve("dom.html");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-                "--virtual-time-budget=10000", "--dump-dom", page.toUri().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dom.toFile()).redirectError(folder.resolve("chromium.log").toFile());
+        List<String> command = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--proxy-server=127.0.0.1:9",
+                "--proxy-bypass-list=<-loopback>",
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+                page.toUri().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dom.toFile())
+                .redirectError(folder.resolve("chromium.log").toFile());
         Process process = builder.start();
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "Chromium did not finish with " + page);
-        assertEquals(0, process.exitValue(), "Chromium failed on " + page + ": " + Files.readString(folder.resolve("chromium.log")));
+        assertEquals(
+                0,
+                process.exitValue(),
+                "Chromium failed on " + page + ": " + Files.readString(folder.resolve("chromium.log")));
         return Files.readString(dom, StandardCharsets.UTF_8);
     }
 
@@ -90,9 +121,13 @@ class HandoutBrowserIT {
     }
 
     private static Path chromium() {
-        Path found = Stream.concat(Stream.of(Path.of("/usr/bin/chromium")),
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).map(dir -> Path.of(dir, "chromium")))
-                .filter(Files::isExecutable).findFirst().orElse(null);
+        Path found = Stream.concat(
+                        Stream.of(Path.of("/usr/bin/chromium")),
+                        Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                                .map(dir -> Path.of(dir, "chromium")))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(null);
         if (found == null && System.getenv("CI") != null) {
             throw new AssertionError("Chromium is missing on CI: .ci/run should install it (apt-get install chromium)");
         }

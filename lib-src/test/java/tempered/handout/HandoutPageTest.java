@@ -30,13 +30,17 @@ class HandoutPageTest {
     @Test
     void theTitleIsTheNotebooksHeading() {
         assertEquals("Softmax from scratch", page.title());
-        assertTrue(page.html().contains("<title>Softmax from scratch</title>"), page.html().substring(0, 300));
+        assertTrue(
+                page.html().contains("<title>Softmax from scratch</title>"),
+                page.html().substring(0, 300));
     }
 
     @Test
     void mathJaxComesWithThePageAndNothingLoadsFromElsewhere() {
         String html = page.html();
-        for (String gone : new String[] {"cdnjs", "file:///usr/share", "require.min.js", "text/x-mathjax-config", "init_mathjax"}) {
+        for (String gone :
+                new String[] {"cdnjs", "file:///usr/share", "require.min.js", "text/x-mathjax-config", "init_mathjax"
+                }) {
             assertFalse(html.contains(gone), gone);
         }
         assertTrue(html.contains("window.MathJax = {tex: {inlineMath: [['$', '$']"), "the configuration");

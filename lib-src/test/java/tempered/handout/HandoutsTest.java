@@ -18,12 +18,21 @@ class HandoutsTest {
 
     @Test
     void everyPageBecomesAHandoutAndTheIndexListsThemByTitle() throws Exception {
-        Files.writeString(folder.resolve("02-temperature.html"), "<html><head><title>02-temperature</title></head><body><h1>Temperature &amp; heat¶</h1></body></html>");
-        Files.writeString(folder.resolve("01-softmax.html"), "<html><head><title>01-softmax</title></head><body><h1>Softmax</h1></body></html>");
+        Files.writeString(
+                folder.resolve("02-temperature.html"),
+                "<html><head><title>02-temperature</title></head><body><h1>Temperature &amp; heat¶</h1></body></html>");
+        Files.writeString(
+                folder.resolve("01-softmax.html"),
+                "<html><head><title>01-softmax</title></head><body><h1>Softmax</h1></body></html>");
         Files.writeString(folder.resolve("index.html"), "an old index");
-        assertEquals(List.of("Softmax", "Temperature & heat"), Handouts.write(folder, Path.of("/nowhere"), Path.of("/nowhere")));
+        assertEquals(
+                List.of("Softmax", "Temperature & heat"),
+                Handouts.write(folder, Path.of("/nowhere"), Path.of("/nowhere")));
         String index = Files.readString(folder.resolve("index.html"));
-        assertTrue(index.contains("<li><a href=\"01-softmax.html\">Softmax</a></li>\n<li><a href=\"02-temperature.html\">Temperature &amp; heat</a></li>"), index);
+        assertTrue(
+                index.contains(
+                        "<li><a href=\"01-softmax.html\">Softmax</a></li>\n<li><a href=\"02-temperature.html\">Temperature &amp; heat</a></li>"),
+                index);
         assertTrue(Files.readString(folder.resolve("01-softmax.html")).contains("<title>Softmax</title>"));
         try (var files = Files.list(folder)) {
             assertFalse(files.anyMatch(f -> f.toString().endsWith(".partial")), "no temporary file is left");
@@ -32,7 +41,10 @@ class HandoutsTest {
 
     @Test
     void aFolderWithoutPagesIsRefusedWithWhatToDo() {
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Handouts.write(folder, folder, folder));
-        assertTrue(empty.getMessage().startsWith("no nbconvert pages (*.html) in " + folder + ": run the notebooks"), empty.getMessage());
+        IllegalArgumentException empty =
+                assertThrows(IllegalArgumentException.class, () -> Handouts.write(folder, folder, folder));
+        assertTrue(
+                empty.getMessage().startsWith("no nbconvert pages (*.html) in " + folder + ": run the notebooks"),
+                empty.getMessage());
     }
 }

@@ -25,19 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeHub implements AutoCloseable {
     public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-    public record Request(String method, String path, String range, String authorization) {
-    }
+    public record Request(String method, String path, String range, String authorization) {}
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     public final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Cut the next this-many transfers of large (LFS) files after half their bytes. */
     final AtomicInteger cuts = new AtomicInteger();
+
     volatile boolean ignoreRange;
     volatile boolean corrupt;
     volatile int status = 200;
     /** Serve large files directly, named by an opaque ETag instead of their sha256, as a plain mirror might. */
     volatile boolean withoutSha256;
+
     public volatile long stallMillis;
 
     public FakeHub() throws IOException {
@@ -83,7 +84,10 @@ public final class FakeHub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Range"),
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                path,
+                exchange.getRequestHeaders().getFirst("Range"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
         try (exchange) {
             if (status != 200) {
@@ -92,7 +96,10 @@ public final class FakeHub implements AutoCloseable {
             }
             if (path.startsWith("/cdn/")) {
                 String sha = path.substring(5);
-                byte[] body = files.values().stream().filter(b -> sha256(b).equals(sha)).findFirst().orElse(null);
+                byte[] body = files.values().stream()
+                        .filter(b -> sha256(b).equals(sha))
+                        .findFirst()
+                        .orElse(null);
                 if (body == null) {
                     exchange.sendResponseHeaders(404, -1);
                 } else {
@@ -102,7 +109,9 @@ public final class FakeHub implements AutoCloseable {
             }
             // /ORG/NAME/resolve/REV/PATH
             String[] parts = path.substring(1).split("/", 5);
-            byte[] body = parts.length == 5 && parts[2].equals("resolve") ? files.get(parts[0] + "/" + parts[1] + "/" + parts[4]) : null;
+            byte[] body = parts.length == 5 && parts[2].equals("resolve")
+                    ? files.get(parts[0] + "/" + parts[1] + "/" + parts[4])
+                    : null;
             if (body == null) {
                 exchange.getResponseHeaders().add("X-Error-Code", "EntryNotFound");
                 exchange.sendResponseHeaders(404, -1);
@@ -113,7 +122,10 @@ public final class FakeHub implements AutoCloseable {
             if (lfs && !withoutSha256) {
                 exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + sha256(body) + "\"");
                 exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(body.length));
-                exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/cdn/" + sha256(body));
+                exchange.getResponseHeaders()
+                        .add(
+                                "Location",
+                                "http://localhost:" + server.getAddress().getPort() + "/cdn/" + sha256(body));
                 exchange.sendResponseHeaders(302, -1);
                 return;
             }
@@ -136,7 +148,8 @@ public final class FakeHub implements AutoCloseable {
         int from = 0;
         if (range != null && !ignoreRange) {
             from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-.*", "$1"));
-            exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+            exchange.getResponseHeaders()
+                    .add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
             exchange.sendResponseHeaders(206, body.length - from);
         } else {
             exchange.sendResponseHeaders(200, body.length);

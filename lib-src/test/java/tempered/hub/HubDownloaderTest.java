@@ -43,6 +43,7 @@ class HubDownloaderTest {
 
     @TempDir
     Path cacheRoot;
+
     FakeHub hub;
 
     @BeforeEach
@@ -101,16 +102,22 @@ class HubDownloaderTest {
     @Test
     void aCutDownloadResumesWithARangeRequestOnTheNextRun() throws IOException {
         hub.cuts.set(1);
-        DownloadException cut = assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
-        assertTrue(cut.getMessage().startsWith("the download of openai-community/gpt2/onnx/decoder_model_merged.onnx stopped at 150,000 of 300,000 bytes"),
+        DownloadException cut = assertThrows(
+                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertTrue(
+                cut.getMessage()
+                        .startsWith(
+                                "the download of openai-community/gpt2/onnx/decoder_model_merged.onnx stopped at 150,000 of 300,000 bytes"),
                 cut.getMessage());
-        assertTrue(cut.getMessage().endsWith("run the same command again to resume where it stopped"), cut.getMessage());
+        assertTrue(
+                cut.getMessage().endsWith("run the same command again to resume where it stopped"), cut.getMessage());
         assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2).isEmpty(), "nothing where the loader looks");
         assertEquals(List.of(FakeHub.sha256(MODEL) + ".tempered.incomplete"), leftovers());
 
         Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertArrayEquals(MODEL, Files.readAllBytes(file));
-        List<FakeHub.Request> transfers = hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).toList();
+        List<FakeHub.Request> transfers =
+                hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).toList();
         assertEquals(2, transfers.size());
         assertNull(transfers.get(0).range());
         assertEquals("bytes=150000-", transfers.get(1).range());
@@ -144,8 +151,12 @@ class HubDownloaderTest {
     @Test
     void aBodyWithTheWrongHashIsDeletedAndNothingIsCached() {
         hub.corrupt = true;
-        DownloadException e = assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
-        assertTrue(e.getMessage().startsWith("the downloaded openai-community/gpt2/onnx/decoder_model_merged.onnx has sha256 "), e.getMessage());
+        DownloadException e = assertThrows(
+                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("the downloaded openai-community/gpt2/onnx/decoder_model_merged.onnx has sha256 "),
+                e.getMessage());
         assertTrue(e.getMessage().contains(", but should have " + FakeHub.sha256(MODEL) + ";"), e.getMessage());
         assertTrue(e.getMessage().contains("deleted it, nothing was cached"), e.getMessage());
         assertEquals(List.of(), leftovers());
@@ -159,17 +170,23 @@ class HubDownloaderTest {
         ModelSpec known = new ModelSpec(REPO, "main", FILE, FakeHub.sha256(MODEL), 0);
         Path file = downloader(1).download(known, DownloadProgress.NONE);
         assertArrayEquals(MODEL, Files.readAllBytes(file));
-        assertEquals("mirror-" + MODEL.length, file.toRealPath().getFileName().toString(), "named by the server's ETag");
+        assertEquals(
+                "mirror-" + MODEL.length, file.toRealPath().getFileName().toString(), "named by the server's ETag");
         assertEquals(Optional.empty(), new HubCache(cacheRoot).damage(known));
 
         Path other = cacheRoot.resolve("other");
         hub.corrupt = true;
-        DownloadException e = assertThrows(DownloadException.class,
+        DownloadException e = assertThrows(
+                DownloadException.class,
                 () -> new HubDownloader(new HubCache(other), hub.endpoint(), null, false, Duration.ofSeconds(5), 1)
                         .download(known, DownloadProgress.NONE));
-        assertTrue(e.getMessage().contains("has sha256 ") && e.getMessage().contains(", but should have " + FakeHub.sha256(MODEL)),
+        assertTrue(
+                e.getMessage().contains("has sha256 ")
+                        && e.getMessage().contains(", but should have " + FakeHub.sha256(MODEL)),
                 e.getMessage());
-        assertFalse(Files.exists(other.resolve("models--openai-community--gpt2/blobs/mirror-" + MODEL.length)), "nothing cached");
+        assertFalse(
+                Files.exists(other.resolve("models--openai-community--gpt2/blobs/mirror-" + MODEL.length)),
+                "nothing cached");
     }
 
     @Test
@@ -183,27 +200,40 @@ class HubDownloaderTest {
     @Test
     void missingFilesAndServerErrorsNameTheRepositoryAndFile() {
         ModelSpec missing = ModelSpec.GPT2.withFile("onnx/nope.onnx");
-        DownloadException notFound = assertThrows(DownloadException.class, () -> downloader(1).download(missing, DownloadProgress.NONE));
-        assertTrue(notFound.getMessage().startsWith("the hub has no openai-community/gpt2/onnx/nope.onnx"), notFound.getMessage());
+        DownloadException notFound =
+                assertThrows(DownloadException.class, () -> downloader(1).download(missing, DownloadProgress.NONE));
+        assertTrue(
+                notFound.getMessage().startsWith("the hub has no openai-community/gpt2/onnx/nope.onnx"),
+                notFound.getMessage());
         assertTrue(notFound.getMessage().contains("HTTP 404"), notFound.getMessage());
         hub.status = 500;
-        DownloadException broken = assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
-        assertEquals("the hub answered HTTP 500 for openai-community/gpt2/onnx/decoder_model_merged.onnx; try again later, or set HF_ENDPOINT to a mirror",
+        DownloadException broken = assertThrows(
+                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertEquals(
+                "the hub answered HTTP 500 for openai-community/gpt2/onnx/decoder_model_merged.onnx; try again later, or set HF_ENDPOINT to a mirror",
                 broken.getMessage());
         hub.status = 401;
-        DownloadException gated = assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
-        assertTrue(gated.getMessage().contains("needs a token allowed to read it, in HF_TOKEN or saved by 'hf auth login'"), gated.getMessage());
+        DownloadException gated = assertThrows(
+                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertTrue(
+                gated.getMessage()
+                        .contains("needs a token allowed to read it, in HF_TOKEN or saved by 'hf auth login'"),
+                gated.getMessage());
         assertEquals(List.of(), leftovers());
     }
 
     @Test
     void offlineFailsAtOnceSayingWhatIsMissingWhereItLookedAndTheCommand() {
-        HubDownloader offline = HubDownloader.fromEnvironment(Map.of("HF_HUB_OFFLINE", "1", "HF_HUB_CACHE", cacheRoot.toString(),
-                "HF_ENDPOINT", hub.endpoint()));
-        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> offline.download(ModelSpec.GPT2, DownloadProgress.NONE));
-        assertEquals("HF_HUB_OFFLINE is set and openai-community/gpt2/onnx/decoder_model_merged.onnx is not in the Hugging Face cache at "
-                + cacheRoot.resolve("models--openai-community--gpt2") + ". On a connected machine run: java -jar target/tempered.jar download"
-                + " (then copy " + cacheRoot + " here), or unset HF_HUB_OFFLINE", e.getMessage());
+        HubDownloader offline = HubDownloader.fromEnvironment(
+                Map.of("HF_HUB_OFFLINE", "1", "HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", hub.endpoint()));
+        ModelNotFoundException e = assertThrows(
+                ModelNotFoundException.class, () -> offline.download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertEquals(
+                "HF_HUB_OFFLINE is set and openai-community/gpt2/onnx/decoder_model_merged.onnx is not in the Hugging Face cache at "
+                        + cacheRoot.resolve("models--openai-community--gpt2")
+                        + ". On a connected machine run: java -jar target/tempered.jar download"
+                        + " (then copy " + cacheRoot + " here), or unset HF_HUB_OFFLINE",
+                e.getMessage());
         assertEquals(0, hub.requests.size());
     }
 
@@ -213,38 +243,60 @@ class HubDownloaderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        HubDownloader unreachable = new HubDownloader(new HubCache(cacheRoot), "http://127.0.0.1:" + closedPort, null, false, Duration.ofSeconds(2), 1);
-        DownloadException e = assertThrows(DownloadException.class,
-                () -> unreachable.download(ModelSpec.variant("int8"), DownloadProgress.NONE));
-        assertTrue(e.getMessage().startsWith("could not reach http://127.0.0.1:" + closedPort + " to fetch Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (ConnectException"),
+        HubDownloader unreachable = new HubDownloader(
+                new HubCache(cacheRoot), "http://127.0.0.1:" + closedPort, null, false, Duration.ofSeconds(2), 1);
+        DownloadException e = assertThrows(
+                DownloadException.class, () -> unreachable.download(ModelSpec.variant("int8"), DownloadProgress.NONE));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("could not reach http://127.0.0.1:" + closedPort
+                                + " to fetch Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (ConnectException"),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("On a connected machine run: java -jar target/tempered.jar download --variant int8, or set HF_ENDPOINT to a mirror"),
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "On a connected machine run: java -jar target/tempered.jar download --variant int8, or set HF_ENDPOINT to a mirror"),
                 e.getMessage());
     }
 
     @Test
     void theEnvironmentChoosesTheCacheFolderAsHuggingfaceHubDoes() {
-        assertEquals(Path.of("/a"), HubCache.fromEnvironment(Map.of("HF_HUB_CACHE", "/a", "HF_HOME", "/b")).root());
-        assertEquals(Path.of("/b/hub"), HubCache.fromEnvironment(Map.of("HF_HOME", "/b")).root());
-        assertEquals(Path.of(System.getProperty("user.home"), ".cache/huggingface/hub"), HubCache.fromEnvironment(Map.of()).root());
+        assertEquals(
+                Path.of("/a"),
+                HubCache.fromEnvironment(Map.of("HF_HUB_CACHE", "/a", "HF_HOME", "/b"))
+                        .root());
+        assertEquals(
+                Path.of("/b/hub"),
+                HubCache.fromEnvironment(Map.of("HF_HOME", "/b")).root());
+        assertEquals(
+                Path.of(System.getProperty("user.home"), ".cache/huggingface/hub"),
+                HubCache.fromEnvironment(Map.of()).root());
     }
 
     @Test
     void specsAreValidatedWithMessagesThatTeach() {
-        assertEquals("model repository 'gpt2' must look like ORG/NAME, for example openai-community/gpt2",
-                assertThrows(IllegalArgumentException.class, () -> ModelSpec.ofRepo("gpt2")).getMessage());
-        assertEquals("unknown variant 'fp16'; use one of [fp32, int8]",
-                assertThrows(IllegalArgumentException.class, () -> ModelSpec.variant("fp16")).getMessage());
+        assertEquals(
+                "model repository 'gpt2' must look like ORG/NAME, for example openai-community/gpt2",
+                assertThrows(IllegalArgumentException.class, () -> ModelSpec.ofRepo("gpt2"))
+                        .getMessage());
+        assertEquals(
+                "unknown variant 'fp16'; use one of [fp32, int8]",
+                assertThrows(IllegalArgumentException.class, () -> ModelSpec.variant("fp16"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.GPT2.withFile("../../etc/passwd.onnx"));
-        assertEquals("java -jar target/tempered.jar download --model Xenova/gpt2", ModelSpec.ofRepo("Xenova/gpt2").withFile(FILE).downloadCommand());
+        assertEquals(
+                "java -jar target/tempered.jar download --model Xenova/gpt2",
+                ModelSpec.ofRepo("Xenova/gpt2").withFile(FILE).downloadCommand());
         assertFalse(spec().downloadCommand().contains("--"));
     }
 
     @Test
     void progressReadsAsBytesRateAndTimeLeft() {
-        assertEquals("onnx/model.onnx  312.4 MB of 655.0 MB (47%)  24.1 MB/s  14 s left",
+        assertEquals(
+                "onnx/model.onnx  312.4 MB of 655.0 MB (47%)  24.1 MB/s  14 s left",
                 DownloadProgress.describe("onnx/model.onnx", 312_400_000L, 655_000_000L, 24_100_000));
-        assertEquals("onnx/model.onnx  655.0 MB of 655.0 MB (100%)  24.1 MB/s",
+        assertEquals(
+                "onnx/model.onnx  655.0 MB of 655.0 MB (100%)  24.1 MB/s",
                 DownloadProgress.describe("onnx/model.onnx", 655_000_000L, 655_000_000L, 24_100_000));
     }
 
@@ -279,7 +331,9 @@ class HubDownloaderTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count());
+        assertEquals(
+                1,
+                hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count());
         assertEquals(List.of(), leftovers());
         assertEquals(0, FileLocks.inUse());
     }
@@ -292,7 +346,10 @@ class HubDownloaderTest {
         Files.write(blob, Arrays.copyOf(MODEL, 1000));
         ModelNotFoundException broken = assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(file));
         assertTrue(broken.getMessage().startsWith("could not load " + file.toAbsolutePath()), broken.getMessage());
-        assertTrue(broken.getMessage().endsWith("delete it and fetch it again with: java -jar target/tempered.jar download"), broken.getMessage());
+        assertTrue(
+                broken.getMessage()
+                        .endsWith("delete it and fetch it again with: java -jar target/tempered.jar download"),
+                broken.getMessage());
         Files.delete(file);
         Path again = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertArrayEquals(MODEL, Files.readAllBytes(again));
@@ -302,11 +359,16 @@ class HubDownloaderTest {
     void aStalledServerTimesOutWithAClearErrorAfterProgressKeptComing() {
         hub.stallMillis = 400;
         List<Long> seen = new CopyOnWriteArrayList<>();
-        HubDownloader impatient = new HubDownloader(new HubCache(cacheRoot), hub.endpoint(), null, false, Duration.ofMillis(150), 1);
+        HubDownloader impatient =
+                new HubDownloader(new HubCache(cacheRoot), hub.endpoint(), null, false, Duration.ofMillis(150), 1);
         // The server sends 4 KB, then waits 400 ms before each next piece: longer than the 150 ms time-out.
-        DownloadException e = assertThrows(DownloadException.class, () -> impatient.download(ModelSpec.GPT2,
-                (name, done, total, rate, finished) -> seen.add(done)));
-        assertTrue(e.getMessage().startsWith("the download of openai-community/gpt2/onnx/decoder_model_merged.onnx stopped at 4,096 of 300,000 bytes (SocketTimeoutException"),
+        DownloadException e = assertThrows(
+                DownloadException.class,
+                () -> impatient.download(ModelSpec.GPT2, (name, done, total, rate, finished) -> seen.add(done)));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "the download of openai-community/gpt2/onnx/decoder_model_merged.onnx stopped at 4,096 of 300,000 bytes (SocketTimeoutException"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("run the same command again to resume where it stopped"), e.getMessage());
         assertEquals(List.of(4096L), seen, "progress was reported for the bytes that came");
@@ -315,7 +377,13 @@ class HubDownloaderTest {
 
     @Test
     void aFullDiskLeavesNothingWhereTheLoaderLooks() throws IOException {
-        HubDownloader downloader = new HubDownloader(new HubCache(cacheRoot), hub.endpoint(), null, false, Duration.ofSeconds(5), 1,
+        HubDownloader downloader = new HubDownloader(
+                new HubCache(cacheRoot),
+                hub.endpoint(),
+                null,
+                false,
+                Duration.ofSeconds(5),
+                1,
                 (file, append) -> new FilterOutputStream(Files.newOutputStream(file)) {
                     private long written;
 
@@ -328,11 +396,16 @@ class HubDownloaderTest {
                         out.write(bytes, offset, length);
                     }
                 });
-        DownloadException e = assertThrows(DownloadException.class, () -> downloader.download(ModelSpec.GPT2, DownloadProgress.NONE));
-        assertTrue(e.getMessage().startsWith("could not write openai-community/gpt2/onnx/decoder_model_merged.onnx into " + cacheRoot
-                + ": IOException: No space left on device; check the free space"), e.getMessage());
+        DownloadException e =
+                assertThrows(DownloadException.class, () -> downloader.download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("could not write openai-community/gpt2/onnx/decoder_model_merged.onnx into "
+                                + cacheRoot + ": IOException: No space left on device; check the free space"),
+                e.getMessage());
         assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2).isEmpty(), "no model where the loader looks");
-        assertFalse(Files.exists(cacheRoot.resolve("models--openai-community--gpt2/blobs").resolve(FakeHub.sha256(MODEL))));
+        assertFalse(Files.exists(
+                cacheRoot.resolve("models--openai-community--gpt2/blobs").resolve(FakeHub.sha256(MODEL))));
         // With space again, the next run resumes and verifies the whole file.
         Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertEquals(FakeHub.sha256(MODEL), Hashes.sha256(file));
@@ -349,14 +422,21 @@ class HubDownloaderTest {
         altered[7] ^= 1;
         Files.write(blob, altered);
         String damage = cache.damage(ModelSpec.GPT2).orElseThrow();
-        assertTrue(damage.startsWith("the cached openai-community/gpt2/onnx/decoder_model_merged.onnx (" + blob + ") has sha256 "), damage);
+        assertTrue(
+                damage.startsWith(
+                        "the cached openai-community/gpt2/onnx/decoder_model_merged.onnx (" + blob + ") has sha256 "),
+                damage);
         assertTrue(damage.endsWith(", but should have " + FakeHub.sha256(MODEL)), damage);
         Files.write(blob, Arrays.copyOf(MODEL, 1000));
         assertTrue(cache.damage(ModelSpec.GPT2).isPresent(), "a truncated blob too");
-        long transfers = hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count();
+        long transfers =
+                hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count();
         assertEquals(file, downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertArrayEquals(MODEL, Files.readAllBytes(file));
-        assertEquals(transfers + 1, hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count(), "fetched again");
+        assertEquals(
+                transfers + 1,
+                hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).count(),
+                "fetched again");
         assertEquals(Optional.empty(), cache.damage(ModelSpec.GPT2));
         Path config = file.getParent().getParent().resolve("config.json").toRealPath();
         Files.writeString(config, "{}");
@@ -371,43 +451,66 @@ class HubDownloaderTest {
         Path file = Models.fetch("someone/tiny-gpt2", null, null, settings, DownloadProgress.NONE);
         assertTrue(file.endsWith("onnx/model.onnx"), file.toString());
         assertArrayEquals(MODEL, Files.readAllBytes(file));
-        assertTrue(hub.requests.stream().anyMatch(r -> r.path().endsWith("/onnx/decoder_model_merged.onnx")), "the preferred one was asked for first");
+        assertTrue(
+                hub.requests.stream().anyMatch(r -> r.path().endsWith("/onnx/decoder_model_merged.onnx")),
+                "the preferred one was asked for first");
         long requests = hub.requests.size();
         Map<String, String> offline = Map.of("HF_HUB_CACHE", cacheRoot.toString(), "HF_HUB_OFFLINE", "1");
         assertEquals(file, Models.locate("someone/tiny-gpt2", null, null, offline));
         assertEquals(file, Models.fetch("someone/tiny-gpt2", null, null, offline, DownloadProgress.NONE));
         assertEquals(file, Models.locate("someone/tiny-gpt2", "onnx/model.onnx", "main", offline));
         assertEquals(requests, hub.requests.size(), "found in the cache, without the network");
-        DownloadException none = assertThrows(DownloadException.class,
+        DownloadException none = assertThrows(
+                DownloadException.class,
                 () -> Models.fetch("someone/empty", null, null, settings, DownloadProgress.NONE));
-        assertTrue(none.getMessage().startsWith("the hub has no GPT-2 decoder in someone/empty at main (HTTP 404 from " + hub.endpoint()
-                + " for each of onnx/decoder_model_merged.onnx, decoder_model_merged.onnx, onnx/model.onnx, "), none.getMessage());
+        assertTrue(
+                none.getMessage()
+                        .startsWith(
+                                "the hub has no GPT-2 decoder in someone/empty at main (HTTP 404 from " + hub.endpoint()
+                                        + " for each of onnx/decoder_model_merged.onnx, decoder_model_merged.onnx, onnx/model.onnx, "),
+                none.getMessage());
         assertTrue(none.getMessage().endsWith("); name the file with --file PATH"), none.getMessage());
     }
 
     @Test
     void theTokenSavedByHfAuthLoginIsUsedWhenHfTokenIsUnset(@TempDir Path home) throws IOException {
         Files.writeString(home.resolve("token"), "hf_saved\n");
-        Map<String, String> environment = Map.of("HF_HOME", home.toString(), "HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", hub.endpoint());
+        Map<String, String> environment =
+                Map.of("HF_HOME", home.toString(), "HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", hub.endpoint());
         HubDownloader.fromEnvironment(environment).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertEquals("Bearer hf_saved", hub.requests.get(0).authorization());
         assertEquals("hf_env", HubDownloader.token(Map.of("HF_HOME", home.toString(), "HF_TOKEN", "hf_env")));
         Files.writeString(home.resolve("elsewhere"), "hf_path");
-        assertEquals("hf_path", HubDownloader.token(Map.of("HF_HOME", home.toString(), "HF_TOKEN_PATH", home.resolve("elsewhere").toString())));
+        assertEquals(
+                "hf_path",
+                HubDownloader.token(Map.of(
+                        "HF_HOME",
+                        home.toString(),
+                        "HF_TOKEN_PATH",
+                        home.resolve("elsewhere").toString())));
         assertNull(HubDownloader.token(Map.of("HF_HOME", home.resolve("none").toString())));
     }
 
     @Test
     void anEndpointThatIsNotHttpIsRefusedNamingTheVariable() {
-        for (String endpoint : List.of("ftp://mirror.example.org", "file:///srv/hub", "mirror.example.org", "https://")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        for (String endpoint :
+                List.of("ftp://mirror.example.org", "file:///srv/hub", "mirror.example.org", "https://")) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> HubDownloader.fromEnvironment(Map.of("HF_ENDPOINT", endpoint)));
-            assertEquals("HF_ENDPOINT '" + endpoint + "' must be an http:// or https:// address, such as https://huggingface.co or a"
-                    + " mirror's; fix it or unset it to use the Hugging Face hub", e.getMessage());
+            assertEquals(
+                    "HF_ENDPOINT '" + endpoint
+                            + "' must be an http:// or https:// address, such as https://huggingface.co or a"
+                            + " mirror's; fix it or unset it to use the Hugging Face hub",
+                    e.getMessage());
         }
-        assertEquals("the hub endpoint 'ftp://x' must be an http:// or https:// address, such as https://huggingface.co or a mirror's",
-                assertThrows(IllegalArgumentException.class,
-                        () -> new HubDownloader(new HubCache(cacheRoot), "ftp://x", null, false, Duration.ofSeconds(1), 1)).getMessage());
+        assertEquals(
+                "the hub endpoint 'ftp://x' must be an http:// or https:// address, such as https://huggingface.co or a mirror's",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new HubDownloader(
+                                        new HubCache(cacheRoot), "ftp://x", null, false, Duration.ofSeconds(1), 1))
+                        .getMessage());
     }
 
     private List<String> leftovers() {
@@ -416,7 +519,10 @@ class HubDownloaderTest {
             return List.of();
         }
         try (Stream<Path> list = Files.list(blobs)) {
-            return list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".incomplete")).sorted().toList();
+            return list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".incomplete"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

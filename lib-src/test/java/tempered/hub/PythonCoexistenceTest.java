@@ -29,6 +29,7 @@ class PythonCoexistenceTest {
 
     @TempDir
     Path work;
+
     Path cacheRoot;
     Path repository;
     Path blobs;
@@ -55,7 +56,10 @@ class PythonCoexistenceTest {
     }
 
     private List<String> transfers() {
-        return hub.requests.stream().filter(r -> r.path().startsWith("/cdn/")).map(r -> String.valueOf(r.range())).toList();
+        return hub.requests.stream()
+                .filter(r -> r.path().startsWith("/cdn/"))
+                .map(r -> String.valueOf(r.range()))
+                .toList();
     }
 
     /**
@@ -77,7 +81,8 @@ class PythonCoexistenceTest {
         assertTrue(python.waitFor(60, TimeUnit.SECONDS), "Python finished");
         assertEquals(0, python.exitValue(), "Python's download neither failed nor was corrupted: " + pythonErrors());
         assertArrayEquals(MODEL, Files.readAllBytes(blobs.resolve(etag)));
-        assertArrayEquals(MODEL, Files.readAllBytes(file), "the snapshot still reads the whole file after Python's rename");
+        assertArrayEquals(
+                MODEL, Files.readAllBytes(file), "the snapshot still reads the whole file after Python's rename");
         assertFalse(Files.exists(blobs.resolve(etag + ".incomplete")));
         assertFalse(Files.exists(blobs.resolve(etag + ".tempered.incomplete")));
     }
@@ -87,8 +92,15 @@ class PythonCoexistenceTest {
     void pythonAfterTemperedFindsTheBlob() throws Exception {
         PythonDownloader.requirePython();
         download();
-        Process python = PythonDownloader.start(cacheRoot, repository, etag, Files.write(work.resolve("data"), new byte[1]),
-                work.resolve("ready"), 1, 0, 1);
+        Process python = PythonDownloader.start(
+                cacheRoot,
+                repository,
+                etag,
+                Files.write(work.resolve("data"), new byte[1]),
+                work.resolve("ready"),
+                1,
+                0,
+                1);
         assertTrue(python.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, python.exitValue(), pythonErrors());
         assertArrayEquals(MODEL, Files.readAllBytes(blobs.resolve(etag)));
@@ -102,7 +114,9 @@ class PythonCoexistenceTest {
         Path file = download();
         assertArrayEquals(MODEL, Files.readAllBytes(file));
         assertEquals(List.of("bytes=120000-"), transfers());
-        assertFalse(Files.exists(blobs.resolve(etag + ".incomplete")), "nobody holds Python's lock, so its partial file is gone");
+        assertFalse(
+                Files.exists(blobs.resolve(etag + ".incomplete")),
+                "nobody holds Python's lock, so its partial file is gone");
     }
 
     /** A partial file with wrong bytes costs one more transfer from the first byte, not a failed download. */
@@ -122,7 +136,8 @@ class PythonCoexistenceTest {
         PythonDownloader.requirePython();
         Path data = Files.write(work.resolve("data"), MODEL);
         Path ready = work.resolve("ready");
-        Path lock = cacheRoot.resolve(".locks").resolve(repository.getFileName()).resolve(etag + ".lock");
+        Path lock =
+                cacheRoot.resolve(".locks").resolve(repository.getFileName()).resolve(etag + ".lock");
         Process python = PythonDownloader.start(cacheRoot, repository, etag, data, ready, 10_000, 0.05, 10_000);
         PythonDownloader.awaitFile(ready, python);
         assertTrue(python.isAlive());

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * not, so that a corrupted file shows as a failure (exit 4). Python's standard library only.
  */
 final class PythonDownloader {
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "import fcntl, hashlib, os, sys, time",
             "lock_path, blob, incomplete, data_path, ready = sys.argv[1:6]",
             "chunk, delay, ready_at = int(sys.argv[6]), float(sys.argv[7]), int(sys.argv[8])",
@@ -44,14 +45,15 @@ final class PythonDownloader {
             "    fcntl.flock(lock, fcntl.LOCK_UN)",
             "");
 
-    private PythonDownloader() {
-    }
+    private PythonDownloader() {}
 
     /** Skips the calling test, saying why, where there is no python3 with fcntl (Windows, or no Python). */
     static void requirePython() {
         boolean works;
         try {
-            Process probe = new ProcessBuilder("python3", "-c", "import fcntl").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder("python3", "-c", "import fcntl")
+                    .redirectErrorStream(true)
+                    .start();
             works = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException e) {
             works = false;
@@ -66,17 +68,36 @@ final class PythonDownloader {
      * Starts downloading {@code data} as the blob {@code etag} of {@code repository}, {@code chunk} bytes every
      * {@code delaySeconds}; {@code ready} appears once {@code readyAt} bytes are in the partial file.
      */
-    static Process start(Path cacheRoot, Path repository, String etag, Path data, Path ready, int chunk, double delaySeconds,
-            int readyAt) throws IOException {
+    static Process start(
+            Path cacheRoot,
+            Path repository,
+            String etag,
+            Path data,
+            Path ready,
+            int chunk,
+            double delaySeconds,
+            int readyAt)
+            throws IOException {
         Path script = Files.createTempFile(cacheRoot.getParent(), "hf-download", ".py");
         Files.writeString(script, SCRIPT);
-        Path lock = cacheRoot.resolve(".locks").resolve(repository.getFileName()).resolve(etag + ".lock");
+        Path lock =
+                cacheRoot.resolve(".locks").resolve(repository.getFileName()).resolve(etag + ".lock");
         Path blobs = repository.resolve("blobs");
         Files.createDirectories(blobs);
-        return new ProcessBuilder(List.of("python3", script.toString(), lock.toString(), blobs.resolve(etag).toString(),
-                blobs.resolve(etag + ".incomplete").toString(), data.toString(), ready.toString(), Integer.toString(chunk),
-                Double.toString(delaySeconds), Integer.toString(readyAt)))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(cacheRoot.getParent().resolve("python.err").toFile()).start();
+        return new ProcessBuilder(List.of(
+                        "python3",
+                        script.toString(),
+                        lock.toString(),
+                        blobs.resolve(etag).toString(),
+                        blobs.resolve(etag + ".incomplete").toString(),
+                        data.toString(),
+                        ready.toString(),
+                        Integer.toString(chunk),
+                        Double.toString(delaySeconds),
+                        Integer.toString(readyAt)))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(cacheRoot.getParent().resolve("python.err").toFile())
+                .start();
     }
 
     /** Waits (at most a minute, so a broken test cannot hang the build) for a file to appear. */

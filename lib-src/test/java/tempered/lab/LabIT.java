@@ -27,9 +27,13 @@ import tempered.notebook.kernel.NotebookExecutor;
  * own (the jar linked in, so nothing is rebuilt), with its own HOME and Hugging Face cache.
  */
 class LabIT {
-    private static final Path PROJECT = Path.of(System.getProperty("tempered.notebooks", "notebooks")).toAbsolutePath().getParent();
-    private static final Path JAR = Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath();
-    private static final String KERNELS = "printf 'Available kernels:\\n  java       /usr/share/jupyter/kernels/java\\n  python3    /usr/share/jupyter/kernels/python3\\n'";
+    private static final Path PROJECT = Path.of(System.getProperty("tempered.notebooks", "notebooks"))
+            .toAbsolutePath()
+            .getParent();
+    private static final Path JAR =
+            Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath();
+    private static final String KERNELS =
+            "printf 'Available kernels:\\n  java       /usr/share/jupyter/kernels/java\\n  python3    /usr/share/jupyter/kernels/python3\\n'";
     /** Debian's jupyter: notebook and nbconvert, a Java kernel, no JupyterLab. */
     private static final String NOTEBOOK_ONLY_JUPYTER = """
             #!/bin/sh
@@ -47,6 +51,7 @@ class LabIT {
               *) echo "Jupyter command \\`jupyter-$1\\` not found." >&2; exit 1 ;;
             esac
             """.formatted(KERNELS);
+
     private static final String LAB_JUPYTER = """
             #!/bin/sh
             case "$1" in
@@ -85,6 +90,7 @@ class LabIT {
 
     @TempDir
     Path root;
+
     private Path project;
     private Path stubs;
 
@@ -97,7 +103,8 @@ class LabIT {
         // Older than the jar, so ./lab does not rebuild it.
         Files.writeString(project.resolve("pom.xml"), "<project/>");
         Files.createDirectories(project.resolve("lib-src/main"));
-        for (Path old : List.of(project.resolve("pom.xml"), project.resolve("lib-src/main"), project.resolve("lib-src"))) {
+        for (Path old :
+                List.of(project.resolve("pom.xml"), project.resolve("lib-src/main"), project.resolve("lib-src"))) {
             Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
         }
         Files.createDirectories(project.resolve("notebooks"));
@@ -117,12 +124,24 @@ class LabIT {
         Run lab = lab();
         assertEquals(1, lab.status, lab.toString());
         assertFalse(lab.all().contains("jupyter-lab` not found"), lab.toString());
-        assertTrue(lab.all().contains("has a Java kernel but 'jupyter lab' does not run there (Debian's packages have no JupyterLab); using .venv/ instead"), lab.toString());
+        assertTrue(
+                lab.all()
+                        .contains(
+                                "has a Java kernel but 'jupyter lab' does not run there (Debian's packages have no JupyterLab); using .venv/ instead"),
+                lab.toString());
         assertFalse(lab.all().contains("Retrying"), "pip's retries stay in its log: " + lab);
-        assertTrue(lab.lastErrorLine().startsWith("lab: could not install JupyterLab and jjava==1.0a7 from PyPI (is the internet reachable?);"
-                + " pip's log is .venv/lab-install.log."), lab.toString());
-        assertTrue(lab.err.contains("  pip: ERROR: No matching distribution found for pip"), "pip's last error is shown: " + lab);
-        assertTrue(Files.readString(project.resolve(".venv/lab-install.log")).contains("Retrying (Retry(total=0"), "the whole story is in the log");
+        assertTrue(
+                lab.lastErrorLine()
+                        .startsWith(
+                                "lab: could not install JupyterLab and jjava==1.0a7 from PyPI (is the internet reachable?);"
+                                        + " pip's log is .venv/lab-install.log."),
+                lab.toString());
+        assertTrue(
+                lab.err.contains("  pip: ERROR: No matching distribution found for pip"),
+                "pip's last error is shown: " + lab);
+        assertTrue(
+                Files.readString(project.resolve(".venv/lab-install.log")).contains("Retrying (Retry(total=0"),
+                "the whole story is in the log");
     }
 
     @Test
@@ -133,7 +152,8 @@ class LabIT {
         stub("venv-python", WORKING_PIP);
         Run lab = lab();
         assertEquals(0, lab.status, lab.toString());
-        assertTrue(Files.readString(project.resolve(".venv/pip-calls")).contains("install --disable-pip-version-check jupyterlab jjava==1.0a7"));
+        assertTrue(Files.readString(project.resolve(".venv/pip-calls"))
+                .contains("install --disable-pip-version-check jupyterlab jjava==1.0a7"));
         assertEquals("1.0-a7", NotebookExecutor.JJAVA_VERSION, "./lab pins the release the executor follows");
         assertTrue(lab.out.contains("JupyterLab started: lab --notebook-dir=notebooks"), lab.toString());
     }
@@ -142,7 +162,8 @@ class LabIT {
     void onlyTheInt8ModelInTheCacheCountsAsGpt2Downloaded() throws Exception {
         stub("jupyter", LAB_JUPYTER);
         Run without = lab();
-        assertTrue(without.all().contains("GPT-2 is not downloaded yet"), "with no model the offer is made: " + without);
+        assertTrue(
+                without.all().contains("GPT-2 is not downloaded yet"), "with no model the offer is made: " + without);
 
         String commit = "0123456789abcdef0123456789abcdef01234567";
         Path repository = root.resolve("hf/hub/models--Xenova--gpt2");
@@ -154,7 +175,9 @@ class LabIT {
         Run with = lab();
         assertEquals(0, with.status, with.toString());
         assertFalse(with.all().contains("not downloaded") || with.all().contains("655"), with.toString());
-        assertTrue(with.out.contains("JupyterLab started: lab --notebook-dir=notebooks"), "the jupyter on PATH has JupyterLab: " + with);
+        assertTrue(
+                with.out.contains("JupyterLab started: lab --notebook-dir=notebooks"),
+                "the jupyter on PATH has JupyterLab: " + with);
     }
 
     @Test
@@ -165,7 +188,9 @@ class LabIT {
         String index = Files.readString(project.resolve("handouts/index.html"));
         assertTrue(index.contains("<a href=\"01-first.html\">Notebook 01-first</a>"), index);
         String page = Files.readString(project.resolve("handouts/02-second.html"));
-        assertTrue(page.contains("<title>Notebook 02-second</title>") && page.contains("window.MathJax"), "title and MathJax");
+        assertTrue(
+                page.contains("<title>Notebook 02-second</title>") && page.contains("window.MathJax"),
+                "title and MathJax");
         assertFalse(page.contains("/usr/share/javascript"), "no MathJax of this machine");
         assertFalse(page.contains(project.toString()), "no path of this machine");
         assertTrue(page.contains("loaded notebooks/setup.jsh"), "the path made relative to the project");
@@ -175,10 +200,22 @@ class LabIT {
     @Test
     void theScriptRunsOnBash32() throws IOException {
         String script = Files.readString(PROJECT.resolve("lab"));
-        for (String bash4 : List.of("declare -A", "local -A", "mapfile", "readarray", "coproc", "|&", "&>>", ",,}", "^^}", "[[ -v", "${!")) {
+        for (String bash4 : List.of(
+                "declare -A",
+                "local -A",
+                "mapfile",
+                "readarray",
+                "coproc",
+                "|&",
+                "&>>",
+                ",,}",
+                "^^}",
+                "[[ -v",
+                "${!")) {
             assertFalse(script.contains(bash4), "./lab uses " + bash4 + ", which bash 3.2 lacks");
         }
-        assertFalse(Pattern.compile("\\$\\{\\w+\\[-1]").matcher(script).find(), "negative array subscripts need bash 4.3");
+        assertFalse(
+                Pattern.compile("\\$\\{\\w+\\[-1]").matcher(script).find(), "negative array subscripts need bash 4.3");
     }
 
     private void stub(String name, String script) throws IOException {
@@ -188,7 +225,8 @@ class LabIT {
     }
 
     private Run lab(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", project.resolve("lab").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", project.resolve("lab").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         Map<String, String> environment = builder.environment();
@@ -198,10 +236,14 @@ class LabIT {
         environment.put("HF_HOME", root.resolve("hf").toString());
         Path out = root.resolve("lab.out");
         Path err = root.resolve("lab.err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().close();
         assertTrue(process.waitFor(3, TimeUnit.MINUTES), "./lab did not end: " + Files.readString(err));
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private record Run(int status, String out, String err) {

@@ -15,8 +15,16 @@ class ChiSquareTest {
 
     /** Critical values from any chi-square table: the statistic whose upper tail is 0.05 or 0.01. */
     @ParameterizedTest(name = "df={1}, x={0}")
-    @CsvSource({"3.841459, 1, 0.05", "6.634897, 1, 0.01", "5.991465, 2, 0.05", "18.307038, 10, 0.05", "23.209251, 10, 0.01",
-        "124.342113, 100, 0.05", "0.454936, 1, 0.5", "2.0, 2, 0.36787944117144233"})
+    @CsvSource({
+        "3.841459, 1, 0.05",
+        "6.634897, 1, 0.01",
+        "5.991465, 2, 0.05",
+        "18.307038, 10, 0.05",
+        "23.209251, 10, 0.01",
+        "124.342113, 100, 0.05",
+        "0.454936, 1, 0.5",
+        "2.0, 2, 0.36787944117144233"
+    })
     void matchesTheTables(double statistic, int df, double p) {
         assertEquals(p, ChiSquare.pValue(statistic, df), 1e-6);
     }
@@ -43,7 +51,8 @@ class ChiSquareTest {
             long total = 0;
             for (int i = 0; i < bins; i++) {
                 shape[i] = 5 + random.nextDouble() * 200;
-                observed[i] = Math.max(0, Math.round(shape[i] + random.nextGaussian() * Math.sqrt(shape[i]) * (1 + trial % 4)));
+                observed[i] = Math.max(
+                        0, Math.round(shape[i] + random.nextGaussian() * Math.sqrt(shape[i]) * (1 + trial % 4)));
                 shapeSum += shape[i];
                 total += observed[i];
             }
@@ -54,7 +63,10 @@ class ChiSquareTest {
             }
             double statistic = ChiSquare.statistic(observed, expected);
             assertEquals(TestUtils.chiSquare(expected, observed), statistic, 1e-9 * statistic);
-            assertEquals(TestUtils.chiSquareTest(expected, observed), ChiSquare.pValue(statistic, bins - 1), 1e-9,
+            assertEquals(
+                    TestUtils.chiSquareTest(expected, observed),
+                    ChiSquare.pValue(statistic, bins - 1),
+                    1e-9,
                     bins + " bins, statistic " + statistic);
         }
     }
@@ -65,17 +77,24 @@ class ChiSquareTest {
         for (int df = 1; df <= 300; df += df < 10 ? 1 : 17) {
             ChiSquaredDistribution reference = new ChiSquaredDistribution(df);
             for (double x = 0; x <= 2.5 * df + 40; x += 0.05 * df + 0.1) {
-                assertEquals(1 - reference.cumulativeProbability(x), ChiSquare.pValue(x, df), 1e-9, "df=" + df + ", x=" + x);
+                assertEquals(
+                        1 - reference.cumulativeProbability(x), ChiSquare.pValue(x, df), 1e-9, "df=" + df + ", x=" + x);
             }
         }
     }
 
     @Test
     void badInputsSayWhatToDo() {
-        assertEquals("expected count 0.0 in bin 1 must be > 0; pool empty bins into their neighbours",
-                assertThrows(IllegalArgumentException.class, () -> ChiSquare.statistic(new long[] {1, 0}, new double[] {1, 0})).getMessage());
-        assertEquals("degrees of freedom 0 must be at least 1 (bins minus one)",
-                assertThrows(IllegalArgumentException.class, () -> ChiSquare.pValue(1, 0)).getMessage());
+        assertEquals(
+                "expected count 0.0 in bin 1 must be > 0; pool empty bins into their neighbours",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ChiSquare.statistic(new long[] {1, 0}, new double[] {1, 0}))
+                        .getMessage());
+        assertEquals(
+                "degrees of freedom 0 must be at least 1 (bins minus one)",
+                assertThrows(IllegalArgumentException.class, () -> ChiSquare.pValue(1, 0))
+                        .getMessage());
     }
 
     /** With two degrees of freedom the tail has a closed form, exp(-x / 2); and it only falls as x grows. */

@@ -23,7 +23,8 @@ class DistributionTest {
         // The temperatures that reach 0.5, 1.0 and 1.5 nats on the five-word example.
         "0.5763, 0.5,     1e-3",
         "1.0656, 1.0,     1e-3",
-        "3.1593, 1.5,     1e-3"})
+        "3.1593, 1.5,     1e-3"
+    })
     void entropyOfTheFiveWordsMatchesTheReference(double temperature, double nats, double tolerance) {
         assertEquals(nats, Distribution.of(Examples.WORD_LOGITS, temperature).entropy(), tolerance);
     }
@@ -54,7 +55,8 @@ class DistributionTest {
             double slope = (square - mean * mean) / t;
             double h = 1e-5;
             double numeric = (Distribution.of(Examples.WORD_LOGITS, t + h).entropy()
-                    - Distribution.of(Examples.WORD_LOGITS, t - h).entropy()) / (2 * h);
+                            - Distribution.of(Examples.WORD_LOGITS, t - h).entropy())
+                    / (2 * h);
             assertEquals(slope, numeric, 1e-6);
         }
     }
@@ -86,7 +88,9 @@ class DistributionTest {
 
     @Test
     void printsSmallDistributionsInFullAndLargeOnesByTheirTop() {
-        assertEquals("[0.26894142, 0.73105858]", Distribution.of(new double[] {1, 2}, 1).toString());
+        assertEquals(
+                "[0.26894142, 0.73105858]",
+                Distribution.of(new double[] {1, 2}, 1).toString());
         double[] logits = new double[100];
         logits[42] = 10;
         String text = Distribution.of(logits, 1).toString();
@@ -100,7 +104,16 @@ class DistributionTest {
      * each draw takes exactly one number, so the same generator state always gives the same token.
      */
     @ParameterizedTest(name = "u={0} draws token {1}")
-    @CsvSource({"0.0, 0", "0.0999, 0", "0.1001, 1", "0.2999, 1", "0.3001, 2", "0.5999, 2", "0.6001, 3", "0.9999999999999999, 3"})
+    @CsvSource({
+        "0.0, 0",
+        "0.0999, 0",
+        "0.1001, 1",
+        "0.2999, 1",
+        "0.3001, 2",
+        "0.5999, 2",
+        "0.6001, 3",
+        "0.9999999999999999, 3"
+    })
     void aDrawIsTheInverseOfTheCumulativeDistribution(double u, int token) {
         Distribution d = Distribution.ofProbs(0.1, 0.2, 0.3, 0.4);
         Uniforms uniforms = new Uniforms(u);
@@ -173,11 +186,18 @@ class DistributionTest {
 
     @Test
     void ofProbsKeepsTheProbabilitiesAndRefusesOnesThatAreNot() {
-        assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4}, Distribution.ofProbs(0.1, 0.2, 0.3, 0.4).probs(), 1e-15);
+        assertArrayEquals(
+                new double[] {0.1, 0.2, 0.3, 0.4},
+                Distribution.ofProbs(0.1, 0.2, 0.3, 0.4).probs(),
+                1e-15);
         assertMessage("probs sum to 0.9", () -> Distribution.ofProbs(0.5, 0.4));
         assertMessage("probs[1]=-0.1 must be a finite number >= 0", () -> Distribution.ofProbs(1.1, -0.1));
-        assertMessage("token id 7 is outside the vocabulary 0..1", () -> Distribution.ofProbs(0.5, 0.5).prob(7));
-        assertMessage("mass=0.0 must be in (0, 1]", () -> Distribution.ofProbs(0.5, 0.5).tokensForMass(0));
+        assertMessage(
+                "token id 7 is outside the vocabulary 0..1",
+                () -> Distribution.ofProbs(0.5, 0.5).prob(7));
+        assertMessage(
+                "mass=0.0 must be in (0, 1]",
+                () -> Distribution.ofProbs(0.5, 0.5).tokensForMass(0));
     }
 
     @Test

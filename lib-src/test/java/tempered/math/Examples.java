@@ -4,8 +4,7 @@ import java.util.List;
 
 /** The worked examples the notebooks teach with, shared by the tests: the greetings (notebook 01), the five words and the fruit (notebook 02). */
 public final class Examples {
-    private Examples() {
-    }
+    private Examples() {}
 
     public static final List<String> WORDS = List.of("ceiling", "floor", "mat", "car", "grass");
     public static final double[] WORD_LOGITS = {-49.82, -46.40, -45.25, -47.30, -48.32};

@@ -13,8 +13,10 @@ class LogitsTest {
     void argmaxTakesTheLowestIndexOfTiesAndChecksItsInput() {
         assertEquals(1, Logits.argmax(new double[] {1, 3, 3}));
         assertEquals(2, Logits.argmax(new float[] {Float.NEGATIVE_INFINITY, 0f, 1f}));
-        assertEquals("logits[1] is NaN; every logit must be a number (use -Infinity to mask a token)",
-                assertThrows(IllegalArgumentException.class, () -> Logits.argmax(new double[] {1, Double.NaN})).getMessage());
+        assertEquals(
+                "logits[1] is NaN; every logit must be a number (use -Infinity to mask a token)",
+                assertThrows(IllegalArgumentException.class, () -> Logits.argmax(new double[] {1, Double.NaN}))
+                        .getMessage());
     }
 
     @Test
@@ -27,7 +29,9 @@ class LogitsTest {
     void fromProbsGivesLogitsWhoseSoftmaxIsTheDistribution() {
         assertArrayEquals(new double[] {0.1, 0.2, 0.7}, Softmax.probs(Logits.fromProbs(0.1, 0.2, 0.7)), 1e-15);
         assertEquals(NEG_INF, Logits.fromProbs(0, 1)[0]);
-        assertEquals("probs[0]=1.5 must be in [0, 1]",
-                assertThrows(IllegalArgumentException.class, () -> Logits.fromProbs(1.5)).getMessage());
+        assertEquals(
+                "probs[0]=1.5 must be in [0, 1]",
+                assertThrows(IllegalArgumentException.class, () -> Logits.fromProbs(1.5))
+                        .getMessage());
     }
 }

@@ -51,6 +51,9 @@ class RankingTest {
 
     @Test
     void negativeCountsAreRefused() {
-        assertEquals("top n=-1 must be >= 0", assertThrows(IllegalArgumentException.class, () -> Ranking.top(new double[] {1}, -1)).getMessage());
+        assertEquals(
+                "top n=-1 must be >= 0",
+                assertThrows(IllegalArgumentException.class, () -> Ranking.top(new double[] {1}, -1))
+                        .getMessage());
     }
 }

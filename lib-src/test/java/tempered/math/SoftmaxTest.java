@@ -24,8 +24,10 @@ class SoftmaxTest {
                 Arguments.of(new double[] {1, 2}, 5.0, new double[] {0.45016600, 0.54983400}, 1e-8),
                 // Notebook 02: [2, 4, 3] on paper, and the five words at T = 1 and T = 100.
                 Arguments.of(new double[] {2, 4, 3}, 1.0, new double[] {0.09003057, 0.66524096, 0.24472847}, 1e-8),
-                Arguments.of(Examples.WORD_LOGITS, 1.0, new double[] {0.00690, 0.21079, 0.66571, 0.08570, 0.03090}, 1e-5),
-                Arguments.of(Examples.WORD_LOGITS, 100.0, new double[] {0.19523, 0.20202, 0.20436, 0.20021, 0.19818}, 1e-5),
+                Arguments.of(
+                        Examples.WORD_LOGITS, 1.0, new double[] {0.00690, 0.21079, 0.66571, 0.08570, 0.03090}, 1e-5),
+                Arguments.of(
+                        Examples.WORD_LOGITS, 100.0, new double[] {0.19523, 0.20202, 0.20436, 0.20021, 0.19818}, 1e-5),
                 // Notebook 02: apple, banana, cherry; with logits ln p, T = 0.5 gives p^2 / sum.
                 Arguments.of(Logits.fromProbs(Examples.FRUIT_PROBS), 0.5, new double[] {0.6579, 0.2368, 0.1053}, 1e-4),
                 // T = 0 is greedy, ties to the lowest index.
@@ -121,7 +123,8 @@ class SoftmaxTest {
     @ParameterizedTest(name = "{2}")
     @MethodSource("badInputs")
     void refusesBadInputWithAMessageThatSaysWhatToDo(double[] logits, double temperature, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Softmax.probs(logits, temperature));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Softmax.probs(logits, temperature));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Softmax.logProbs(logits, temperature));
     }

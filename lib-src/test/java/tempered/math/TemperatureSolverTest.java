@@ -43,22 +43,34 @@ class TemperatureSolverTest {
     /** A perplexity counts equally likely tokens: below 1 is no distribution's; 1 itself only T -> 0 reaches. */
     @Test
     void perplexitiesBelowOneAreRefusedAndOneIsOutOfReach() {
-        assertEquals("perplexity 0.5 must be a finite number >= 1: it counts equally likely tokens, and one certain token is 1",
-                assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forPerplexity(WORDS, 0.5)).getMessage());
+        assertEquals(
+                "perplexity 0.5 must be a finite number >= 1: it counts equally likely tokens, and one certain token is 1",
+                assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forPerplexity(WORDS, 0.5))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forPerplexity(WORDS, Double.NaN));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forPerplexity(WORDS, 1.0)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forPerplexity(WORDS, 1.0))
+                .getMessage()
                 .startsWith("an entropy of 0.0 nats is out of reach for these logits"));
     }
 
     @Test
     void targetsOutOfReachSayWhichRangeIsPossible() {
-        assertEquals("an entropy of 2.0 nats is out of reach for these logits: it runs from 0.000000 (T -> 0) to ln 5 = 1.609438"
-                + " (T -> infinity), ends excluded; pick a target in between",
-                assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forEntropy(WORDS, 2.0)).getMessage());
+        assertEquals(
+                "an entropy of 2.0 nats is out of reach for these logits: it runs from 0.000000 (T -> 0) to ln 5 = 1.609438"
+                        + " (T -> infinity), ends excluded; pick a target in between",
+                assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forEntropy(WORDS, 2.0))
+                        .getMessage());
         // Two tied tokens can never go below ln 2, and a masked token does not count towards the ceiling.
         assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forEntropy(new double[] {1, 1, 0}, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> TemperatureSolver.forEntropy(new double[] {1, 0, Double.NEGATIVE_INFINITY}, 0.7));
-        assertEquals(0.6, Distribution.of(new double[] {1, 0, Double.NEGATIVE_INFINITY},
-                TemperatureSolver.forEntropy(new double[] {1, 0, Double.NEGATIVE_INFINITY}, 0.6)).entropy(), 1e-9);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TemperatureSolver.forEntropy(new double[] {1, 0, Double.NEGATIVE_INFINITY}, 0.7));
+        assertEquals(
+                0.6,
+                Distribution.of(
+                                new double[] {1, 0, Double.NEGATIVE_INFINITY},
+                                TemperatureSolver.forEntropy(new double[] {1, 0, Double.NEGATIVE_INFINITY}, 0.6))
+                        .entropy(),
+                1e-9);
     }
 }

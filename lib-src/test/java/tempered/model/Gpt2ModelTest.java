@@ -1,6 +1,5 @@
 package tempered.model;
 
-import tempered.model.synthetic.SyntheticGpt2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import tempered.model.synthetic.OnnxGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tempered.math.Logits;
+import tempered.model.synthetic.OnnxGraph;
+import tempered.model.synthetic.SyntheticGpt2;
 import tempered.model.synthetic.SyntheticGpt2.Layout;
 import tempered.text.Gpt2Tokenizer;
 
@@ -55,7 +55,8 @@ class Gpt2ModelTest {
         assertEquals(50257, info.vocabulary());
         assertEquals(64, info.contextLength());
         assertEquals(layout.positionIds, info.positionIds());
-        ExportStyle expected = layout.cacheBranch ? ExportStyle.MERGED : layout.past ? ExportStyle.WITH_PAST : ExportStyle.NO_PAST;
+        ExportStyle expected =
+                layout.cacheBranch ? ExportStyle.MERGED : layout.past ? ExportStyle.WITH_PAST : ExportStyle.NO_PAST;
         assertEquals(expected, info.style());
     }
 
@@ -146,7 +147,8 @@ class Gpt2ModelTest {
 
     @Test
     void exportsThatCountPositionsThemselvesRefusePaddedBatches() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> MODELS.get(Layout.MERGED_WITHOUT_POSITIONS).nextLogits(List.of(PROMPT, new int[] {15496})));
         assertTrue(e.getMessage().contains("cannot share a batch"), e.getMessage());
         // Equal lengths need no padding, so they are fine.
@@ -183,7 +185,10 @@ class Gpt2ModelTest {
             assertThrows(IllegalArgumentException.class, () -> cache.append(50257));
             assertThrows(IllegalArgumentException.class, () -> cache.append(new int[0]));
             assertEquals(PROMPT.length, cache.length());
-            assertClose(model.nextLogits(concat(PROMPT, new int[] {Logits.argmax(first)})), cache.append(Logits.argmax(first)), 1e-4);
+            assertClose(
+                    model.nextLogits(concat(PROMPT, new int[] {Logits.argmax(first)})),
+                    cache.append(Logits.argmax(first)),
+                    1e-4);
         }
     }
 
@@ -191,7 +196,8 @@ class Gpt2ModelTest {
     void refusesToGoPastTheContext() {
         Gpt2Model model = MODELS.get(Layout.MODEL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.nextLogits(new int[65]));
-        assertEquals("the sequence would be 65 tokens, but this model sees at most 64; shorten the prompt or generate fewer tokens",
+        assertEquals(
+                "the sequence would be 65 tokens, but this model sees at most 64; shorten the prompt or generate fewer tokens",
                 e.getMessage());
         assertEquals(50257, model.nextLogits(new int[64]).length);
     }
@@ -199,23 +205,33 @@ class Gpt2ModelTest {
     @Test
     void badTokensAndBatchesGetMessagesThatTeach() {
         Gpt2Model model = MODELS.get(Layout.MODEL);
-        assertEquals("tokens must hold at least one token id; an empty prompt gives the model nothing to continue",
-                assertThrows(IllegalArgumentException.class, () -> model.nextLogits()).getMessage());
-        assertEquals("tokens[1] = -3 is not a GPT-2 token id; ids run from 0 to 50256",
-                assertThrows(IllegalArgumentException.class, () -> model.nextLogits(1, -3)).getMessage());
+        assertEquals(
+                "tokens must hold at least one token id; an empty prompt gives the model nothing to continue",
+                assertThrows(IllegalArgumentException.class, () -> model.nextLogits())
+                        .getMessage());
+        assertEquals(
+                "tokens[1] = -3 is not a GPT-2 token id; ids run from 0 to 50256",
+                assertThrows(IllegalArgumentException.class, () -> model.nextLogits(1, -3))
+                        .getMessage());
         try (KvCache cache = model.newCache(2)) {
             assertTrue(assertThrows(IllegalArgumentException.class, () -> cache.append(new int[][] {{1, 2}, {3}}))
-                    .getMessage().contains("same number of new tokens"));
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> cache.append(1)).getMessage().contains("holds 2 sequences"));
+                    .getMessage()
+                    .contains("same number of new tokens"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> cache.append(1))
+                    .getMessage()
+                    .contains("holds 2 sequences"));
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> model.newCache(0)).getMessage().contains("at least 1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> model.newCache(0))
+                .getMessage()
+                .contains("at least 1"));
     }
 
     @Test
     void aModelWithAnotherVocabularyIsRefused(@TempDir Path dir) {
         SyntheticGpt2.write(dir, Layout.MODEL, new SyntheticGpt2.Shape(1, 2, 4, 1000, 16), 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Model.open(dir));
-        assertEquals("model.onnx has a vocabulary of 1000 tokens, not GPT-2's 50,257; Tempered's tokenizer is GPT-2's, so use a GPT-2 export",
+        assertEquals(
+                "model.onnx has a vocabulary of 1000 tokens, not GPT-2's 50,257; Tempered's tokenizer is GPT-2's, so use a GPT-2 export",
                 e.getMessage());
     }
 
@@ -227,8 +243,12 @@ class Gpt2ModelTest {
         g.output("embeddings", OnnxGraph.ElementType.FLOAT, "batch", 3);
         Files.write(dir.resolve("model.onnx"), g.model(17));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Model.open(dir));
-        assertTrue(e.getMessage().startsWith("model.onnx is not a GPT-2 decoder layout Tempered knows: found inputs [pixel_values]"
-                + " and outputs [embeddings]; expected input_ids"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "model.onnx is not a GPT-2 decoder layout Tempered knows: found inputs [pixel_values]"
+                                        + " and outputs [embeddings]; expected input_ids"),
+                e.getMessage());
     }
 
     @Test
@@ -238,15 +258,20 @@ class Gpt2ModelTest {
         Files.write(good, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(dir));
         assertTrue(e.getMessage().startsWith("could not load " + good.toAbsolutePath() + ": "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("delete it and fetch it again with: java -jar target/tempered.jar download"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("delete it and fetch it again with: java -jar target/tempered.jar download"),
+                e.getMessage());
     }
 
     @Test
     void aMissingFolderOrDecoderSaysWhereItLooked(@TempDir Path dir) {
-        ModelNotFoundException missing = assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(dir.resolve("nope")));
+        ModelNotFoundException missing =
+                assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(dir.resolve("nope")));
         assertTrue(missing.getMessage().startsWith("no model folder at " + dir.resolve("nope")), missing.getMessage());
         ModelNotFoundException empty = assertThrows(ModelNotFoundException.class, () -> Gpt2Model.open(dir));
-        assertTrue(empty.getMessage().contains("found no .onnx file. Looked for decoder_model_merged.onnx, model.onnx"), empty.getMessage());
+        assertTrue(
+                empty.getMessage().contains("found no .onnx file. Looked for decoder_model_merged.onnx, model.onnx"),
+                empty.getMessage());
     }
 
     /** One model, several threads, each with its own cache: the same logits as one thread alone. */
@@ -282,17 +307,20 @@ class Gpt2ModelTest {
         try (KvCache cache = MODELS.get(Layout.MODEL).newCache(1)) {
             cache.lock().lock();
             try {
-                java.util.concurrent.CompletableFuture<Throwable> other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        cache.append(PROMPT);
-                        return null;
-                    } catch (RuntimeException e) {
-                        return e;
-                    }
-                });
+                java.util.concurrent.CompletableFuture<Throwable> other =
+                        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                            try {
+                                cache.append(PROMPT);
+                                return null;
+                            } catch (RuntimeException e) {
+                                return e;
+                            }
+                        });
                 Throwable refused = other.get();
                 assertTrue(refused instanceof IllegalStateException, String.valueOf(refused));
-                assertEquals("this KvCache is in use by another thread; give each thread its own cache (model.newCache)", refused.getMessage());
+                assertEquals(
+                        "this KvCache is in use by another thread; give each thread its own cache (model.newCache)",
+                        refused.getMessage());
             } finally {
                 cache.lock().unlock();
             }
@@ -326,7 +354,8 @@ class Gpt2ModelTest {
         Path inline = SyntheticGpt2.write(dir.resolve("inline"), Layout.MERGED, SyntheticGpt2.Shape.SMALL, 5, false);
         Path external = SyntheticGpt2.write(dir.resolve("external"), Layout.MERGED, SyntheticGpt2.Shape.SMALL, 5, true);
         assertTrue(Files.isRegularFile(external.resolve("onnx/decoder_model_merged.onnx_data")));
-        try (Gpt2Model a = Gpt2Model.open(inline); Gpt2Model b = Gpt2Model.open(external)) {
+        try (Gpt2Model a = Gpt2Model.open(inline);
+                Gpt2Model b = Gpt2Model.open(external)) {
             assertArrayEquals(a.nextLogits(PROMPT), b.nextLogits(PROMPT));
         }
     }
@@ -343,7 +372,8 @@ class Gpt2ModelTest {
     @Test
     void theSameSeedBuildsTheSameModel(@TempDir Path dir) {
         try (Gpt2Model same = Gpt2Model.open(SyntheticGpt2.write(dir.resolve("same"), Layout.MODEL));
-                Gpt2Model other = Gpt2Model.open(SyntheticGpt2.write(dir.resolve("other"), Layout.MODEL, SyntheticGpt2.Shape.SMALL, 8))) {
+                Gpt2Model other = Gpt2Model.open(
+                        SyntheticGpt2.write(dir.resolve("other"), Layout.MODEL, SyntheticGpt2.Shape.SMALL, 8))) {
             assertArrayEquals(MODELS.get(Layout.MODEL).nextLogits(PROMPT), same.nextLogits(PROMPT));
             assertTrue(maxDifference(same.nextLogits(PROMPT), other.nextLogits(PROMPT)) > 1e-2);
         }
@@ -354,7 +384,9 @@ class Gpt2ModelTest {
      * stays close to the float32 model it was rounded from: every next-token probability within 0.01.
      */
     @ParameterizedTest
-    @EnumSource(value = Layout.class, names = {"MODEL", "MERGED"})
+    @EnumSource(
+            value = Layout.class,
+            names = {"MODEL", "MERGED"})
     void anInt8ExportRunsAndStaysCloseToItsFloat32Model(Layout layout, @TempDir Path dir) {
         Path folder = SyntheticGpt2.write(dir, layout, SyntheticGpt2.Shape.SMALL, 7, SyntheticGpt2.Precision.INT8);
         assertTrue(Files.isRegularFile(folder.resolve(layout.file.replace(".onnx", "_quantized.onnx"))));
@@ -364,13 +396,15 @@ class Gpt2ModelTest {
             try (KvCache cache = int8.newCache(1)) {
                 float[] logits = cache.append(PROMPT);
                 for (int i = 0; i <= CONTINUATION.length; i++) {
-                    double[] expected = tempered.math.Softmax.probs(MODELS.get(layout).nextLogits(java.util.Arrays.copyOf(all, PROMPT.length + i)), 1);
+                    double[] expected = tempered.math.Softmax.probs(
+                            MODELS.get(layout).nextLogits(java.util.Arrays.copyOf(all, PROMPT.length + i)), 1);
                     double[] actual = tempered.math.Softmax.probs(logits, 1);
                     double largest = 0;
                     for (int t = 0; t < expected.length; t++) {
                         largest = Math.max(largest, Math.abs(expected[t] - actual[t]));
                     }
-                    assertTrue(largest < 0.01, "position " + (PROMPT.length + i) + ": probabilities differ by " + largest);
+                    assertTrue(
+                            largest < 0.01, "position " + (PROMPT.length + i) + ": probabilities differ by " + largest);
                     if (i < CONTINUATION.length) {
                         logits = cache.append(CONTINUATION[i]);
                     }

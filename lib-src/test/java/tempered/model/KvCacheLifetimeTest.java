@@ -31,8 +31,12 @@ class KvCacheLifetimeTest {
         }
         long early = median(readings[1], readings[2], readings[3]);
         long late = median(readings[7], readings[8], readings[9]);
-        assertTrue(late - early < 100L << 20, "resident memory grew from " + (early >> 20) + " MB to " + (late >> 20)
-                + " MB over 6,000 steps; readings in MB: " + Arrays.toString(Arrays.stream(readings).map(r -> r >> 20).toArray()));
+        assertTrue(
+                late - early < 100L << 20,
+                "resident memory grew from " + (early >> 20) + " MB to " + (late >> 20)
+                        + " MB over 6,000 steps; readings in MB: "
+                        + Arrays.toString(
+                                Arrays.stream(readings).map(r -> r >> 20).toArray()));
     }
 
     /** Batches of two, 45 steps each, so caches are opened, filled and closed again and again. */

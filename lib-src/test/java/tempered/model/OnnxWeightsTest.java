@@ -38,11 +38,18 @@ class OnnxWeightsTest {
     @ParameterizedTest
     @EnumSource(Layout.class)
     void theStoredWeightsAddUpToTheParameterCountOfTheSizes(Layout layout) {
-        OnnxWeights weights = OnnxWeights.read(SyntheticGpt2.write(folder, layout).resolve(layout.file));
-        long stored = weights.tensors().stream().filter(t -> t.dataType() == OnnxWeights.FLOAT && t.dims().length > 0)
-                .mapToLong(OnnxWeights.Tensor::elements).sum();
-        assertEquals(ModelInfo.parameters(SHAPE.layers(), SHAPE.heads() * SHAPE.headSize(), SHAPE.vocabulary(), SHAPE.context()), stored);
-        List<OnnxWeights.Tensor> embedding = weights.withElements((long) SHAPE.vocabulary() * SHAPE.heads() * SHAPE.headSize());
+        OnnxWeights weights =
+                OnnxWeights.read(SyntheticGpt2.write(folder, layout).resolve(layout.file));
+        long stored = weights.tensors().stream()
+                .filter(t -> t.dataType() == OnnxWeights.FLOAT && t.dims().length > 0)
+                .mapToLong(OnnxWeights.Tensor::elements)
+                .sum();
+        assertEquals(
+                ModelInfo.parameters(
+                        SHAPE.layers(), SHAPE.heads() * SHAPE.headSize(), SHAPE.vocabulary(), SHAPE.context()),
+                stored);
+        List<OnnxWeights.Tensor> embedding =
+                weights.withElements((long) SHAPE.vocabulary() * SHAPE.heads() * SHAPE.headSize());
         assertEquals(1, embedding.size(), "this export keeps the tied embedding once: " + embedding);
         assertEquals("transformer.wte.weight", embedding.get(0).name());
         assertArrayEquals(new long[] {50257, 16}, embedding.get(0).dims());
@@ -54,9 +61,13 @@ class OnnxWeightsTest {
         Path file = SyntheticGpt2.write(folder, Layout.MERGED).resolve(Layout.MERGED.file);
         ModelProto model = ModelProto.parseFrom(Files.readAllBytes(file));
         List<String> expected = initializers(model.getGraph()).stream()
-                .map(t -> t.getName() + " " + t.getDataType() + " " + t.getDimsList()).sorted().toList();
+                .map(t -> t.getName() + " " + t.getDataType() + " " + t.getDimsList())
+                .sorted()
+                .toList();
         List<String> read = OnnxWeights.read(file).tensors().stream()
-                .map(t -> t.name() + " " + t.dataType() + " " + Arrays.toString(t.dims())).sorted().toList();
+                .map(t -> t.name() + " " + t.dataType() + " " + Arrays.toString(t.dims()))
+                .sorted()
+                .toList();
         assertEquals(expected, read);
     }
 
@@ -68,29 +79,57 @@ class OnnxWeightsTest {
         OnnxWeights weights = OnnxWeights.read(file);
         OnnxWeights.Tensor embedding = weights.withElements(50257L * 16).get(0);
         assertTrue(embedding.external(), embedding + " lives in " + data.getFileName());
-        assertFalse(weights.tensors().stream().filter(t -> t.dims().length == 0).anyMatch(OnnxWeights.Tensor::external));
+        assertFalse(
+                weights.tensors().stream().filter(t -> t.dims().length == 0).anyMatch(OnnxWeights.Tensor::external));
         assertEquals(Files.size(file) + Files.size(data), weights.fileBytes());
-        assertEquals(OnnxWeights.read(SyntheticGpt2.write(folder.resolve("inside"), Layout.MODEL).resolve(Layout.MODEL.file)).elements(),
-                weights.elements(), "the same weights, wherever they are stored");
+        assertEquals(
+                OnnxWeights.read(SyntheticGpt2.write(folder.resolve("inside"), Layout.MODEL)
+                                .resolve(Layout.MODEL.file))
+                        .elements(),
+                weights.elements(),
+                "the same weights, wherever they are stored");
     }
 
     /** An If node's branches are graphs too; merged decoders keep small constants there. */
     @Test
     void findsInitializersInNestedGraphs() throws IOException {
-        GraphProto branch = GraphProto.newBuilder().setName("with_past")
-                .addInitializer(TensorProto.newBuilder().setName("inner").setDataType(7).addDims(3).addInt64Data(1).addInt64Data(2).addInt64Data(3))
+        GraphProto branch = GraphProto.newBuilder()
+                .setName("with_past")
+                .addInitializer(TensorProto.newBuilder()
+                        .setName("inner")
+                        .setDataType(7)
+                        .addDims(3)
+                        .addInt64Data(1)
+                        .addInt64Data(2)
+                        .addInt64Data(3))
                 .build();
-        NodeProto ifNode = NodeProto.newBuilder().setOpType("If").addInput("flag")
-                .addAttribute(AttributeProto.newBuilder().setName("then_branch").setType(AttributeProto.AttributeType.GRAPH).setG(branch))
+        NodeProto ifNode = NodeProto.newBuilder()
+                .setOpType("If")
+                .addInput("flag")
+                .addAttribute(AttributeProto.newBuilder()
+                        .setName("then_branch")
+                        .setType(AttributeProto.AttributeType.GRAPH)
+                        .setG(branch))
                 .build();
-        GraphProto main = GraphProto.newBuilder().setName("merged").addNode(ifNode)
-                .addInitializer(TensorProto.newBuilder().setName("outer").setDataType(1).addDims(2).addDims(3)
+        GraphProto main = GraphProto.newBuilder()
+                .setName("merged")
+                .addNode(ifNode)
+                .addInitializer(TensorProto.newBuilder()
+                        .setName("outer")
+                        .setDataType(1)
+                        .addDims(2)
+                        .addDims(3)
                         .setRawData(ByteString.copyFrom(new byte[24])))
                 .build();
         Path file = folder.resolve("nested.onnx");
-        Files.write(file, ModelProto.newBuilder().setIrVersion(8).setGraph(main).build().toByteArray());
+        Files.write(
+                file,
+                ModelProto.newBuilder().setIrVersion(8).setGraph(main).build().toByteArray());
 
-        List<String> read = OnnxWeights.read(file).tensors().stream().map(t -> t.graph() + "/" + t).sorted().toList();
+        List<String> read = OnnxWeights.read(file).tensors().stream()
+                .map(t -> t.graph() + "/" + t)
+                .sorted()
+                .toList();
         assertEquals(List.of("merged/outer [2, 3]", "with_past/inner [3]"), read);
         assertEquals(6 + 3, OnnxWeights.read(file).elements());
     }
@@ -135,7 +174,9 @@ class OnnxWeightsTest {
         for (Path broken : List.of(truncated, text, Files.write(folder.resolve("empty.onnx"), new byte[0]))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxWeights.read(broken));
             assertTrue(e.getMessage().startsWith(broken + " is not a readable ONNX model ("), e.getMessage());
-            assertTrue(e.getMessage().endsWith("delete it and fetch it again with: " + ModelFolder.DOWNLOAD_COMMAND), e.getMessage());
+            assertTrue(
+                    e.getMessage().endsWith("delete it and fetch it again with: " + ModelFolder.DOWNLOAD_COMMAND),
+                    e.getMessage());
         }
     }
 

@@ -68,10 +68,12 @@ class RealGpt2Test {
         JsonNode prompts = new ObjectMapper().readTree(resource("prompts.json")).get("prompts");
         for (JsonNode prompt : prompts) {
             float[] recorded = logits(prompt.get("file").asText());
-            float[] computed = gpt2.nextLogits(Gpt2Tokenizer.encode(prompt.get("prompt").asText()));
+            float[] computed =
+                    gpt2.nextLogits(Gpt2Tokenizer.encode(prompt.get("prompt").asText()));
             Distribution expected = Distribution.of(recorded, 1.0);
             Distribution actual = Distribution.of(computed, 1.0);
-            assertEquals(expected.argmax(), actual.argmax(), prompt.get("prompt").asText());
+            assertEquals(
+                    expected.argmax(), actual.argmax(), prompt.get("prompt").asText());
             if (!quantized) {
                 double worst = 0;
                 for (int i = 0; i < recorded.length; i++) {

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class Unreadable {
     private static final Path FILE = Path.of("/proc/sys/vm/compact_memory");
 
-    private Unreadable() {
-    }
+    private Unreadable() {}
 
     /** The file; the calling test is skipped, saying why, where no such file exists. */
     public static Path file() throws IOException {
@@ -28,7 +27,8 @@ public final class Unreadable {
         } catch (IOException e) {
             denied = false;
         }
-        Assumptions.assumeTrue(denied, "needs Linux's write-only " + FILE + " to test a file nobody may read, root included");
+        Assumptions.assumeTrue(
+                denied, "needs Linux's write-only " + FILE + " to test a file nobody may read, root included");
         return FILE;
     }
 }

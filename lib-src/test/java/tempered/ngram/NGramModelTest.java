@@ -21,14 +21,17 @@ class NGramModelTest {
     private static final NGramModel BIGRAM = NGramModel.train("a b a c a b", 2, 0.1);
 
     @ParameterizedTest(name = "p({1} | {0}) = {2}")
-    @CsvSource(delimiter = '|', value = {
-        // context | word | probability, by hand: 0.9 * (count after the context) + 0.1 * (0.9 * count / 6 + 0.1 / 3)
-        "a         | b    | 0.6333333333333333",   // 0.9 * 2/3 + 0.1 * (0.9 * 2/6 + 0.1/3)
-        "a         | c    | 0.3183333333333333",   // 0.9 * 1/3 + 0.1 * (0.9 * 1/6 + 0.1/3)
-        "a         | a    | 0.0483333333333333",   // never after a: 0.1 * (0.9 * 3/6 + 0.1/3)
-        "b         | a    | 0.9483333333333333",   // 0.9 * 1/1 + 0.1 * (0.9 * 3/6 + 0.1/3)
-        "''        | a    | 0.4833333333333333",   // no context: 0.9 * 3/6 + 0.1/3
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // context | word | probability, by hand: 0.9 * (count after the context) + 0.1 * (0.9 * count / 6 + 0.1
+                // / 3)
+                "a         | b    | 0.6333333333333333", // 0.9 * 2/3 + 0.1 * (0.9 * 2/6 + 0.1/3)
+                "a         | c    | 0.3183333333333333", // 0.9 * 1/3 + 0.1 * (0.9 * 1/6 + 0.1/3)
+                "a         | a    | 0.0483333333333333", // never after a: 0.1 * (0.9 * 3/6 + 0.1/3)
+                "b         | a    | 0.9483333333333333", // 0.9 * 1/1 + 0.1 * (0.9 * 3/6 + 0.1/3)
+                "''        | a    | 0.4833333333333333", // no context: 0.9 * 3/6 + 0.1/3
+            })
     void blendsEachContextWithTheShorterOnesByHand(String context, String word, double probability) {
         int[] tokens = BIGRAM.tokenizer().encode(context);
         int id = BIGRAM.tokenizer().encode(word)[0];
@@ -44,7 +47,10 @@ class NGramModelTest {
         assertArrayEquals(trigram.probabilities(trigram.tokenizer().encode("b")), trigram.probabilities(unseen), 1e-15);
         assertEquals(Map.of(), trigram.followers(unseen));
         assertEquals(Map.of("c", 1), trigram.followers(trigram.tokenizer().encode("b a")));
-        assertEquals(Map.of("b", 2, "c", 1), BIGRAM.followers(BIGRAM.tokenizer().encode("b a")), "a bigram model reads the last word only");
+        assertEquals(
+                Map.of("b", 2, "c", 1),
+                BIGRAM.followers(BIGRAM.tokenizer().encode("b a")),
+                "a bigram model reads the last word only");
     }
 
     @Test
@@ -76,8 +82,10 @@ class NGramModelTest {
     void aCoolModelRecitesAndLoopsAndAHotOneWritesNewOrders() {
         NGramModel model = NGramModel.train(TemperatureNotes.text(), 3, 0.1);
         Generator generator = new Generator(model);
-        int[] greedy = generator.generate("The temperature", SamplerSettings.of(0).temperatureFirst(), GenerationSettings.of(100))
-                .sample().tokenIds();
+        int[] greedy = generator
+                .generate("The temperature", SamplerSettings.of(0).temperatureFirst(), GenerationSettings.of(100))
+                .sample()
+                .tokenIds();
         assertTrue(Repetition.repeatedShare(greedy, 3) > 0.5, "greedy decoding closes into a loop");
         assertEquals(0.0, model.novelty(greedy, 3), "and recites");
         double coolNovelty = 0;
@@ -92,14 +100,19 @@ class NGramModelTest {
             coolRepeats += Repetition.repeatedShare(cool, 3) / 10;
             hotRepeats += Repetition.repeatedShare(hot, 3) / 10;
         }
-        assertTrue(coolNovelty < 0.05 && hotNovelty > 0.9, "novelty " + coolNovelty + " at T = 0.3, " + hotNovelty + " at T = 3");
+        assertTrue(
+                coolNovelty < 0.05 && hotNovelty > 0.9,
+                "novelty " + coolNovelty + " at T = 0.3, " + hotNovelty + " at T = 3");
         assertTrue(coolRepeats > hotRepeats, "repeats " + coolRepeats + " at T = 0.3, " + hotRepeats + " at T = 3");
     }
 
     private static int[] generate(Generator generator, double temperature, long seed) {
-        Generation g = generator.generate("The temperature", SamplerSettings.of(temperature).withSeed(seed).temperatureFirst(),
+        Generation g = generator.generate(
+                "The temperature",
+                SamplerSettings.of(temperature).withSeed(seed).temperatureFirst(),
                 GenerationSettings.of(100));
-        assertEquals(" The temperature" + g.sample().text(), " " + g.text(), "a continuation joins its prompt with a space");
+        assertEquals(
+                " The temperature" + g.sample().text(), " " + g.text(), "a continuation joins its prompt with a space");
         return g.sample().tokenIds();
     }
 
@@ -112,13 +125,21 @@ class NGramModelTest {
 
     @Test
     void refusesBadSettingsWithTheReason() {
-        assertEquals("order=0 must be from 1 to 6 (3 is a trigram model: two words of context)",
-                assertThrows(IllegalArgumentException.class, () -> NGramModel.train("a b", 0, 0.1)).getMessage());
-        assertEquals("fallback=1.0 must be in (0, 1); 0.1 passes a tenth of each context's probability down to the shorter context",
-                assertThrows(IllegalArgumentException.class, () -> NGramModel.train("a b", 2, 1.0)).getMessage());
-        assertEquals("n=0 must be at least 1 (3 compares word triples)",
-                assertThrows(IllegalArgumentException.class, () -> BIGRAM.novelty(new int[] {0}, 0)).getMessage());
-        assertEquals("token id 9 is outside the vocabulary 0..2",
-                assertThrows(IllegalArgumentException.class, () -> BIGRAM.nextLogits(9)).getMessage());
+        assertEquals(
+                "order=0 must be from 1 to 6 (3 is a trigram model: two words of context)",
+                assertThrows(IllegalArgumentException.class, () -> NGramModel.train("a b", 0, 0.1))
+                        .getMessage());
+        assertEquals(
+                "fallback=1.0 must be in (0, 1); 0.1 passes a tenth of each context's probability down to the shorter context",
+                assertThrows(IllegalArgumentException.class, () -> NGramModel.train("a b", 2, 1.0))
+                        .getMessage());
+        assertEquals(
+                "n=0 must be at least 1 (3 compares word triples)",
+                assertThrows(IllegalArgumentException.class, () -> BIGRAM.novelty(new int[] {0}, 0))
+                        .getMessage());
+        assertEquals(
+                "token id 9 is outside the vocabulary 0..2",
+                assertThrows(IllegalArgumentException.class, () -> BIGRAM.nextLogits(9))
+                        .getMessage());
     }
 }

@@ -20,7 +20,8 @@ class WordTokenizerTest {
 
     @Test
     void splitsPunctuationButKeepsApostrophesHyphensAndDecimals() {
-        assertEquals(List.of("The", "model's", "top-k", "is", "0.87", ",", "not", "1", "."),
+        assertEquals(
+                List.of("The", "model's", "top-k", "is", "0.87", ",", "not", "1", "."),
                 WordTokenizer.split("The model's top-k is 0.87, not 1."));
     }
 
@@ -35,11 +36,17 @@ class WordTokenizerTest {
 
     @Test
     void refusesAWordItNeverReadAndNamesIt() {
-        assertEquals("'dog' is not among the 5 words this tokenizer read; use only words from its training text (case matters)",
-                assertThrows(IllegalArgumentException.class, () -> WORDS.encode("The dog sat")).getMessage());
-        assertEquals("token id 5 is outside the vocabulary 0..4",
-                assertThrows(IllegalArgumentException.class, () -> WORDS.token(5)).getMessage());
-        assertEquals("the training text has no words; give the tokenizer some text to read",
-                assertThrows(IllegalArgumentException.class, () -> WordTokenizer.fit("  \n ")).getMessage());
+        assertEquals(
+                "'dog' is not among the 5 words this tokenizer read; use only words from its training text (case matters)",
+                assertThrows(IllegalArgumentException.class, () -> WORDS.encode("The dog sat"))
+                        .getMessage());
+        assertEquals(
+                "token id 5 is outside the vocabulary 0..4",
+                assertThrows(IllegalArgumentException.class, () -> WORDS.token(5))
+                        .getMessage());
+        assertEquals(
+                "the training text has no words; give the tokenizer some text to read",
+                assertThrows(IllegalArgumentException.class, () -> WordTokenizer.fit("  \n "))
+                        .getMessage());
     }
 }

@@ -43,10 +43,12 @@ class ChartsAndTablesTest {
 
     @Test
     void chartsRefuseSeriesThatDoNotFitTheLabels() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Charts.bars("x", List.of("a", "b"), Map.of("T=1", new double[] {1, 2, 3})));
         assertEquals("series 'T=1' has 3 values but there are 2 labels; give one value per entry", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Charts.bars("x", List.of("a"), Map.of("T=1", new double[] {Double.NaN})));
         assertTrue(e.getMessage().startsWith("series 'T=1' value 0 is NaN"), e.getMessage());
     }
@@ -73,7 +75,8 @@ class ChartsAndTablesTest {
 
     @Test
     void tablesRefuseLabelsThatDoNotMatchTheLogits() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Tables.probabilities(List.of("a", "b"), new double[] {1, 2, 3}, 1));
         assertEquals("there are 2 labels for 3 logits; give exactly one label per logit", e.getMessage());
     }
@@ -89,9 +92,13 @@ class ChartsAndTablesTest {
         int[] expected = {2, 3, 4};
         for (int row = 0; row < temperatures.length; row++) {
             assertEquals(expected[row], expectedHit(u, temperatures[row]), "mat, car, grass as T rises");
-            assertEquals(Charts.PALETTE[expected[row]].getRGB(), image.getRGB(dart - 5, 62 + 58 * row + 5), "row T = " + temperatures[row]);
+            assertEquals(
+                    Charts.PALETTE[expected[row]].getRGB(),
+                    image.getRGB(dart - 5, 62 + 58 * row + 5),
+                    "row T = " + temperatures[row]);
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.dart(Examples.WORD_LOGITS, Examples.WORDS, 1.0, 1));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Charts.dart(Examples.WORD_LOGITS, Examples.WORDS, 1.0, 1));
         assertTrue(e.getMessage().startsWith("u=1.0 must be in [0, 1)"), e.getMessage());
     }
 
@@ -117,21 +124,48 @@ class ChartsAndTablesTest {
         BufferedImage image = Charts.countsAgainstProbs("1,000 draws", Examples.WORDS, p, counts);
         assertTrue(distinctColours(image) > 4);
         counts.put("short", new int[] {1, 2, 3, 4, 5});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.countsAgainstProbs("x", Examples.WORDS, p, counts));
-        assertEquals("counts 'short' hold 15 draws, the others 1000; compare series with the same number of draws", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Charts.countsAgainstProbs("x", Examples.WORDS, p, counts));
+        assertEquals(
+                "counts 'short' hold 15 draws, the others 1000; compare series with the same number of draws",
+                e.getMessage());
     }
 
     @Test
     void errorBarsBelongToTheirSeriesAndAreNeverNegative() {
         double[] x = {0.5, 1, 1.5};
-        BufferedImage image = Charts.linesWithErrorBars("distinct-2", "T", "share", x, Map.of("mean", new double[] {0.3, 0.5, 0.7}),
-                Map.of("mean", new double[] {0.05, 0.04, 0.02}), false);
+        BufferedImage image = Charts.linesWithErrorBars(
+                "distinct-2",
+                "T",
+                "share",
+                x,
+                Map.of("mean", new double[] {0.3, 0.5, 0.7}),
+                Map.of("mean", new double[] {0.05, 0.04, 0.02}),
+                false);
         assertTrue(distinctColours(image) > 4);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.linesWithErrorBars("d", "T", "y", x,
-                Map.of("mean", new double[] {1, 2, 3}), Map.of("sd", new double[] {1, 1, 1}), false));
-        assertEquals("errors are given for [sd] but the series are [mean]; give one array of error bars per series, under the same name", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Charts.linesWithErrorBars("d", "T", "y", x,
-                Map.of("mean", new double[] {1, 2, 3}), Map.of("mean", new double[] {1, -1, 1}), false));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Charts.linesWithErrorBars(
+                        "d",
+                        "T",
+                        "y",
+                        x,
+                        Map.of("mean", new double[] {1, 2, 3}),
+                        Map.of("sd", new double[] {1, 1, 1}),
+                        false));
+        assertEquals(
+                "errors are given for [sd] but the series are [mean]; give one array of error bars per series, under the same name",
+                e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Charts.linesWithErrorBars(
+                        "d",
+                        "T",
+                        "y",
+                        x,
+                        Map.of("mean", new double[] {1, 2, 3}),
+                        Map.of("mean", new double[] {1, -1, 1}),
+                        false));
         assertEquals("error bar 1 of 'mean' is -1.0; an error bar is a half-width, never negative", e.getMessage());
     }
 
@@ -139,10 +173,21 @@ class ChartsAndTablesTest {
     void logAxesTakeOnlyPositiveValues() {
         double[] x = Charts.logRange(0.2, 5, 9);
         assertTrue(distinctColours(Charts.lines("short range", "T", "y", x, Map.of("y", x), true, true)) > 4);
-        assertTrue(distinctColours(Charts.lines("decades", "T", "y", Charts.logRange(0.01, 100, 9), Map.of("y", x), true)) > 4);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Charts.lines("t", "T", "tokens", x, Map.of("tokens", new double[] {1, 2, 3, 0, 5, 6, 7, 8, 9}), false, true));
-        assertEquals("'tokens' value 3 is 0.0, but the axis 'tokens' is logarithmic and shows only values above 0; use a linear axis or drop that point",
+        assertTrue(
+                distinctColours(Charts.lines("decades", "T", "y", Charts.logRange(0.01, 100, 9), Map.of("y", x), true))
+                        > 4);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Charts.lines(
+                        "t",
+                        "T",
+                        "tokens",
+                        x,
+                        Map.of("tokens", new double[] {1, 2, 3, 0, 5, 6, 7, 8, 9}),
+                        false,
+                        true));
+        assertEquals(
+                "'tokens' value 3 is 0.0, but the axis 'tokens' is logarithmic and shows only values above 0; use a linear axis or drop that point",
                 e.getMessage());
     }
 
@@ -156,22 +201,38 @@ class ChartsAndTablesTest {
             long_.put("Artificial Intelligence is transforming the " + i, x);
         }
         assertEquals(Charts.HEIGHT, Charts.lines("short", "x", "y", x, short_).getHeight());
-        assertEquals(Charts.HEIGHT + 5 * 18, Charts.lines("long", "x", "y", x, long_).getHeight());
+        assertEquals(
+                Charts.HEIGHT + 5 * 18, Charts.lines("long", "x", "y", x, long_).getHeight());
     }
 
     @Test
     void crowdedTokenLabelsAreShortenedAndTurned() {
-        List<String> labels = List.of("\" visualization\"", "\" a rather long token text\"", "\" a rather long token text!\"");
-        assertEquals(List.of("\" visualization\"", "\" a rather long\u2026", "\" a rather long\u2026\u200b"), Charts.shortened(labels));
-        assertTrue(Charts.crowded(List.of("\" visualize\"", "\" create\"", "\" see\"", "\" make\"", "\" easily\"", "\" quickly\"",
-                "\" explore\"", "\" find\"", "\" understand\"", "\" build\"")));
+        List<String> labels =
+                List.of("\" visualization\"", "\" a rather long token text\"", "\" a rather long token text!\"");
+        assertEquals(
+                List.of("\" visualization\"", "\" a rather long\u2026", "\" a rather long\u2026\u200b"),
+                Charts.shortened(labels));
+        assertTrue(Charts.crowded(List.of(
+                "\" visualize\"",
+                "\" create\"",
+                "\" see\"",
+                "\" make\"",
+                "\" easily\"",
+                "\" quickly\"",
+                "\" explore\"",
+                "\" find\"",
+                "\" understand\"",
+                "\" build\"")));
         assertFalse(Charts.crowded(Examples.WORDS));
     }
 
     @Test
     void onlyValueColumnsAreShadedAndTextIsLeftAligned() {
-        Table table = Table.create("t", tech.tablesaw.api.StringColumn.create("token", List.of("a", "b")),
-                tech.tablesaw.api.IntColumn.create("id", new int[] {7, 9}), tech.tablesaw.api.DoubleColumn.create("p", new double[] {0.2, 0.8}));
+        Table table = Table.create(
+                "t",
+                tech.tablesaw.api.StringColumn.create("token", List.of("a", "b")),
+                tech.tablesaw.api.IntColumn.create("id", new int[] {7, 9}),
+                tech.tablesaw.api.DoubleColumn.create("p", new double[] {0.2, 0.8}));
         String html = Tables.html(table);
         assertEquals(2, count(html, "background-color:"), "the probabilities only, not the ids: " + html);
         assertEquals(3, count(html, "text-align:left"), "the token column, header and cells: " + html);
@@ -192,7 +253,9 @@ class ChartsAndTablesTest {
         assertTrue(html.contains("12,345") || html.contains("12345"), html);
         assertEquals(4, count(html, "background-color:"), "T and top 50 hold are value columns: " + html);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rows.add("too few"));
-        assertEquals("a row of 1 values for the 4 columns [prompt, T, tokens, top 50 hold]; give one value per column", e.getMessage());
+        assertEquals(
+                "a row of 1 values for the 4 columns [prompt, T, tokens, top 50 hold]; give one value per column",
+                e.getMessage());
     }
 
     private static int count(String text, String part) {
@@ -215,14 +278,24 @@ class ChartsAndTablesTest {
 
     @Test
     void countsScatterDrawsEverySeriesAndRefusesMismatchedInput() {
-        BufferedImage image = Charts.countsScatter("draws", 1000,
-                Map.of("T=1", new double[] {0.25, 0.75}), Map.of("T=1", new long[] {260, 740}));
+        BufferedImage image = Charts.countsScatter(
+                "draws", 1000, Map.of("T=1", new double[] {0.25, 0.75}), Map.of("T=1", new long[] {260, 740}));
         assertEquals(Charts.WIDTH, image.getWidth());
-        assertEquals("series 'T=1' has 2 probabilities but 3 counts; give one count per token",
-                assertThrows(IllegalArgumentException.class, () -> Charts.countsScatter("x", 10,
-                        Map.of("T=1", new double[] {0.5, 0.5}), Map.of("T=1", new long[] {1, 2, 7}))).getMessage());
-        assertEquals("give probabilities and counts under the same series names, for example \"T=1\"",
-                assertThrows(IllegalArgumentException.class, () -> Charts.countsScatter("x", 10,
-                        Map.of("T=1", new double[] {1}), Map.of("T=2", new long[] {10}))).getMessage());
+        assertEquals(
+                "series 'T=1' has 2 probabilities but 3 counts; give one count per token",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Charts.countsScatter(
+                                        "x", 10, Map.of("T=1", new double[] {0.5, 0.5}), Map.of("T=1", new long[] {
+                                            1, 2, 7
+                                        })))
+                        .getMessage());
+        assertEquals(
+                "give probabilities and counts under the same series names, for example \"T=1\"",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Charts.countsScatter(
+                                        "x", 10, Map.of("T=1", new double[] {1}), Map.of("T=2", new long[] {10})))
+                        .getMessage());
     }
 }

@@ -34,8 +34,7 @@ class ExerciseIT {
             "<details>\\s*<summary>Solution</summary>.*?```java\\n(.*?)\\n```.*?</details>", Pattern.DOTALL);
 
     /** One exercise: its position among the notebook's code cells (0-based) and its solution's code. */
-    record Exercise(int codeCell, String id, String code, String solution) {
-    }
+    record Exercise(int codeCell, String id, String code, String solution) {}
 
     static Stream<String> notebooksWithExercises() throws IOException {
         return NotebooksIT.notebooks().filter(name -> !exercises(name).isEmpty());
@@ -56,11 +55,14 @@ class ExerciseIT {
             }
             String id = cell.path("id").asText();
             JsonNode next = i + 1 < cells.size() ? cells.get(i + 1) : null;
-            assertTrue(next != null && "markdown".equals(next.path("cell_type").asText()),
+            assertTrue(
+                    next != null && "markdown".equals(next.path("cell_type").asText()),
                     notebook + " exercise '" + id + "' must be followed by a markdown cell holding its solution");
             Matcher solution = SOLUTION.matcher(NotebookExecutor.source(next.path("source")));
-            assertTrue(solution.find(), notebook + " exercise '" + id + "': the cell after it must hide the solution in"
-                    + " <details><summary>Solution</summary> ... ```java ... ``` ... </details>");
+            assertTrue(
+                    solution.find(),
+                    notebook + " exercise '" + id + "': the cell after it must hide the solution in"
+                            + " <details><summary>Solution</summary> ... ```java ... ``` ... </details>");
             found.add(new Exercise(code, id, NotebookExecutor.source(cell.path("source")), solution.group(1)));
         }
         return found;
@@ -78,9 +80,11 @@ class ExerciseIT {
         for (Exercise exercise : exercises(notebook)) {
             String where = notebook + " exercise '" + exercise.id() + "'";
             assertTrue(exercise.code().contains("Check."), where + " ends with a Check");
-            assertTrue(exercise.code().contains("Double.NaN") || exercise.code().contains("= null"),
+            assertTrue(
+                    exercise.code().contains("Double.NaN") || exercise.code().contains("= null"),
                     where + " starts from a placeholder answer (Double.NaN or null)");
-            assertNotEquals(exercise.code().strip(), exercise.solution().strip(), where + ": the solution must answer it");
+            assertNotEquals(
+                    exercise.code().strip(), exercise.solution().strip(), where + ": the solution must answer it");
         }
     }
 
@@ -90,8 +94,10 @@ class ExerciseIT {
         List<CellOutput> outputs = NotebooksIT.run(notebook);
         for (Exercise exercise : exercises(notebook)) {
             String shown = outputs.get(exercise.codeCell()).allText();
-            assertTrue(shown.contains("not yet:") && !shown.contains("right:"),
-                    notebook + " exercise '" + exercise.id() + "' as committed should say not yet; it shows:\n" + shown);
+            assertTrue(
+                    shown.contains("not yet:") && !shown.contains("right:"),
+                    notebook + " exercise '" + exercise.id() + "' as committed should say not yet; it shows:\n"
+                            + shown);
         }
     }
 
@@ -101,14 +107,17 @@ class ExerciseIT {
         List<Exercise> exercises = exercises(notebook);
         Map<Integer, String> solutions = new HashMap<>();
         exercises.forEach(exercise -> solutions.put(exercise.codeCell(), exercise.solution()));
-        ObjectNode solved = (ObjectNode) new ObjectMapper().readTree(NOTEBOOKS.resolve(notebook).toFile());
+        ObjectNode solved = (ObjectNode)
+                new ObjectMapper().readTree(NOTEBOOKS.resolve(notebook).toFile());
         int code = -1;
         for (JsonNode cell : solved.path("cells")) {
             if ("code".equals(cell.path("cell_type").asText()) && solutions.containsKey(++code)) {
                 ((ObjectNode) cell).put("source", solutions.get(code));
             }
         }
-        Path folder = Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath().resolveSibling("exercise-solutions");
+        Path folder = Path.of(System.getProperty("tempered.jar", "target/tempered.jar"))
+                .toAbsolutePath()
+                .resolveSibling("exercise-solutions");
         Files.createDirectories(folder);
         Path file = folder.resolve(notebook);
         new ObjectMapper().writeValue(file.toFile(), solved);
@@ -118,9 +127,13 @@ class ExerciseIT {
         }
         for (Exercise exercise : exercises) {
             String shown = outputs.get(exercise.codeCell()).allText();
-            assertTrue(shown.contains("right:"), notebook + " exercise '" + exercise.id() + "' with its solution should say right;"
-                    + " it shows:\n" + shown);
-            assertFalse(shown.contains("not yet:"), notebook + " exercise '" + exercise.id() + "' with its solution still says not yet:\n" + shown);
+            assertTrue(
+                    shown.contains("right:"),
+                    notebook + " exercise '" + exercise.id() + "' with its solution should say right;" + " it shows:\n"
+                            + shown);
+            assertFalse(
+                    shown.contains("not yet:"),
+                    notebook + " exercise '" + exercise.id() + "' with its solution still says not yet:\n" + shown);
         }
     }
 }

@@ -30,7 +30,8 @@ import tempered.notebook.kernel.NotebookExecutor;
  */
 class Gpt2NotebooksIT {
     private static final Path NOTEBOOKS = Path.of(System.getProperty("tempered.notebooks", "notebooks"));
-    private static final String NEEDS_GPT2 = "This cell needs GPT-2, which is not loaded (./lab download fetches it; then restart the kernel).";
+    private static final String NEEDS_GPT2 =
+            "This cell needs GPT-2, which is not loaded (./lab download fetches it; then restart the kernel).";
 
     // ---- 04 · Real GPT-2 distributions, offline: GPT-2's own figures
 
@@ -38,23 +39,46 @@ class Gpt2NotebooksIT {
     void realDistributionsOfflineShowGpt2sOwnFiguresWithTheirReading() {
         String notebook = "04-real-distributions-offline.ipynb";
         assertShows(notebook, "rd-setup", "GPT-2 small, recorded next-token logits for 5 prompts");
-        assertShows(notebook, "rd-prompts", "Data visualization empowers users to         \"Data\" \" visualization\" \" em\" \"powers\" \" users\" \" to\"",
+        assertShows(
+                notebook,
+                "rd-prompts",
+                "Data visualization empowers users to         \"Data\" \" visualization\" \" em\" \"powers\" \" users\" \" to\"",
                 "Tempered's tokenizer gives the recorded ids for all of the 5 prompts.");
         assertEquals(5, count(text(notebook, "rd-tables"), "<table"));
         assertShows(notebook, "rd-tables", "0.15784");
-        assertShows(notebook, "rd-top-share", "T = 0.5 the likeliest token holds between 17.3% and 73.0% of the mass",
+        assertShows(
+                notebook,
+                "rd-top-share",
+                "T = 0.5 the likeliest token holds between 17.3% and 73.0% of the mass",
                 "T = 2   the likeliest token holds between  0.3% and  1.3% of the mass");
         assertTrue(cell(notebook, "rd-bars").has("image/png"));
-        assertShows(notebook, "rd-coverage", "T = 0.5 90% of the mass needs from      2 to     27 tokens",
-                "T = 1   90% of the mass needs from    295 to  2,476 tokens", "T = 2   90% of the mass needs from  5,960 to 19,591 tokens",
-                "tabular-nums\">295</td>", "tabular-nums\">2476</td>", "tabular-nums\">19591</td>");
+        assertShows(
+                notebook,
+                "rd-coverage",
+                "T = 0.5 90% of the mass needs from      2 to     27 tokens",
+                "T = 1   90% of the mass needs from    295 to  2,476 tokens",
+                "T = 2   90% of the mass needs from  5,960 to 19,591 tokens",
+                "tabular-nums\">295</td>",
+                "tabular-nums\">2476</td>",
+                "tabular-nums\">19591</td>");
         assertTrue(cell(notebook, "rd-coverage-curve").has("image/png"));
-        assertShows(notebook, "rd-top50", "the top 50 tokens hold 66.2% of the mass",
+        assertShows(
+                notebook,
+                "rd-top50",
+                "the top 50 tokens hold 66.2% of the mass",
                 "\" visualize\": 0.15784 over the full vocabulary, 0.2383 renormalised over the top 50");
         assertTrue(cell(notebook, "rd-compare").has("image/png"));
-        assertShows(notebook, "rd-top50-table", "At T = 1 the top 50 hold between 39% and 67% of the mass, so renormalising inflates every bar 1.5 to 2.5 times.",
-                "At T = 2 they hold between 5% and 16%: every bar inflated 6.2 to 18.7 times.", ">39.3%</td>");
-        assertShows(notebook, "rd-playground", "tempered-playground", "GPT-2 after &quot;Data visualization empowers users to&quot; (recorded)");
+        assertShows(
+                notebook,
+                "rd-top50-table",
+                "At T = 1 the top 50 hold between 39% and 67% of the mass, so renormalising inflates every bar 1.5 to 2.5 times.",
+                "At T = 2 they hold between 5% and 16%: every bar inflated 6.2 to 18.7 times.",
+                ">39.3%</td>");
+        assertShows(
+                notebook,
+                "rd-playground",
+                "tempered-playground",
+                "GPT-2 after &quot;Data visualization empowers users to&quot; (recorded)");
     }
 
     // ---- 05 · Sampling strategies: GPT-2's recorded distribution, and the GPT-2 chart with the test model
@@ -63,31 +87,61 @@ class Gpt2NotebooksIT {
     void samplingStrategiesAgreeByHandAndShowTheOrderEffect() {
         String notebook = "05-sampling-strategies.ipynb";
         assertShows(notebook, "ss-greedy", "by hand: \" visualize\"   greedy: \" visualize\"");
-        assertShows(notebook, "ss-temperature", "by hand and temperature(0.8) -> random(seed=42) drew the same token 1000 times in 1,000",
+        assertShows(
+                notebook,
+                "ss-temperature",
+                "by hand and temperature(0.8) -> random(seed=42) drew the same token 1000 times in 1,000",
                 "\" visualize\" was drawn 289 times in 1,000; its probability at T = 0.8 is 0.294");
         assertTrue(cell(notebook, "ss-temperature").has("image/png"));
-        assertShows(notebook, "ss-truncation",
+        assertShows(
+                notebook,
+                "ss-truncation",
                 "top-k(5):    by hand [766, 787, 2251, 3538, 38350], library [766, 787, 2251, 3538, 38350], same: true",
                 "min-p(0.1):  by hand [766, 787, 1064, 2251, 2952, 3538, 7301, 38350], library [766, 787, 1064, 2251, 2952, 3538, 7301, 38350], same: true");
         assertEquals(3, count(text(notebook, "ss-truncation"), "same: true"));
-        assertShows(notebook, "ss-words", "min-p(0.1)   keeps [\" see\", \" make\", \" find\", \" create\", \" quickly\", \" easily\", \" explore\", \" visualize\"]");
-        assertShows(notebook, "ss-llama-table", "top-k(3)    [0.00000000, 0.22222222, 0.33333333, 0.44444444]",
-                "top-p(0.7)  [0.00000000, 0.00000000, 0.42857143, 0.57142857]", "min-p(0.26) [0.00000000, 0.22222222, 0.33333333, 0.44444444]");
+        assertShows(
+                notebook,
+                "ss-words",
+                "min-p(0.1)   keeps [\" see\", \" make\", \" find\", \" create\", \" quickly\", \" easily\", \" explore\", \" visualize\"]");
+        assertShows(
+                notebook,
+                "ss-llama-table",
+                "top-k(3)    [0.00000000, 0.22222222, 0.33333333, 0.44444444]",
+                "top-p(0.7)  [0.00000000, 0.00000000, 0.42857143, 0.57142857]",
+                "min-p(0.26) [0.00000000, 0.22222222, 0.33333333, 0.44444444]");
         assertShows(notebook, "ss-penalty", "p(token 0): 0.7856 before, 0.6529 after");
-        assertShows(notebook, "ss-order", "temperature(0.5) -> top-p(0.8) -> random(seed=0) keeps [0]",
+        assertShows(
+                notebook,
+                "ss-order",
+                "temperature(0.5) -> top-p(0.8) -> random(seed=0) keeps [0]",
                 "top-p(0.8) -> temperature(0.5) -> random(seed=0) keeps [0, 1]");
-        assertShows(notebook, "ss-survivors", "at T = 1.5: 81 tokens survive with temperature first, 19 with temperature last");
+        assertShows(
+                notebook,
+                "ss-survivors",
+                "at T = 1.5: 81 tokens survive with temperature first, 19 with temperature last");
         assertTrue(cell(notebook, "ss-survivors").has("image/png"));
-        assertShows(notebook, "ss-presets", "llama.cpp:    top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(0.8) -> random(seed=1)",
-                "transformers: temperature(1) -> top-k(50) -> random(seed=1)", "T = 0:        greedy");
+        assertShows(
+                notebook,
+                "ss-presets",
+                "llama.cpp:    top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(0.8) -> random(seed=1)",
+                "transformers: temperature(1) -> top-k(50) -> random(seed=1)",
+                "T = 0:        greedy");
     }
 
     @Test
     void samplingStrategiesComputeDynamicTemperatureWhereLlamaCppDoes() {
         String notebook = "05-sampling-strategies.ipynb";
-        assertShows(notebook, "ss-dynamic", "Over all 50,257 tokens the dynamic T ranges from 0.730 to 0.934; in llama.cpp's default chain, from 0.976 to 1.217.",
-                "left\">Data visualization empowers users to</td>", ">4.933</td>", ">0.756</td>", ">19</td>", ">1.132</td>");
-        assertTrue(cell(notebook, "ss-dynamic-steps").has("image/png"), "the per-step chart, drawn with the test model");
+        assertShows(
+                notebook,
+                "ss-dynamic",
+                "Over all 50,257 tokens the dynamic T ranges from 0.730 to 0.934; in llama.cpp's default chain, from 0.976 to 1.217.",
+                "left\">Data visualization empowers users to</td>",
+                ">4.933</td>",
+                ">0.756</td>",
+                ">19</td>",
+                ">1.132</td>");
+        assertTrue(
+                cell(notebook, "ss-dynamic-steps").has("image/png"), "the per-step chart, drawn with the test model");
         assertShows(notebook, "ss-playground", "tempered-playground");
     }
 
@@ -97,9 +151,16 @@ class Gpt2NotebooksIT {
     void theNextWordReadsTheModelAndCrossChecksItsParameterCountAgainstTheFile() {
         String notebook = "07-the-next-word.ipynb";
         assertShows(notebook, "nw-setup", "GPT-2 is ready: GPT-2 (827,088 parameters");
-        assertShows(notebook, "nw-facts", "50,257 tokens", "16 dimensions", "2 of 8 dimensions", "1,024 tokens", "827,088");
-        assertShows(notebook, "nw-count", "token embedding 804,112 + position embedding 16,384 + 2 layers x 3,280 + final layer norm 32 = 827,088 parameters");
-        assertShows(notebook, "nw-stored", "1 of them holds exactly V x E = 804,112 numbers, the token embedding's size: [transformer.wte.weight [50257, 16]].",
+        assertShows(
+                notebook, "nw-facts", "50,257 tokens", "16 dimensions", "2 of 8 dimensions", "1,024 tokens", "827,088");
+        assertShows(
+                notebook,
+                "nw-count",
+                "token embedding 804,112 + position embedding 16,384 + 2 layers x 3,280 + final layer norm 32 = 827,088 parameters");
+        assertShows(
+                notebook,
+                "nw-stored",
+                "1 of them holds exactly V x E = 804,112 numbers, the token embedding's size: [transformer.wte.weight [50257, 16]].",
                 "As stored, the float tensors store exactly the 827,088 parameters derived from the sizes.");
         assertShows(notebook, "nw-tokens", "   464  \"The\"", " 21256  \" slept\"");
         assertShows(notebook, "nw-logits", "50,257 logits, from ");
@@ -117,7 +178,8 @@ class Gpt2NotebooksIT {
         String draws = text(notebook, "nw-draws");
         assertEquals(6, count(draws, "different tokens drawn"), draws);
         // The counts follow the probabilities: each within five standard deviations of 1000 p.
-        Matcher row = Pattern.compile("won +(\\d+) of 1,000 draws \\(1000 p = +([0-9.]+)\\)").matcher(draws);
+        Matcher row = Pattern.compile("won +(\\d+) of 1,000 draws \\(1000 p = +([0-9.]+)\\)")
+                .matcher(draws);
         while (row.find()) {
             double expected = Double.parseDouble(row.group(2));
             double sd = Math.sqrt(expected * (1 - expected / 1000));
@@ -140,9 +202,15 @@ class Gpt2NotebooksIT {
         assertShows(notebook, "wbw-loop", "T = 0.5, 20 tokens:\nThe cat slept on the");
         assertShows(notebook, "wbw-hot", "T = 10, 20 tokens:\nThe cat slept on the");
         // On the test model no draw falls on a boundary; a difference would be printed, not hidden.
-        assertShows(notebook, "wbw-compare", "T = 0.5: the same 20 tokens by hand and through Generator (stopped: max new tokens)",
+        assertShows(
+                notebook,
+                "wbw-compare",
+                "T = 0.5: the same 20 tokens by hand and through Generator (stopped: max new tokens)",
                 "T = 10 : the same 20 tokens by hand and through Generator (stopped: max new tokens)");
-        assertTrue(text(notebook, "wbw-logit-gap").matches("(?s)over 20 steps, the cached and the recomputed logits differ by at most [0-9.]+(e-0\\d)?\\s*"),
+        assertTrue(
+                text(notebook, "wbw-logit-gap")
+                        .matches(
+                                "(?s)over 20 steps, the cached and the recomputed logits differ by at most [0-9.]+(e-0\\d)?\\s*"),
                 text(notebook, "wbw-logit-gap"));
         assertShows(notebook, "wbw-steps-cool", "<table", "entropy (nats)");
         assertShows(notebook, "wbw-steps-hot", "<table");
@@ -154,38 +222,75 @@ class Gpt2NotebooksIT {
         String surprisal = text(notebook, "wbw-surprisal");
         assertEquals(9, count(surprisal, "nats per token\n"), surprisal);
         assertTrue(surprisal.contains("(95% CI ") && surprisal.contains(", n = 16) nats per token"), surprisal);
-        assertTrue(surprisal.matches("(?s).*From T = 0\\.1 to T = 10 the mean surprisal goes from [0-9.]+ to [0-9.]+ nats per token; the two intervals do not overlap\\..*"),
+        assertTrue(
+                surprisal.matches(
+                        "(?s).*From T = 0\\.1 to T = 10 the mean surprisal goes from [0-9.]+ to [0-9.]+ nats per token; the two intervals do not overlap\\..*"),
                 surprisal);
         assertTrue(cell(notebook, "wbw-surprisal").has("image/png"));
-        assertShows(notebook, "wbw-positions", "positions computed for 20 tokens: 290 without the cache, 24 with it (12.1 times fewer)");
+        assertShows(
+                notebook,
+                "wbw-positions",
+                "positions computed for 20 tokens: 290 without the cache, 24 with it (12.1 times fewer)");
         String timing = text(notebook, "wbw-timing");
         for (int tokens : new int[] {20, 60}) {
-            assertTrue(timing.matches("(?s).*up to " + tokens + " tokens: [0-9.]+ ms per token recomputing, [0-9.]+ ms with the cache: the cache was "
-                    + "(\\d+\\.\\d times faster|not faster \\([0-9.]+ times the time\\))\n.*"), timing);
+            assertTrue(
+                    timing.matches("(?s).*up to " + tokens
+                            + " tokens: [0-9.]+ ms per token recomputing, [0-9.]+ ms with the cache: the cache was "
+                            + "(\\d+\\.\\d times faster|not faster \\([0-9.]+ times the time\\))\n.*"),
+                    timing);
         }
-        assertShows(notebook, "wbw-memory", "256 bytes per position (2 x 2 layers x 2 heads x 8 dimensions x 4 bytes)",
+        assertShows(
+                notebook,
+                "wbw-memory",
+                "256 bytes per position (2 x 2 layers x 2 heads x 8 dimensions x 4 bytes)",
                 "6,400 bytes after the 25 positions of the T = 0.5 text; 0.3 MB for a full context of 1,024 positions");
     }
 
     // ---- 09 · Creative or technical?
 
-    private static final String WHO_REPEATS = "(Most repeated 3-grams: T = [0-9.]+(, top-k 50)? \\(\\d+%\\)\\.|None of these texts repeats a 3-gram\\.)"
-            + " Most surprising to the model: T = [0-9.]+(, top-k 50)? \\([0-9.]+ nats per token\\)\\.";
+    private static final String WHO_REPEATS =
+            "(Most repeated 3-grams: T = [0-9.]+(, top-k 50)? \\(\\d+%\\)\\.|None of these texts repeats a 3-gram\\.)"
+                    + " Most surprising to the model: T = [0-9.]+(, top-k 50)? \\([0-9.]+ nats per token\\)\\.";
 
     @Test
     void creativeOrTechnicalShowsEachExperimentSideBySideWithItsFigures() {
         String notebook = "09-creative-or-technical.ipynb";
         assertShows(notebook, "ct-helpers", "temperature(0.3) -> top-k(50) -> random(seed=1)");
-        assertShows(notebook, "ct-nfl", "tempered-side-by-side", "What are some of the best strategies within NFL Fantasy",
-                "temperature(0.3) -&gt; top-k(50) -&gt; random(seed=1)", "temperature(0.5) -&gt; top-k(50) -&gt; random(seed=1)",
-                "temperature(0.9) -&gt; top-k(50) -&gt; random(seed=1)", ">190</td>", " …</td>", "nats per token</td>");
-        assertShows(notebook, "ct-voyager", "Once upon a time, in a distant galaxy, there was a spaceship called Voyager.",
+        assertShows(
+                notebook,
+                "ct-nfl",
+                "tempered-side-by-side",
+                "What are some of the best strategies within NFL Fantasy",
+                "temperature(0.3) -&gt; top-k(50) -&gt; random(seed=1)",
+                "temperature(0.5) -&gt; top-k(50) -&gt; random(seed=1)",
+                "temperature(0.9) -&gt; top-k(50) -&gt; random(seed=1)",
+                ">190</td>",
+                " …</td>",
+                "nats per token</td>");
+        assertShows(
+                notebook,
+                "ct-voyager",
+                "Once upon a time, in a distant galaxy, there was a spaceship called Voyager.",
                 "temperature(0.2) -&gt; top-k(50) -&gt; random(seed=1)");
-        assertShows(notebook, "ct-blockchain", "Explain how blockchain works in simple terms.", "temperature(0.7) -&gt; top-k(50) -&gt; random(seed=1)");
-        assertShows(notebook, "ct-nepal", "Nepal is a beautiful country", "temperature(0.5) -&gt; random(seed=3)",
-                "temperature(2) -&gt; random(seed=3)", "temperature(2) -&gt; top-k(50) -&gt; random(seed=3)", ">60</td>");
+        assertShows(
+                notebook,
+                "ct-blockchain",
+                "Explain how blockchain works in simple terms.",
+                "temperature(0.7) -&gt; top-k(50) -&gt; random(seed=1)");
+        assertShows(
+                notebook,
+                "ct-nepal",
+                "Nepal is a beautiful country",
+                "temperature(0.5) -&gt; random(seed=3)",
+                "temperature(2) -&gt; random(seed=3)",
+                "temperature(2) -&gt; top-k(50) -&gt; random(seed=3)",
+                ">60</td>");
         for (String id : List.of("ct-nfl", "ct-voyager", "ct-blockchain", "ct-nepal")) {
-            assertTrue(Pattern.compile(WHO_REPEATS).matcher(cell(notebook, id).stdout()).find(), id + ": " + cell(notebook, id).stdout());
+            assertTrue(
+                    Pattern.compile(WHO_REPEATS)
+                            .matcher(cell(notebook, id).stdout())
+                            .find(),
+                    id + ": " + cell(notebook, id).stdout());
         }
     }
 
@@ -198,11 +303,17 @@ class Gpt2NotebooksIT {
         }
         assertTrue(count(table, "(95% CI ") + count(table, "(all 8 equal: no spread to estimate)") == 21, table);
         String verdicts = cell(notebook, "ct-measure-charts").stdout();
-        assertTrue(verdicts.matches("Repeated 3-grams: [0-9.]+ at T = 0.2, [0-9.]+ at T = 1.5; (the difference is larger than the noise of eight texts"
-                + "|eight texts per temperature cannot tell the two apart)\\.\n"
-                + "Mean surprisal: [0-9.]+ nats per token at T = 0.2, [0-9.]+ nats per token at T = 1.5; the difference is larger than the noise of eight texts\\.\n"),
+        assertTrue(
+                verdicts.matches(
+                        "Repeated 3-grams: [0-9.]+ at T = 0.2, [0-9.]+ at T = 1.5; (the difference is larger than the noise of eight texts"
+                                + "|eight texts per temperature cannot tell the two apart)\\.\n"
+                                + "Mean surprisal: [0-9.]+ nats per token at T = 0.2, [0-9.]+ nats per token at T = 1.5; the difference is larger than the noise of eight texts\\.\n"),
                 verdicts);
-        assertEquals(2, cell(notebook, "ct-measure-charts").displays().stream().filter(d -> d.containsKey("image/png")).count());
+        assertEquals(
+                2,
+                cell(notebook, "ct-measure-charts").displays().stream()
+                        .filter(d -> d.containsKey("image/png"))
+                        .count());
     }
 
     // ---- 10 · Measuring temperature: parts 1 to 4 on GPT-2's recorded logits, 5 and 6 on the test model
@@ -212,16 +323,29 @@ class Gpt2NotebooksIT {
         String notebook = "10-measuring-temperature.ipynb";
         assertShows(notebook, "mt-entropy", "H = 0.0000 nats at T = 0.05 and 10.8208 at T = 50; ln 50257 = 10.8249");
         assertTrue(cell(notebook, "mt-entropy").has("image/png"));
-        assertShows(notebook, "mt-slope", "T = 1    H =  4.933 nats  perplexity =     138.8  dH/dT: formula 5.470351, numerical 5.470351");
-        assertShows(notebook, "mt-solver", "H = 0.9514 nats at T = 1, 1.6093148 at T = 100 (ln 5 = 1.6094379)",
-                "H = 0.5 nats at T = 0.5763 (check: 0.500000)", "H = 1.0 nats at T = 1.0656 (check: 1.000000)", "H = 1.5 nats at T = 3.1593 (check: 1.500000)");
+        assertShows(
+                notebook,
+                "mt-slope",
+                "T = 1    H =  4.933 nats  perplexity =     138.8  dH/dT: formula 5.470351, numerical 5.470351");
+        assertShows(
+                notebook,
+                "mt-solver",
+                "H = 0.9514 nats at T = 1, 1.6093148 at T = 100 (ln 5 = 1.6094379)",
+                "H = 0.5 nats at T = 0.5763 (check: 0.500000)",
+                "H = 1.0 nats at T = 1.0656 (check: 1.000000)",
+                "H = 1.5 nats at T = 3.1593 (check: 1.500000)");
         assertShows(notebook, "mt-perplexity", "perplexity    100 at T = 0.9424 (check: 100.000)");
-        assertShows(notebook, "mt-chi-square",
+        assertShows(
+                notebook,
+                "mt-chi-square",
                 "draws at T = 0.7 against the T = 0.7 distribution: chi-square = 14.50 with 20 degrees of freedom, p = 0.804\n"
                         + "    no evidence of a mismatch (which is not proof of a match)",
                 "draws at T = 1 against the T = 0.9 distribution: chi-square = 538.32 with 20 degrees of freedom, p = 2.69e-101\n"
                         + "    rejected: these draws do not follow that distribution");
-        assertShows(notebook, "mt-sequences", "aa: 0.6839 tempering each step, 0.7772 tempering the whole sequence; ba: 0.1538 against 0.1066");
+        assertShows(
+                notebook,
+                "mt-sequences",
+                "aa: 0.6839 tempering each step, 0.7772 tempering the whole sequence; ba: 0.1538 against 0.1066");
     }
 
     @Test
@@ -229,21 +353,34 @@ class Gpt2NotebooksIT {
         String notebook = "10-measuring-temperature.ipynb";
         assertShows(notebook, "mt-load-gpt2", "GPT-2 is ready: ");
         String table = text(notebook, "mt-monte-carlo");
-        for (String measure : List.of("distinct-1", "distinct-2", "distinct-3", "repeated 3-grams", "surprisal (nats per token)")) {
+        for (String measure :
+                List.of("distinct-1", "distinct-2", "distinct-3", "repeated 3-grams", "surprisal (nats per token)")) {
             assertTrue(table.contains("left\">" + measure + "</td>"), measure + ":\n" + table);
         }
         assertEquals(20, count(table, ", n = 16)") + count(table, "(all 16 equal: no spread to estimate)"), table);
-        assertTrue(table.matches("(?s).*Mean surprisal: [0-9.]+ nats per token at T = 0\\.3, [0-9.]+ at T = 1\\.5; the difference is larger than the noise of 16 texts\\..*"),
+        assertTrue(
+                table.matches(
+                        "(?s).*Mean surprisal: [0-9.]+ nats per token at T = 0\\.3, [0-9.]+ at T = 1\\.5; the difference is larger than the noise of 16 texts\\..*"),
                 table);
         assertTrue(cell(notebook, "mt-monte-carlo-chart").has("image/png"));
         assertShows(notebook, "mt-grid", ">seed 3</th>", "First tokens the three seeds share: T = 0: 20, T = 0.3: ");
-        assertShows(notebook, "mt-heatmap", "tempered-heatmap", "of the 30 tokens had less than 1% probability under the raw model; the chain gave ");
+        assertShows(
+                notebook,
+                "mt-heatmap",
+                "tempered-heatmap",
+                "of the 30 tokens had less than 1% probability under the raw model; the chain gave ");
     }
 
     // ---- Without GPT-2
 
     @ParameterizedTest
-    @ValueSource(strings = {"07-the-next-word.ipynb", "08-word-by-word.ipynb", "09-creative-or-technical.ipynb", "10-measuring-temperature.ipynb"})
+    @ValueSource(
+            strings = {
+                "07-the-next-word.ipynb",
+                "08-word-by-word.ipynb",
+                "09-creative-or-technical.ipynb",
+                "10-measuring-temperature.ipynb"
+            })
     void withoutTheModelTheFirstCellSaysHowToFetchItAndEveryGpt2CellSaysSoInOneLine(String notebook) {
         List<CellOutput> cells = runWithoutModel(notebook);
         List<String> sources = codeCells(notebook);
@@ -252,15 +389,21 @@ class Gpt2NotebooksIT {
             String output = cells.get(i).allText().strip();
             if (sources.get(i).contains("%load gpt2.jsh")) {
                 loaded = i;
-                assertEquals("GPT-2 is not on this machine yet. Fetch it once (about 655 MB) with ./lab download in the project folder,\n"
-                        + "then restart the kernel and run this notebook again. Until then, each cell that needs GPT-2 says so in one line.",
-                        output, notebook + " code cell " + (i + 1));
+                assertEquals(
+                        "GPT-2 is not on this machine yet. Fetch it once (about 655 MB) with ./lab download in the project folder,\n"
+                                + "then restart the kernel and run this notebook again. Until then, each cell that needs GPT-2 says so in one line.",
+                        output,
+                        notebook + " code cell " + (i + 1));
             } else if (sources.get(i).contains("gpt2Ready()")) {
                 assertEquals(NEEDS_GPT2, output, notebook + " code cell " + (i + 1) + ":\n" + sources.get(i));
-                assertTrue(cells.get(i).displays().isEmpty() && cells.get(i).result() == null, notebook + " code cell " + (i + 1));
+                assertTrue(
+                        cells.get(i).displays().isEmpty() && cells.get(i).result() == null,
+                        notebook + " code cell " + (i + 1));
             } else {
-                assertTrue(loaded < 0 || !sources.get(i).matches("(?s).*\\b(gpt2|generator)\\b.*"),
-                        notebook + " code cell " + (i + 1) + " uses GPT-2 without asking gpt2Ready() first:\n" + sources.get(i));
+                assertTrue(
+                        loaded < 0 || !sources.get(i).matches("(?s).*\\b(gpt2|generator)\\b.*"),
+                        notebook + " code cell " + (i + 1) + " uses GPT-2 without asking gpt2Ready() first:\n"
+                                + sources.get(i));
             }
         }
         assertTrue(loaded >= 0, notebook + " loads gpt2.jsh");
@@ -268,17 +411,21 @@ class Gpt2NotebooksIT {
 
     @Test
     void theRecordedDataNotebooksRunWithoutTheModelAndTheOneGpt2ChartSaysSoInOneLine() {
-        assertTrue(runWithoutModel("04-real-distributions-offline.ipynb").stream().noneMatch(c -> c.allText().contains("needs GPT-2")));
+        assertTrue(runWithoutModel("04-real-distributions-offline.ipynb").stream()
+                .noneMatch(c -> c.allText().contains("needs GPT-2")));
         List<CellOutput> cells = runWithoutModel("05-sampling-strategies.ipynb");
-        assertEquals("This chart needs GPT-2, which is not on this machine (./lab download fetches it; then restart the kernel).",
-                cells.get(codeCellIds("05-sampling-strategies.ipynb").indexOf("ss-dynamic-steps")).allText().strip());
+        assertEquals(
+                "This chart needs GPT-2, which is not on this machine (./lab download fetches it; then restart the kernel).",
+                cells.get(codeCellIds("05-sampling-strategies.ipynb").indexOf("ss-dynamic-steps"))
+                        .allText()
+                        .strip());
     }
 
     // ---- Helpers
 
     /** Runs a notebook with no model anywhere Tempered looks (skipped on a machine that has GPT-2 in its cache). */
     static List<CellOutput> runWithoutModel(String notebook) {
-        NotebooksIT.run(notebook);  // builds the test model and sets where it is, once
+        NotebooksIT.run(notebook); // builds the test model and sets where it is, once
         String model = System.clearProperty("tempered.model.dir");
         try {
             assumeFalse(Models.available(), "this machine has GPT-2, so the notebooks cannot be run without it here");
@@ -305,7 +452,8 @@ class Gpt2NotebooksIT {
     /** Every figure must appear in the output of that cell; a failure lists what is missing and what the cell showed. */
     static void assertShows(String notebook, String id, String... figures) {
         String shown = text(notebook, id);
-        List<String> missing = Arrays.stream(figures).filter(f -> !shown.contains(f)).toList();
+        List<String> missing =
+                Arrays.stream(figures).filter(f -> !shown.contains(f)).toList();
         assertTrue(missing.isEmpty(), notebook + " cell " + id + " does not show " + missing + "; it shows:\n" + shown);
     }
 
@@ -335,7 +483,9 @@ class Gpt2NotebooksIT {
 
     private static JsonNode cells(String notebook) {
         try {
-            return new ObjectMapper().readTree(NOTEBOOKS.resolve(notebook).toFile()).path("cells");
+            return new ObjectMapper()
+                    .readTree(NOTEBOOKS.resolve(notebook).toFile())
+                    .path("cells");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

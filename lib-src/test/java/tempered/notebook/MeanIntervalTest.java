@@ -57,7 +57,9 @@ class MeanIntervalTest {
 
     @Test
     void theChartDrawsLinesWithBarsAndChecksItsSeries() {
-        MeanInterval[] intervals = {MeanInterval.of(0.2, 0.3, 0.25), MeanInterval.of(0.1, 0.1), MeanInterval.of(0.05, 0.08)};
+        MeanInterval[] intervals = {
+            MeanInterval.of(0.2, 0.3, 0.25), MeanInterval.of(0.1, 0.1), MeanInterval.of(0.05, 0.08)
+        };
         BufferedImage image = IntervalChart.lines("t", "x", "y", new double[] {1, 2, 3}, Map.of("share", intervals));
         assertEquals(Charts.WIDTH, image.getWidth());
         Set<Integer> colours = new HashSet<>();
@@ -67,7 +69,8 @@ class MeanIntervalTest {
             }
         }
         assertTrue(colours.size() > 4, "the chart draws something");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> IntervalChart.lines("t", "x", "y", new double[] {1, 2}, Map.of("share", intervals)));
         assertEquals("series 'share' has 3 intervals but there are 2 x values; give one per x value", e.getMessage());
     }

@@ -71,7 +71,8 @@ final class NotebookCells {
 
     CellOutput cell(String id) {
         CellOutput cell = byId.get(id);
-        assertTrue(cell != null, notebook + " has no code cell with id '" + id + "'; its code cells are " + byId.keySet());
+        assertTrue(
+                cell != null, notebook + " has no code cell with id '" + id + "'; its code cells are " + byId.keySet());
         return cell;
     }
 
@@ -83,14 +84,18 @@ final class NotebookCells {
     /** Every figure appears in that cell's output; a failure lists all that are missing and what the cell shows. */
     void shows(String id, String... figures) {
         String text = text(id);
-        List<String> missing = java.util.Arrays.stream(figures).filter(f -> !text.contains(f)).toList();
-        assertTrue(missing.isEmpty(), notebook + " cell '" + id + "' does not show " + missing + "; it shows:\n" + text);
+        List<String> missing =
+                java.util.Arrays.stream(figures).filter(f -> !text.contains(f)).toList();
+        assertTrue(
+                missing.isEmpty(), notebook + " cell '" + id + "' does not show " + missing + "; it shows:\n" + text);
     }
 
     /** The cell's output matches {@code regex} somewhere; returns the match, for reading its groups. */
     Matcher matches(String id, String regex) {
         Matcher matcher = Pattern.compile(regex).matcher(text(id));
-        assertTrue(matcher.find(), notebook + " cell '" + id + "' shows nothing like /" + regex + "/; it shows:\n" + text(id));
+        assertTrue(
+                matcher.find(),
+                notebook + " cell '" + id + "' shows nothing like /" + regex + "/; it shows:\n" + text(id));
         return matcher;
     }
 
@@ -99,7 +104,9 @@ final class NotebookCells {
     }
 
     void showsTable(String id) {
-        assertTrue(cell(id).has("text/html") && text(id).contains("<table"), notebook + " cell '" + id + "' shows no HTML table");
+        assertTrue(
+                cell(id).has("text/html") && text(id).contains("<table"),
+                notebook + " cell '" + id + "' shows no HTML table");
     }
 
     private void dumpImages() {
@@ -117,7 +124,9 @@ final class NotebookCells {
                 if (data.get("image/png") instanceof byte[] png) {
                     write(Path.of(folder, notebook + "." + id + (n++ == 0 ? "" : "-" + n) + ".png"), png);
                 } else if (data.get("image/png") instanceof String base64) {
-                    write(Path.of(folder, notebook + "." + id + (n++ == 0 ? "" : "-" + n) + ".png"), Base64.getDecoder().decode(base64));
+                    write(
+                            Path.of(folder, notebook + "." + id + (n++ == 0 ? "" : "-" + n) + ".png"),
+                            Base64.getDecoder().decode(base64));
                 }
             }
         });

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tempered.notebook.kernel.CellOutput;
@@ -35,16 +34,23 @@ class NotebooksIT {
      * context. Every cell runs; the words it writes are nonsense.
      */
     static {
-        Path model = Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath().resolveSibling("notebook-gpt2");
-        tempered.model.synthetic.SyntheticGpt2.write(model, tempered.model.synthetic.SyntheticGpt2.Layout.MERGED_WITHOUT_POSITIONS,
-                new tempered.model.synthetic.SyntheticGpt2.Shape(2, 2, 8, 50257, 1024), 11);
+        Path model = Path.of(System.getProperty("tempered.jar", "target/tempered.jar"))
+                .toAbsolutePath()
+                .resolveSibling("notebook-gpt2");
+        tempered.model.synthetic.SyntheticGpt2.write(
+                model,
+                tempered.model.synthetic.SyntheticGpt2.Layout.MERGED_WITHOUT_POSITIONS,
+                new tempered.model.synthetic.SyntheticGpt2.Shape(2, 2, 8, 50257, 1024),
+                11);
         System.setProperty("tempered.model.dir", model.toString());
     }
 
     static Stream<String> notebooks() throws IOException {
         try (Stream<Path> files = Files.list(NOTEBOOKS)) {
             List<String> names = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("\\d\\d-.*\\.ipynb")).sorted().toList();
+                    .filter(n -> n.matches("\\d\\d-.*\\.ipynb"))
+                    .sorted()
+                    .toList();
             assertFalse(names.isEmpty(), "no notebooks in " + NOTEBOOKS.toAbsolutePath());
             return names.stream();
         }
@@ -79,9 +85,12 @@ class NotebooksIT {
         List<CellOutput> cells = run(name);
         for (CellOutput cell : cells) {
             assertTrue(cell.showsSomething(), name + " code cell " + cell.cell() + " shows nothing:\n" + cell.source());
-            assertFalse(UNREADABLE.matcher(cell.allText()).find(),
-                    name + " code cell " + cell.cell() + " shows an object's identity, not its value:\n" + cell.allText());
-            assertFalse(cell.allText().contains("SLF4J"), name + " code cell " + cell.cell() + " prints logging warnings");
+            assertFalse(
+                    UNREADABLE.matcher(cell.allText()).find(),
+                    name + " code cell " + cell.cell() + " shows an object's identity, not its value:\n"
+                            + cell.allText());
+            assertFalse(
+                    cell.allText().contains("SLF4J"), name + " code cell " + cell.cell() + " prints logging warnings");
         }
     }
 
@@ -89,7 +98,9 @@ class NotebooksIT {
     @MethodSource("notebooks")
     void isCommittedWithoutOutputsAndForTheJavaKernel(String name) throws IOException {
         JsonNode notebook = new ObjectMapper().readTree(NOTEBOOKS.resolve(name).toFile());
-        assertEquals("java", notebook.path("metadata").path("kernelspec").path("name").asText());
+        assertEquals(
+                "java",
+                notebook.path("metadata").path("kernelspec").path("name").asText());
         for (JsonNode cell : notebook.path("cells")) {
             if ("code".equals(cell.path("cell_type").asText())) {
                 assertEquals(0, cell.path("outputs").size(), name + ": commit notebooks without outputs");

@@ -18,16 +18,31 @@ class OfflineNotebooksIT {
         cells.shows("setup", "Tempered is loaded");
         cells.shows("logits", "sum of the logits: 6.2", "smallest logit:    0.0 (Konnichiwa)");
         cells.shows("exps", "same length: true, all positive: true, same order: true, sum: 62.8924");
-        cells.shows("by-hand", "0.86811940", "sum = 1.000000000000000", "Hello / Namaste = 20.0855, and e^(4 - 1) = 20.0855");
+        cells.shows(
+                "by-hand",
+                "0.86811940",
+                "sum = 1.000000000000000",
+                "Hello / Namaste = 20.0855, and e^(4 - 1) = 20.0855");
         cells.shows("library", "at most one step of double precision near 1 (2.2e-16): true");
-        cells.shows("pair", "T = 1  ->  [0.26894142, 0.73105858]", "T = 2  ->  [0.37754067, 0.62245933]",
+        cells.shows(
+                "pair",
+                "T = 1  ->  [0.26894142, 0.73105858]",
+                "T = 2  ->  [0.37754067, 0.62245933]",
                 "T = 5  ->  [0.45016600, 0.54983400]");
         cells.showsTable("pair-table");
-        cells.shows("ratio", "T =  0.25   p2 / p1 =  54.5982", "T =     1   p2 / p1 =   2.7183   e^(1/T) =   2.7183",
-                "T =     2   p2 / p1 =   1.6487", "T =    50   p2 / p1 =   1.0202");
-        assertTrue(Double.parseDouble(cells.matches("ratio", "disagreement: (\\S+)").group(1)) < 1e-12);
+        cells.shows(
+                "ratio",
+                "T =  0.25   p2 / p1 =  54.5982",
+                "T =     1   p2 / p1 =   2.7183   e^(1/T) =   2.7183",
+                "T =     2   p2 / p1 =   1.6487",
+                "T =    50   p2 / p1 =   1.0202");
+        assertTrue(Double.parseDouble(
+                        cells.matches("ratio", "disagreement: (\\S+)").group(1))
+                < 1e-12);
         cells.showsImage("popular-curves");
-        cells.shows("slopes", "x =  -4.000   slope of e^x:  0.0183   slope of e^(x/2):  0.0677   steeper: e^(x/2)",
+        cells.shows(
+                "slopes",
+                "x =  -4.000   slope of e^x:  0.0183   slope of e^(x/2):  0.0677   steeper: e^(x/2)",
                 "x =  -1.386   slope of e^x:  0.2500   slope of e^(x/2):  0.2500   steeper: neither",
                 "x =   0.000   slope of e^x:  1.0000   slope of e^(x/2):  0.5000   steeper: e^x");
         cells.showsImage("log-height");
@@ -39,7 +54,10 @@ class OfflineNotebooksIT {
         // "close to 132": within three standard deviations of a binomial count, sqrt(1000 x 0.132 x 0.868) = 10.7.
         assertTrue(Math.abs(Integer.parseInt(others.group(1)) - 132) < 32, others.group());
         cells.shows("playground", "Hello");
-        cells.shows("bisection", "Hello holds 0.28 at T = 5.335", "[0.13479873, 0.13229562, 0.14529379, 0.15956903, 0.28000000, 0.14804282]",
+        cells.shows(
+                "bisection",
+                "Hello holds 0.28 at T = 5.335",
+                "[0.13479873, 0.13229562, 0.14529379, 0.15956903, 0.28000000, 0.14804282]",
                 "adds up to 0.96; the largest gap to ours is 0.012");
     }
 
@@ -47,32 +65,57 @@ class OfflineNotebooksIT {
     void temperatureByHand() {
         NotebookCells cells = NotebookCells.of("02-temperature-by-hand.ipynb");
         cells.shows("paper", "sum = 82.07274", "p = [0.09003057, 0.66524096, 0.24472847]");
-        cells.shows("measures", "probabilities [0.09003057, 0.66524096, 0.24472847]", "argmax = token 1",
-                "entropy = 0.8324 nats (by hand 0.8324; in bits 1.2009)", "perplexity = 2.2988");
+        cells.shows(
+                "measures",
+                "probabilities [0.09003057, 0.66524096, 0.24472847]",
+                "argmax = token 1",
+                "entropy = 0.8324 nats (by hand 0.8324; in bits 1.2009)",
+                "perplexity = 2.2988");
         cells.shows("words", "0.66571", "0.20436", "0.19523", "0.00690");
         cells.showsTable("words-html");
         cells.shows("words-html", "background-color:#08519c");
         cells.showsImage("words-bars");
         cells.shows("playground", "mat");
-        cells.shows("entropy-table", "T =   0.1   H = 0.00013 nats   perplexity = 1.000",
+        cells.shows(
+                "entropy-table",
+                "T =   0.1   H = 0.00013 nats   perplexity = 1.000",
                 "T =     1   H = 0.95138 nats   perplexity = 2.589   top word: mat (0.66571)",
-                "T =   100   H = 1.60931 nats   perplexity = 4.999   top word: mat (0.20436)", "ln 5 = 1.60944");
+                "T =   100   H = 1.60931 nats   perplexity = 4.999   top word: mat (0.20436)",
+                "ln 5 = 1.60944");
         cells.showsImage("entropy-chart");
-        cells.shows("fan", "temperatures (of 200) at which the words are ranked differently from T = 1: 0",
+        cells.shows(
+                "fan",
+                "temperatures (of 200) at which the words are ranked differently from T = 1: 0",
                 "floor is likeliest, 0.251, near T = 2.0");
         cells.showsImage("fan");
-        cells.shows("naive", "naive, T = 0.05:  [NaN, NaN, NaN, NaN, NaN]", "naive, T = 0.1:  [0.00000000, 0.00001013, 0.99998987");
+        cells.shows(
+                "naive",
+                "naive, T = 0.05:  [NaN, NaN, NaN, NaN, NaN]",
+                "naive, T = 0.1:  [0.00000000, 0.00001013, 0.99998987");
         cells.shows("naive-edge", "first gives NaN at T = 0.0607");
-        cells.shows("stable", "stable by hand, T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
+        cells.shows(
+                "stable",
+                "stable by hand, T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
                 "library,        T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]");
-        cells.shows("zero", "T = 0:    [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
+        cells.shows(
+                "zero",
+                "T = 0:    [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
                 "a sampler built with T = 0 is: greedy");
-        cells.shows("fruit", "by hand, T = 0.5: [0.6579, 0.2368, 0.1053]", "library, T = 0.5: [0.65789474, 0.23684211, 0.10526316]");
+        cells.shows(
+                "fruit",
+                "by hand, T = 0.5: [0.6579, 0.2368, 0.1053]",
+                "library, T = 0.5: [0.65789474, 0.23684211, 0.10526316]");
         cells.showsImage("fruit-bars");
         cells.shows("boltzmann", "T = 1    Boltzmann [0.00689542, 0.21078894, 0.66571213, 0.08570039, 0.03090313]");
-        assertTrue(cells.text("boltzmann").lines().allMatch(line -> line.isBlank()
-                || Double.parseDouble(line.replaceAll(".*softmax: ", "")) < 1e-15), cells.text("boltzmann"));
-        cells.shows("cross-entropy", "words follow the model's T = 1               lowest cross-entropy 0.9514 nats at T = 1.000",
+        assertTrue(
+                cells.text("boltzmann")
+                        .lines()
+                        .allMatch(line ->
+                                line.isBlank() || Double.parseDouble(line.replaceAll(".*softmax: ", "")) < 1e-15),
+                cells.text("boltzmann"));
+        cells.shows(
+                "cross-entropy",
+                "words follow the model's T = 1               lowest cross-entropy 0.9514 nats at T = 1.000",
                 "(model overconfident)   lowest cross-entropy 1.2272 nats at T = 1.496");
         cells.showsImage("cross-entropy");
     }
@@ -80,23 +123,37 @@ class OfflineNotebooksIT {
     @Test
     void drawingAToken() {
         NotebookCells cells = NotebookCells.of("03-drawing-a-token.ipynb");
-        cells.shows("stretches", "Ni Hao     p = 0.0176   stretch [0.0000, 0.0176)", "Hello      p = 0.8681   stretch [0.1029, 0.9710)",
+        cells.shows(
+                "stretches",
+                "Ni Hao     p = 0.0176   stretch [0.0000, 0.0176)",
+                "Hello      p = 0.8681   stretch [0.1029, 0.9710)",
                 "Ciao       p = 0.0290   stretch [0.9710, 1.0000)");
         cells.shows("draw-by-hand", "u = 0.05 lands on Hola", "u = 0.50 lands on Hello", "u = 0.99 lands on Ciao");
-        cells.shows("dart-by-hand", "T = 0.5 u = 0.05 lands on Hello    its stretch is [0.0041, 0.9989)",
+        cells.shows(
+                "dart-by-hand",
+                "T = 0.5 u = 0.05 lands on Hello    its stretch is [0.0041, 0.9989)",
                 "T = 1   u = 0.05 lands on Hola     its stretch is [0.0335, 0.0597)",
                 "T = 2   u = 0.05 lands on Ni Hao   its stretch is [0.0000, 0.0766)");
         cells.showsImage("dart");
         // By hand and through the library: the same token at every one of the 3,000 draws.
-        cells.shows("thousand", "T = 0.5  temperature(0.5) -> random(seed=2024): the same token in all 1,000 draws: true",
+        cells.shows(
+                "thousand",
+                "T = 0.5  temperature(0.5) -> random(seed=2024): the same token in all 1,000 draws: true",
                 "T = 1    temperature(1) -> random(seed=2024): the same token in all 1,000 draws: true",
                 "T = 2    temperature(2) -> random(seed=2024): the same token in all 1,000 draws: true");
         cells.showsTable("counts-table");
-        Matcher notHello = cells.matches("counts-table", "at T = 0.5, draws that were not Hello: (\\d+) \\(1,000 x p = 5.2\\)");
-        assertTrue(Integer.parseInt(notHello.group(1)) > 0, "a low temperature does not make Hello certain: " + notHello.group());
+        Matcher notHello =
+                cells.matches("counts-table", "at T = 0.5, draws that were not Hello: (\\d+) \\(1,000 x p = 5.2\\)");
+        assertTrue(
+                Integer.parseInt(notHello.group(1)) > 0,
+                "a low temperature does not make Hello certain: " + notHello.group());
         cells.showsImage("counts-chart");
-        Matcher spread = cells.matches("spread", "(\\d+) of 18 counts lie within 2 standard deviations[^\\n]*\\n.*: ([-+][0-9.]+) standard deviations");
-        assertTrue(Integer.parseInt(spread.group(1)) >= 15 && Math.abs(Double.parseDouble(spread.group(2))) < 3.5, spread.group());
+        Matcher spread = cells.matches(
+                "spread",
+                "(\\d+) of 18 counts lie within 2 standard deviations[^\\n]*\\n.*: ([-+][0-9.]+) standard deviations");
+        assertTrue(
+                Integer.parseInt(spread.group(1)) >= 15 && Math.abs(Double.parseDouble(spread.group(2))) < 3.5,
+                spread.group());
         cells.shows("seeds", "seed 2024 again: the same 1,000 tokens: true");
         // Two independent draws at T = 1 differ with probability 1 - sum p^2 = 0.243; the prose says "one in four".
         Matcher differ = cells.matches("seeds", "seed 2025: (\\d+) of 1,000 draws differ");
@@ -107,13 +164,24 @@ class OfflineNotebooksIT {
     @Test
     void aModelYouTrain() {
         NotebookCells cells = NotebookCells.of("06-a-model-you-train.ipynb");
-        cells.shows("notes", "2,230 words and punctuation marks, 487 of them different", "A language model writes one token at a time.");
-        cells.shows("count", "after \"the temperature\" the notes continue 18 times, in 11 different ways:",
+        cells.shows(
+                "notes",
+                "2,230 words and punctuation marks, 487 of them different",
+                "A language model writes one token at a time.");
+        cells.shows(
+                "count",
+                "after \"the temperature\" the notes continue 18 times, in 11 different ways:",
                 "pairs of words followed by one word only: 1,192 of 1,448 (82%)");
-        cells.shows("blend", "p(is        | the temperature) = 0.159252", "p(of        | the temperature) = 0.016436",
-                "p(Boltzmann | the temperature) = 0.000006", "sum over all 487 words: 1.000000");
+        cells.shows(
+                "blend",
+                "p(is        | the temperature) = 0.159252",
+                "p(of        | the temperature) = 0.016436",
+                "p(Boltzmann | the temperature) = 0.000006",
+                "sum over all 487 words: 1.000000");
         cells.shows("library", "NGramModel(order 3, fallback 0.1, 2230 words read, vocabulary of 487)");
-        assertTrue(Double.parseDouble(cells.matches("library", "over all 487 words: (\\S+)").group(1)) < 1e-12);
+        assertTrue(Double.parseDouble(
+                        cells.matches("library", "over all 487 words: (\\S+)").group(1))
+                < 1e-12);
         cells.showsTable("several");
         cells.shows("several", "left\">greedy</td>", "temperature(3) -&gt; random(seed=1)");
 
@@ -121,25 +189,47 @@ class OfflineNotebooksIT {
         Matcher repeated = cells.matches("measure", "repeated 3-grams: ([0-9.]+) at T = 0.1, ([0-9.]+) at T = 5");
         Matcher novel = cells.matches("measure", "new 3-grams: +([0-9.]+) at T = 0.1, ([0-9.]+) at T = 5");
         Matcher crossing = cells.matches("measure", "the two curves cross near T = ([0-9.]+)");
-        Matcher greedy = cells.matches("measure", "greedy decoding \\(T = 0\\): repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
-        assertTrue(number(repeated, 1) > 0.05 && number(repeated, 2) < 0.01, "low T repeats, high T does not: " + repeated.group());
-        assertTrue(number(novel, 1) < 0.01 && number(novel, 2) > 0.95, "low T recites, high T writes new orders: " + novel.group());
-        assertTrue(number(crossing, 1) > 0.5 && number(crossing, 1) < 1, "the curves cross a little below T = 1: " + crossing.group());
-        assertTrue(number(greedy, 1) > 5 * number(repeated, 1) && number(greedy, 2) == 0, "greedy loops far harder: " + greedy.group());
+        Matcher greedy = cells.matches(
+                "measure", "greedy decoding \\(T = 0\\): repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
+        assertTrue(
+                number(repeated, 1) > 0.05 && number(repeated, 2) < 0.01,
+                "low T repeats, high T does not: " + repeated.group());
+        assertTrue(
+                number(novel, 1) < 0.01 && number(novel, 2) > 0.95,
+                "low T recites, high T writes new orders: " + novel.group());
+        assertTrue(
+                number(crossing, 1) > 0.5 && number(crossing, 1) < 1,
+                "the curves cross a little below T = 1: " + crossing.group());
+        assertTrue(
+                number(greedy, 1) > 5 * number(repeated, 1) && number(greedy, 2) == 0,
+                "greedy loops far harder: " + greedy.group());
         Matcher range = cells.matches("measure", "new 3-grams pass 0.1 at T = ([0-9.]+) and 0.9 at T = ([0-9.]+)");
-        assertTrue(number(range, 2) / number(range, 1) <= 2.5, "from under 0.1 to over 0.9 within about a factor of two: " + range.group());
+        assertTrue(
+                number(range, 2) / number(range, 1) <= 2.5,
+                "from under 0.1 to over 0.9 within about a factor of two: " + range.group());
         cells.showsImage("crossover-chart");
 
         cells.showsTable("samplers");
-        Matcher samplers = cells.matches("samplers",
+        Matcher samplers = cells.matches(
+                "samplers",
                 "at T = 2, new 3-grams: ([0-9.]+) with min-p 0.1, ([0-9.]+) with top-k 40, ([0-9.]+) with top-p 0.9, ([0-9.]+) with temperature alone");
-        assertTrue(number(samplers, 1) < 0.25 && 2 * number(samplers, 1) < number(samplers, 2), "min-p well below top-k: " + samplers.group());
-        assertTrue(number(samplers, 2) < number(samplers, 3) && number(samplers, 3) > 0.9 * number(samplers, 4) - 0.05,
+        assertTrue(
+                number(samplers, 1) < 0.25 && 2 * number(samplers, 1) < number(samplers, 2),
+                "min-p well below top-k: " + samplers.group());
+        assertTrue(
+                number(samplers, 2) < number(samplers, 3) && number(samplers, 3) > 0.9 * number(samplers, 4) - 0.05,
                 "top-p 0.9 close to no cut at all: " + samplers.group());
-        cells.shows("samplers", "temperature(2) -&gt; min-p(0.1) -&gt; random(seed=0)</td>", "tabular-nums\">25</td>",
-                "tabular-nums\">277</td>", "tabular-nums\">487</td>");
-        Matcher last = cells.matches("temperature-last", "new 3-grams ([0-9.]+) with top-p 0.9, ([0-9.]+) with min-p 0.1");
-        assertTrue(number(last, 1) < 0.05 && number(last, 2) < 0.05, "temperature last: both cuts keep the text close to the notes: " + last.group());
+        cells.shows(
+                "samplers",
+                "temperature(2) -&gt; min-p(0.1) -&gt; random(seed=0)</td>",
+                "tabular-nums\">25</td>",
+                "tabular-nums\">277</td>",
+                "tabular-nums\">487</td>");
+        Matcher last =
+                cells.matches("temperature-last", "new 3-grams ([0-9.]+) with top-p 0.9, ([0-9.]+) with min-p 0.1");
+        assertTrue(
+                number(last, 1) < 0.05 && number(last, 2) < 0.05,
+                "temperature last: both cuts keep the text close to the notes: " + last.group());
     }
 
     private static double number(Matcher matcher, int group) {

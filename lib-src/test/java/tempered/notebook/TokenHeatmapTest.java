@@ -16,15 +16,22 @@ class TokenHeatmapTest {
     void shadesEachTokenByItsProbabilityOnALogScaleInTwoLines() {
         Step likely = new Step(262, " the", 1.0, Math.log(0.5), 0.1, 2.0, List.of());
         Step surprising = new Step(27, "<", 1e-7, Math.log(1e-3), 0.1, 2.0, List.of());
-        String html = TokenHeatmap.html("A \"quoted\" prompt", new Sample(new int[] {262, 27}, " the<", List.of(likely, surprising), StopReason.MAX_NEW_TOKENS));
+        String html = TokenHeatmap.html(
+                "A \"quoted\" prompt",
+                new Sample(new int[] {262, 27}, " the<", List.of(likely, surprising), StopReason.MAX_NEW_TOKENS));
         assertEquals(2, html.split("<div><b>").length - 1, "a raw line and a chain line");
         assertTrue(html.contains("raw model (T = 1):</b>") && html.contains("sampler chain:</b>"), html);
-        assertTrue(html.contains("A &quot;quoted&quot; prompt") && html.contains(">&lt;</span>"), "text is escaped: " + html);
+        assertTrue(
+                html.contains("A &quot;quoted&quot; prompt") && html.contains(">&lt;</span>"),
+                "text is escaped: " + html);
         // Under the chain " the" had probability 1 (deep blue) and "<" 1e-7 (white, below the 1e-6 floor).
         assertTrue(html.contains("background-color:#08519c;color:#ffffff\"> the</span>"), html);
         assertTrue(html.contains("title=\"p = 1.00e-07 (raw 0.00100)\" style=\"background-color:#ffffff"), html);
         // Under the raw model " the" had 0.5: log10(0.5) / 6 + 1 = 0.95 of the way to deep blue.
-        assertTrue(html.contains("title=\"p = 0.500 (raw 0.500)\" style=\"background-color:" + Tables.shade(1 + Math.log10(0.5) / 6)), html);
+        assertTrue(
+                html.contains("title=\"p = 0.500 (raw 0.500)\" style=\"background-color:"
+                        + Tables.shade(1 + Math.log10(0.5) / 6)),
+                html);
     }
 
     @Test

@@ -26,15 +26,15 @@ final class Chromium {
     // Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level.
     private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** True when both programs are there; otherwise says so once, or fails when running in CI. */
     static boolean installed() {
         if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
             return true;
         }
-        String missing = (Files.isExecutable(BROWSER) ? "" : BROWSER + " ") + (Files.isExecutable(DRIVER) ? "" : DRIVER + " ");
+        String missing =
+                (Files.isExecutable(BROWSER) ? "" : BROWSER + " ") + (Files.isExecutable(DRIVER) ? "" : DRIVER + " ");
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI=true, but " + missing.trim() + " is missing, so the playground's browser tests cannot run;"
                     + " .ci/run installs them with: apt-get install chromium chromium-driver");
@@ -54,11 +54,20 @@ final class Chromium {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(),
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=1000,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 

@@ -45,6 +45,7 @@ class PlaygroundBrowserTest {
 
     @TempDir
     static Path folder;
+
     private static ChromeDriver browser;
     private static int pages;
 
@@ -64,7 +65,8 @@ class PlaygroundBrowserTest {
     @Test
     void everySliderAndTheOrderSwitchShowTheLibrarysFigures() {
         double[] logits = Examples.WORD_LOGITS;
-        View view = open(Playground.of(logits, Examples.WORDS).temperature(0.8).seed(42)).get(0);
+        View view = open(Playground.of(logits, Examples.WORDS).temperature(0.8).seed(42))
+                .get(0);
         view.assertAgreesWith(logits);
         assertEquals("temperature(0.8) -> random(seed=42)", view.text("tpg-chain"));
 
@@ -93,12 +95,16 @@ class PlaygroundBrowserTest {
         view.move("min-p", Keys.HOME, Keys.ARROW_RIGHT.toString().repeat(20));
         assertEquals(0.2, view.value("tpg-min-p-value"));
         Figures first = view.assertAgreesWith(logits);
-        assertEquals("temperature(1.5) -> top-k(3) -> top-p(0.9) -> min-p(0.2) -> random(seed=42)", view.text("tpg-chain"));
+        assertEquals(
+                "temperature(1.5) -> top-k(3) -> top-p(0.9) -> min-p(0.2) -> random(seed=42)", view.text("tpg-chain"));
 
         view.click("tpg-last");
         Figures last = view.assertAgreesWith(logits);
-        assertEquals("top-k(3) -> top-p(0.9) -> min-p(0.2) -> temperature(1.5) -> random(seed=42)", view.text("tpg-chain"));
-        assertTrue(last.tokensLeft() < first.tokensLeft(), "at T = 1.5, cutting before heating keeps fewer tokens: " + first + " / " + last);
+        assertEquals(
+                "top-k(3) -> top-p(0.9) -> min-p(0.2) -> temperature(1.5) -> random(seed=42)", view.text("tpg-chain"));
+        assertTrue(
+                last.tokensLeft() < first.tokensLeft(),
+                "at T = 1.5, cutting before heating keeps fewer tokens: " + first + " / " + last);
         view.click("tpg-first");
         assertEquals(first, view.assertAgreesWith(logits));
     }
@@ -108,7 +114,9 @@ class PlaygroundBrowserTest {
         double[] logits = {2, Double.NEGATIVE_INFINITY, 2, 1, 0.5};
         View view = open(Playground.of(logits, LETTERS).seed(3)).get(0);
         view.assertAgreesWith(logits);
-        assertTrue(view.element("tpg-row-4").getAttribute("class").contains("tpg-cut"), "the masked token b is struck through");
+        assertTrue(
+                view.element("tpg-row-4").getAttribute("class").contains("tpg-cut"),
+                "the masked token b is struck through");
 
         view.move("temperature", Keys.HOME);
         Figures greedy = view.assertAgreesWith(logits);
@@ -156,8 +164,13 @@ class PlaygroundBrowserTest {
     void aWholeVocabularyFromAModelAgreesAndDrawsTheSameTokens() {
         float[] logits = vocabulary();
         double[] wide = Logits.toDouble(logits);
-        Playground playground = Playground.of(logits, Gpt2Tokenizer.get()).temperature(0.8).topK(40).topP(0.95).minP(0.05)
-                .temperatureLast(true).seed(7);
+        Playground playground = Playground.of(logits, Gpt2Tokenizer.get())
+                .temperature(0.8)
+                .topK(40)
+                .topP(0.95)
+                .minP(0.05)
+                .temperatureLast(true)
+                .seed(7);
         String html = playground.html();
         assertTrue(html.contains("\"encoding\":\"f32\""), "a model's floats travel as 4 bytes each");
         View view = open(html).get(0);
@@ -181,7 +194,9 @@ class PlaygroundBrowserTest {
     @Test
     void twoPlaygroundsOnOnePageKeepToThemselves() {
         double[] logits = Examples.GREETING_LOGITS;
-        List<View> views = open(Playground.of(logits, Examples.GREETINGS), Playground.of(logits, Examples.GREETINGS).temperature(2));
+        List<View> views = open(
+                Playground.of(logits, Examples.GREETINGS),
+                Playground.of(logits, Examples.GREETINGS).temperature(2));
         View first = views.get(0);
         View second = views.get(1);
         first.move("temperature", Keys.HOME);
@@ -196,7 +211,9 @@ class PlaygroundBrowserTest {
 
     @Test
     void withoutJavaScriptTheStillPictureStays() {
-        Playground playground = Playground.of(Examples.WORD_LOGITS, Examples.WORDS).title("Five words").temperature(0.5);
+        Playground playground = Playground.of(Examples.WORD_LOGITS, Examples.WORDS)
+                .title("Five words")
+                .temperature(0.5);
         browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
         try {
             WebElement root = page(playground.html()).findElement(By.className("tempered-playground"));
@@ -217,7 +234,10 @@ class PlaygroundBrowserTest {
 
     @Test
     void aScreenshotOfThePlaygroundIsNotBlank() throws IOException {
-        View view = open(Playground.of(Examples.WORD_LOGITS, Examples.WORDS).title("The cat slept on the ...").seed(1)).get(0);
+        View view = open(Playground.of(Examples.WORD_LOGITS, Examples.WORDS)
+                        .title("The cat slept on the ...")
+                        .seed(1))
+                .get(0);
         view.click("tpg-draw-100");
         byte[] png = view.root.getScreenshotAs(OutputType.BYTES);
         Files.write(Path.of("target", "playground-screenshot.png"), png);
@@ -229,7 +249,9 @@ class PlaygroundBrowserTest {
             }
         }
         assertTrue(image.getWidth() > 300 && image.getHeight() > 200, image.getWidth() + " x " + image.getHeight());
-        assertTrue(colours.size() > 50, "text, bars and tallies in many shades, not a blank box: " + colours.size() + " colours");
+        assertTrue(
+                colours.size() > 50,
+                "text, bars and tallies in many shades, not a blank box: " + colours.size() + " colours");
     }
 
     /** GPT-2-sized logits as a model emits them: 50,257 floats, a tie at the top, a masked token. */
@@ -267,8 +289,10 @@ class PlaygroundBrowserTest {
     private static WebElement page(String... html) {
         Path file = folder.resolve("page-" + ++pages + ".html");
         try {
-            Files.writeString(file, "<!doctype html><html><head><meta charset=\"utf-8\"></head><body>" + String.join("<hr>", html)
-                    + "</body></html>");
+            Files.writeString(
+                    file,
+                    "<!doctype html><html><head><meta charset=\"utf-8\"></head><body>" + String.join("<hr>", html)
+                            + "</body></html>");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -301,8 +325,13 @@ class PlaygroundBrowserTest {
 
         /** The chain the page shows, rebuilt with the library from the settings it shows. */
         SamplerChain chain() {
-            SamplerSettings settings = new SamplerSettings(value("tpg-temperature-value"), (int) value("tpg-top-k-value"),
-                    value("tpg-top-p-value"), value("tpg-min-p-value"), 1.0, seed());
+            SamplerSettings settings = new SamplerSettings(
+                    value("tpg-temperature-value"),
+                    (int) value("tpg-top-k-value"),
+                    value("tpg-top-p-value"),
+                    value("tpg-min-p-value"),
+                    1.0,
+                    seed());
             return element("tpg-last").isSelected() ? settings.temperatureLast() : settings.temperatureFirst();
         }
 
@@ -318,12 +347,17 @@ class PlaygroundBrowserTest {
             Distribution d = chain.distribution(logits);
             Figures expected = Figures.of(d);
             assertEquals(expected.entropy(), value("tpg-entropy"), CLOSE, chain + " entropy");
-            assertEquals(expected.perplexity(), value("tpg-perplexity"), CLOSE * expected.perplexity(), chain + " perplexity");
+            assertEquals(
+                    expected.perplexity(),
+                    value("tpg-perplexity"),
+                    CLOSE * expected.perplexity(),
+                    chain + " perplexity");
             assertEquals(expected.topProbability(), value("tpg-top"), CLOSE, chain + " top token");
             assertEquals(expected.tokensFor90Percent(), (int) value("tpg-mass90"), chain + " tokens for 90%");
             assertEquals(expected.tokensLeft(), (int) value("tpg-kept"), chain + " tokens left");
             assertEquals(String.format(Locale.ROOT, "%.4f nats", expected.entropy()), text("tpg-entropy"));
-            int[] shown = Playground.of(logits, labels(logits.length)).bars(rows()).shownIds();
+            int[] shown =
+                    Playground.of(logits, labels(logits.length)).bars(rows()).shownIds();
             double rest = 1;
             for (int i = 0; i < shown.length; i++) {
                 assertEquals(d.prob(shown[i]), value("tpg-row-" + i + ".tpg-p"), CLOSE, chain + " bar " + i);
@@ -339,7 +373,8 @@ class PlaygroundBrowserTest {
         void assertDrawsAgreeWith(double[] logits, int draws) {
             assertEquals(draws, (int) value("tpg-status"), "the page drew since its settings last changed");
             SamplerChain chain = chain();
-            int[] shown = Playground.of(logits, labels(logits.length)).bars(rows()).shownIds();
+            int[] shown =
+                    Playground.of(logits, labels(logits.length)).bars(rows()).shownIds();
             int[] counts = new int[shown.length + 1];
             for (int i = 0; i < draws; i++) {
                 int id = chain.next(logits);
@@ -358,7 +393,8 @@ class PlaygroundBrowserTest {
         }
 
         int rows() {
-            return root.findElements(By.cssSelector(".tpg-p")).size() - (root.findElements(By.cssSelector(".tpg-rest")).isEmpty() ? 0 : 1);
+            return root.findElements(By.cssSelector(".tpg-p")).size()
+                    - (root.findElements(By.cssSelector(".tpg-rest")).isEmpty() ? 0 : 1);
         }
 
         private static List<String> labels(int size) {

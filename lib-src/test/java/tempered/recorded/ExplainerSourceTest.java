@@ -27,6 +27,7 @@ import tempered.model.ModelNotFoundException;
 class ExplainerSourceTest {
     @TempDir
     Path cache;
+
     ExamplesServer server;
 
     @BeforeEach
@@ -46,7 +47,9 @@ class ExplainerSourceTest {
     @Test
     void firstUseFetchesVerifiesAndKeepsTheFilesWithTheirLicence() throws IOException {
         List<Path> files = source(false).files(DownloadProgress.NONE);
-        assertEquals(List.of("ex0.js", "ex1.js", "ex2.js", "ex3.js", "ex4.js"), files.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(
+                List.of("ex0.js", "ex1.js", "ex2.js", "ex3.js", "ex4.js"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path file : files) {
             assertEquals(Hashes.sha256(ExamplesServer.ORIGINALS.resolve(file.getFileName())), Hashes.sha256(file));
         }
@@ -72,10 +75,14 @@ class ExplainerSourceTest {
     @Test
     void aFileWithTheWrongSha256IsRefusedAndNothingIsKept() {
         server.tamper = true;
-        DownloadException e = assertThrows(DownloadException.class, () -> source(false).files(DownloadProgress.NONE));
+        DownloadException e =
+                assertThrows(DownloadException.class, () -> source(false).files(DownloadProgress.NONE));
         assertTrue(e.getMessage().startsWith(server.base() + "ex0.js served ex0.js with sha256 "), e.getMessage());
-        assertTrue(e.getMessage().contains(", not the pinned 9facefe9fdd885b124fc7fbea1551ce26503cd2cfde1098fbee1aa3d7c300a45"
-                + " (Transformer Explainer commit 6e2ec37); nothing was kept."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(", not the pinned 9facefe9fdd885b124fc7fbea1551ce26503cd2cfde1098fbee1aa3d7c300a45"
+                                + " (Transformer Explainer commit 6e2ec37); nothing was kept."),
+                e.getMessage());
         assertFalse(Files.exists(cache.resolve("ex0.js")));
         assertEquals(List.of(), leftovers());
     }
@@ -95,36 +102,56 @@ class ExplainerSourceTest {
     @Test
     void offlineWithoutThemSaysWhatIsMissingAndWhichCommandFetchesThem() {
         ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> RecordedGpt2.load(source(true)));
-        assertEquals("the recorded GPT-2 examples are not on this machine yet (ex0.js, ex1.js, ex2.js, ex3.js, ex4.js missing from "
-                + cache + ") and HF_HUB_OFFLINE forbids fetching them; on a connected machine run: java -jar target/tempered.jar"
-                + " download --recorded (8 MB, once), or unset HF_HUB_OFFLINE", e.getMessage());
+        assertEquals(
+                "the recorded GPT-2 examples are not on this machine yet (ex0.js, ex1.js, ex2.js, ex3.js, ex4.js missing from "
+                        + cache
+                        + ") and HF_HUB_OFFLINE forbids fetching them; on a connected machine run: java -jar target/tempered.jar"
+                        + " download --recorded (8 MB, once), or unset HF_HUB_OFFLINE",
+                e.getMessage());
         assertEquals(0, server.requests.size());
     }
 
     @Test
     void noNetworkSaysSoWithTheCommandToRunWhenOnline() {
         URI nowhere = unreachable();
-        DownloadException e = assertThrows(DownloadException.class,
+        DownloadException e = assertThrows(
+                DownloadException.class,
                 () -> RecordedGpt2.load(new ExplainerSource(nowhere, cache, false, Duration.ofSeconds(2))));
-        assertTrue(e.getMessage().startsWith("could not fetch the recorded GPT-2 example ex0.js from " + nowhere + "ex0.js"
-                + " (ConnectException"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("nothing was kept. When online, run: java -jar target/tempered.jar download --recorded"
-                + " (8 MB, once), or set TEMPERED_RECORDED_URL to a copy of the Transformer Explainer's examples folder"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("could not fetch the recorded GPT-2 example ex0.js from " + nowhere + "ex0.js"
+                                + " (ConnectException"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "nothing was kept. When online, run: java -jar target/tempered.jar download --recorded"
+                                        + " (8 MB, once), or set TEMPERED_RECORDED_URL to a copy of the Transformer Explainer's examples folder"),
+                e.getMessage());
         assertEquals(List.of(), leftovers());
     }
 
     @Test
     void theEnvironmentNamesTheSourceAndTheCache(@TempDir Path home) {
-        ExplainerSource fromFolder = ExplainerSource.fromEnvironment(Map.of("TEMPERED_RECORDED_URL", ExamplesServer.ORIGINALS.toString(),
-                "TEMPERED_CACHE", home.toString()));
+        ExplainerSource fromFolder = ExplainerSource.fromEnvironment(Map.of(
+                "TEMPERED_RECORDED_URL", ExamplesServer.ORIGINALS.toString(), "TEMPERED_CACHE", home.toString()));
         assertEquals(home.resolve("transformer-explainer").resolve(ExplainerSource.COMMIT), fromFolder.folder());
-        assertEquals(5, fromFolder.files(DownloadProgress.NONE).size(), "a folder works as the source, through the same checks");
-        assertEquals(Path.of("/x/tempered/transformer-explainer", ExplainerSource.COMMIT),
-                ExplainerSource.fromEnvironment(Map.of("XDG_CACHE_HOME", "/x", "TEMPERED_RECORDED_URL", "https://example.org/e/")).folder());
-        IllegalArgumentException scheme = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                5,
+                fromFolder.files(DownloadProgress.NONE).size(),
+                "a folder works as the source, through the same checks");
+        assertEquals(
+                Path.of("/x/tempered/transformer-explainer", ExplainerSource.COMMIT),
+                ExplainerSource.fromEnvironment(
+                                Map.of("XDG_CACHE_HOME", "/x", "TEMPERED_RECORDED_URL", "https://example.org/e/"))
+                        .folder());
+        IllegalArgumentException scheme = assertThrows(
+                IllegalArgumentException.class,
                 () -> ExplainerSource.fromEnvironment(Map.of("TEMPERED_RECORDED_URL", "ftp://example.org/examples/")));
-        assertEquals("TEMPERED_RECORDED_URL=ftp://example.org/examples/ must be an http:// or https:// address, a file: URL or a folder"
-                + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub", scheme.getMessage());
+        assertEquals(
+                "TEMPERED_RECORDED_URL=ftp://example.org/examples/ must be an http:// or https:// address, a file: URL or a folder"
+                        + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub",
+                scheme.getMessage());
     }
 
     private static URI unreachable() {
@@ -137,7 +164,9 @@ class ExplainerSourceTest {
 
     private List<String> leftovers() {
         try (Stream<Path> files = Files.list(cache)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".incomplete")).toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".incomplete"))
+                    .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

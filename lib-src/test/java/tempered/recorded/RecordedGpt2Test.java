@@ -22,8 +22,12 @@ import tempered.text.Gpt2Tokenizer;
  */
 class RecordedGpt2Test {
     private static final RecordedGpt2 RECORDED = RecordedGpt2.load();
-    private static final JsonMapper JAVASCRIPT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
-            JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_TRAILING_COMMA).build();
+    private static final JsonMapper JAVASCRIPT = JsonMapper.builder()
+            .enable(
+                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+                    JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
 
     private static JsonNode original(String file) throws IOException {
         String text = Files.readString(ExamplesServer.ORIGINALS.resolve(file));
@@ -60,14 +64,24 @@ class RecordedGpt2Test {
     /** The five likeliest next tokens at T = 1 over the whole vocabulary, computed once by hand and checked here. */
     @Test
     void theLogitsGiveTheTopFive() {
-        int[][] ids = {{38350, 2251, 766, 787, 3538}, {835, 995, 3160, 2214, 2003}, {5440, 4417, 4429, 8824, 3668},
-            {6283, 11428, 5440, 1588, 4858}, {6817, 3452, 4034, 749, 670}};
-        double[][] probs = {{0.157842, 0.07305, 0.047203, 0.027865, 0.027338}, {0.245664, 0.207204, 0.020771, 0.012522, 0.011347},
-            {0.12928, 0.034568, 0.027346, 0.026284, 0.025949}, {0.034722, 0.02724, 0.027182, 0.027106, 0.026234},
-            {0.050068, 0.02975, 0.021657, 0.021354, 0.020551}};
+        int[][] ids = {
+            {38350, 2251, 766, 787, 3538},
+            {835, 995, 3160, 2214, 2003},
+            {5440, 4417, 4429, 8824, 3668},
+            {6283, 11428, 5440, 1588, 4858},
+            {6817, 3452, 4034, 749, 670}
+        };
+        double[][] probs = {
+            {0.157842, 0.07305, 0.047203, 0.027865, 0.027338},
+            {0.245664, 0.207204, 0.020771, 0.012522, 0.011347},
+            {0.12928, 0.034568, 0.027346, 0.026284, 0.025949},
+            {0.034722, 0.02724, 0.027182, 0.027106, 0.026234},
+            {0.050068, 0.02975, 0.021657, 0.021354, 0.020551}
+        };
         for (int p = 0; p < 5; p++) {
             RecordedGpt2.Prompt prompt = RECORDED.prompts().get(p);
-            List<TokenProbability> top = Distribution.of(RECORDED.nextLogits(prompt.text()), 1.0).top(5);
+            List<TokenProbability> top =
+                    Distribution.of(RECORDED.nextLogits(prompt.text()), 1.0).top(5);
             for (int i = 0; i < 5; i++) {
                 assertEquals(ids[p][i], top.get(i).id(), prompt.text());
                 assertEquals(probs[p][i], top.get(i).prob(), 1e-6, prompt.text());
@@ -78,9 +92,14 @@ class RecordedGpt2Test {
 
     @Test
     void anyOtherSequenceIsRefusedWithTheListOfPrompts() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RECORDED.nextLogits("The cat slept on the"));
-        assertTrue(e.getMessage().startsWith("no recorded GPT-2 distribution after \"The cat slept on the\"; the recorded prompts are:"
-                + " \"Data visualization empowers users to\", "), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RECORDED.nextLogits("The cat slept on the"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "no recorded GPT-2 distribution after \"The cat slept on the\"; the recorded prompts are:"
+                                        + " \"Data visualization empowers users to\", "),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith("For any other text, use the real model (Models.open())"), e.getMessage());
     }
 
@@ -88,6 +107,10 @@ class RecordedGpt2Test {
     void callersCannotChangeTheRecordedLogits() {
         float[] logits = RECORDED.nextLogits("Data visualization empowers users to");
         logits[38350] = 0;
-        assertEquals(0.157842, Distribution.of(RECORDED.nextLogits("Data visualization empowers users to"), 1.0).prob(38350), 1e-6);
+        assertEquals(
+                0.157842,
+                Distribution.of(RECORDED.nextLogits("Data visualization empowers users to"), 1.0)
+                        .prob(38350),
+                1e-6);
     }
 }

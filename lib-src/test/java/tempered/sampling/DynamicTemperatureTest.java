@@ -41,16 +41,22 @@ class DynamicTemperatureTest {
         }
         assertArrayEquals(new Temperature(0.7).apply(logits), new DynamicTemperature(0.7, 0, 1).apply(logits));
         assertEquals(0.0, new DynamicTemperature(0.2, 0.5, 1).temperatureFor(new double[] {1000, 0}), 1e-12);
-        assertTrue(new DynamicTemperature(0.2, 0.5, 1).apply(new double[] {1000, 0})[1] == Double.NEGATIVE_INFINITY, "T = 0 is greedy");
+        assertTrue(
+                new DynamicTemperature(0.2, 0.5, 1).apply(new double[] {1000, 0})[1] == Double.NEGATIVE_INFINITY,
+                "T = 0 is greedy");
         assertEquals("dynamic-temperature(0.8±0.5, exp=1)", new DynamicTemperature(0.8, 0.5, 1).toString());
     }
 
     @Test
     void badSettingsAreRefusedWithMessagesThatTeach() {
-        assertEquals("dynamic temperature range -1.0 must be a finite number >= 0; 0 gives a plain temperature",
-                assertThrows(IllegalArgumentException.class, () -> new DynamicTemperature(1, -1, 1)).getMessage());
-        assertEquals("dynamic temperature exponent 0.0 must be a finite number > 0; 1 scales linearly with entropy",
-                assertThrows(IllegalArgumentException.class, () -> new DynamicTemperature(1, 0.5, 0)).getMessage());
+        assertEquals(
+                "dynamic temperature range -1.0 must be a finite number >= 0; 0 gives a plain temperature",
+                assertThrows(IllegalArgumentException.class, () -> new DynamicTemperature(1, -1, 1))
+                        .getMessage());
+        assertEquals(
+                "dynamic temperature exponent 0.0 must be a finite number > 0; 1 scales linearly with entropy",
+                assertThrows(IllegalArgumentException.class, () -> new DynamicTemperature(1, 0.5, 0))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> new DynamicTemperature(Double.NaN, 0.5, 1));
     }
 }

@@ -48,8 +48,9 @@ class FuzzTest {
 
         @Override
         public String toString() {
-            return String.format("logits(size=%d, scale=%.3g, shift=%.3g, masked=%.2f, ties=%.2f, seed=%d)", size, scale, shift,
-                    maskShare, tieShare, seed);
+            return String.format(
+                    "logits(size=%d, scale=%.3g, shift=%.3g, masked=%.2f, ties=%.2f, seed=%d)",
+                    size, scale, shift, maskShare, tieShare, seed);
         }
     }
 
@@ -61,13 +62,20 @@ class FuzzTest {
                 Tuple.of(2, Arbitraries.just(50_257)));
         Arbitrary<Double> scales = Arbitraries.of(0.0, 1e-12, 1.0, 10.0, 1e4, 1e30, 1e300);
         Arbitrary<Double> shifts = Arbitraries.of(0.0, -50.0, 1e6, -1e30, 1e300, -1e300);
-        return Combinators.combine(Arbitraries.longs(), sizes, scales, Arbitraries.of(0.0, 0.0, 0.3, 0.9, 0.999),
-                Arbitraries.of(0.0, 0.2, 0.9), shifts).as(Recipe::new);
+        return Combinators.combine(
+                        Arbitraries.longs(),
+                        sizes,
+                        scales,
+                        Arbitraries.of(0.0, 0.0, 0.3, 0.9, 0.999),
+                        Arbitraries.of(0.0, 0.2, 0.9),
+                        shifts)
+                .as(Recipe::new);
     }
 
     @Provide
     Arbitrary<Double> temperatures() {
-        return Arbitraries.oneOf(Arbitraries.of(0.0, 1e-6, 1e-3, 0.0607, 0.7, 1.0, 2.0, 100.0, 1e6),
+        return Arbitraries.oneOf(
+                Arbitraries.of(0.0, 1e-6, 1e-3, 0.0607, 0.7, 1.0, 2.0, 100.0, 1e6),
                 Arbitraries.doubles().between(-6, 6).map(exponent -> Math.pow(10, exponent)));
     }
 
@@ -76,14 +84,25 @@ class FuzzTest {
         return Arbitraries.oneOf(
                 temperatures().map(Temperature::new),
                 Arbitraries.integers().between(0, 60_000).map(TopK::new),
-                Arbitraries.oneOf(Arbitraries.of(1e-9, 0.5, 0.9, 1.0), Arbitraries.doubles().between(-6, 0).map(exponent -> Math.pow(10, exponent))).map(TopP::new),
-                Arbitraries.oneOf(Arbitraries.of(0.0, 0.05, 1.0), Arbitraries.doubles().ofScale(6).between(0, 1)).map(MinP::new),
-                Arbitraries.oneOf(Arbitraries.of(1.0, 1.3, 1e-6, 1e6), Arbitraries.doubles().between(-3, 2).map(exponent -> Math.pow(10, exponent))).map(RepetitionPenalty::new),
-                Combinators.combine(temperatures(), Arbitraries.of(0.0, 0.5, 2.0, 1e3), Arbitraries.of(0.5, 1.0, 3.0)).as(DynamicTemperature::new));
+                Arbitraries.oneOf(
+                                Arbitraries.of(1e-9, 0.5, 0.9, 1.0),
+                                Arbitraries.doubles().between(-6, 0).map(exponent -> Math.pow(10, exponent)))
+                        .map(TopP::new),
+                Arbitraries.oneOf(
+                                Arbitraries.of(0.0, 0.05, 1.0),
+                                Arbitraries.doubles().ofScale(6).between(0, 1))
+                        .map(MinP::new),
+                Arbitraries.oneOf(
+                                Arbitraries.of(1.0, 1.3, 1e-6, 1e6),
+                                Arbitraries.doubles().between(-3, 2).map(exponent -> Math.pow(10, exponent)))
+                        .map(RepetitionPenalty::new),
+                Combinators.combine(temperatures(), Arbitraries.of(0.0, 0.5, 2.0, 1e3), Arbitraries.of(0.5, 1.0, 3.0))
+                        .as(DynamicTemperature::new));
     }
 
     @Property(tries = 300)
-    void softmaxIsAlwaysAProperDistribution(@ForAll("logits") Recipe recipe, @ForAll("temperatures") double temperature) {
+    void softmaxIsAlwaysAProperDistribution(
+            @ForAll("logits") Recipe recipe, @ForAll("temperatures") double temperature) {
         double[] logits = recipe.logits();
         if (allMasked(logits)) {
             assertRefused(() -> Softmax.probs(logits, temperature), "all");
@@ -100,7 +119,8 @@ class FuzzTest {
     }
 
     @Property(tries = 300)
-    void theDistributionsNumbersAreFiniteAndItsDrawsPossible(@ForAll("logits") Recipe recipe, @ForAll("temperatures") double temperature) {
+    void theDistributionsNumbersAreFiniteAndItsDrawsPossible(
+            @ForAll("logits") Recipe recipe, @ForAll("temperatures") double temperature) {
         double[] logits = recipe.logits();
         if (allMasked(logits)) {
             return;
@@ -108,7 +128,8 @@ class FuzzTest {
         Distribution distribution = Distribution.of(logits, temperature);
         assertProper(distribution.probs(), recipe.toString());
         double entropy = distribution.entropy();
-        assertTrue(Double.isFinite(entropy) && entropy >= -1e-12 && entropy <= Math.log(logits.length) + 1e-9,
+        assertTrue(
+                Double.isFinite(entropy) && entropy >= -1e-12 && entropy <= Math.log(logits.length) + 1e-9,
                 "entropy " + entropy + " for " + recipe);
         assertTrue(distribution.prob(distribution.argmax()) > 0);
         int drawn = distribution.sample(new SplittableRandom(recipe.seed()));
@@ -120,8 +141,10 @@ class FuzzTest {
 
     /** Any chain of processors: a proper distribution to draw from, and a draw it gives a non-zero probability. */
     @Property(tries = 300)
-    void everyChainGivesAProperDistributionAndAPossibleToken(@ForAll("logits") Recipe recipe,
-            @ForAll("processors") LogitsProcessor first, @ForAll("processors") LogitsProcessor second) {
+    void everyChainGivesAProperDistributionAndAPossibleToken(
+            @ForAll("logits") Recipe recipe,
+            @ForAll("processors") LogitsProcessor first,
+            @ForAll("processors") LogitsProcessor second) {
         double[] logits = recipe.logits();
         if (allMasked(logits)) {
             return;
@@ -134,7 +157,9 @@ class FuzzTest {
             distribution = chain.distribution(logits, history);
         } catch (IllegalArgumentException refused) {
             // Allowed, if it says what went wrong: a penalty can push a logit near 1e308 past the largest double.
-            assertTrue(refused.getMessage().contains("cannot be penalised"), chain + " on " + recipe + ": " + refused.getMessage());
+            assertTrue(
+                    refused.getMessage().contains("cannot be penalised"),
+                    chain + " on " + recipe + ": " + refused.getMessage());
             return;
         }
         assertProper(distribution.probs(), chain + " on " + recipe);
@@ -186,6 +211,10 @@ class FuzzTest {
 
     private static void assertRefused(Executable call, String messagePart) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage() != null && e.getMessage().length() > 20 && e.getMessage().contains(messagePart), e.getMessage());
+        assertTrue(
+                e.getMessage() != null
+                        && e.getMessage().length() > 20
+                        && e.getMessage().contains(messagePart),
+                e.getMessage());
     }
 }

@@ -61,16 +61,26 @@ class SamplerChainTest {
     }
 
     private static List<Integer> survivors(Distribution d) {
-        return java.util.stream.IntStream.range(0, d.size()).filter(i -> d.prob(i) > 0).boxed().toList();
+        return java.util.stream.IntStream.range(0, d.size())
+                .filter(i -> d.prob(i) > 0)
+                .boxed()
+                .toList();
     }
 
     @Test
     void namesReadLikeTheChainAndPrintNumbersPlainly() {
-        assertEquals("top-k(50) -> temperature(0.8) -> random(seed=42)",
+        assertEquals(
+                "top-k(50) -> temperature(0.8) -> random(seed=42)",
                 SamplerChain.builder().topK(50).temperature(0.8).random(42).toString());
-        assertEquals("repetition-penalty(1.2) -> top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(1) -> random(seed=0)",
-                SamplerSettings.of(1).withTopK(40).withTopP(0.95).withMinP(0.05).withRepetitionPenalty(1.2)
-                        .temperatureLast().toString());
+        assertEquals(
+                "repetition-penalty(1.2) -> top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(1) -> random(seed=0)",
+                SamplerSettings.of(1)
+                        .withTopK(40)
+                        .withTopP(0.95)
+                        .withMinP(0.05)
+                        .withRepetitionPenalty(1.2)
+                        .temperatureLast()
+                        .toString());
         assertEquals("greedy", SamplerChain.builder().greedy().toString());
         assertEquals("temperature(1.0E-6)", new Temperature(1e-6).toString());
         assertEquals("temperature(100)", new Temperature(100).toString());
@@ -83,7 +93,10 @@ class SamplerChainTest {
         assertEquals(1, SamplerSettings.of(0).temperatureLast().next(logits));
         assertArrayEquals(new double[] {NEG_INF, 3, NEG_INF, NEG_INF}, new Temperature(0).apply(logits), 0);
         assertEquals(1, SamplerChain.builder().temperature(0).random(9).next(logits));
-        assertArrayEquals(new double[] {0, 1, 0, 0}, SamplerChain.builder().greedy().distribution(logits).probs(), 0);
+        assertArrayEquals(
+                new double[] {0, 1, 0, 0},
+                SamplerChain.builder().greedy().distribution(logits).probs(),
+                0);
     }
 
     @Test
@@ -97,15 +110,20 @@ class SamplerChainTest {
     void repetitionPenaltyDividesPositiveAndMultipliesNegativeLogitsOnce() {
         double[] out = new RepetitionPenalty(2).apply(new double[] {4, -1, 3}, new int[] {0, 1, 0, 0});
         assertArrayEquals(new double[] {2, -2, 3}, out, 0);
-        assertArrayEquals(new double[] {4, -1, 3}, new RepetitionPenalty(1).apply(new double[] {4, -1, 3}, new int[] {0}), 0);
+        assertArrayEquals(
+                new double[] {4, -1, 3}, new RepetitionPenalty(1).apply(new double[] {4, -1, 3}, new int[] {0}), 0);
     }
 
     @Test
     void processorsNeverChangeTheirInput() {
         double[] logits = Logits.fromProbs(LLAMA_PROBS);
         double[] copy = logits.clone();
-        SamplerChain chain = SamplerSettings.of(0.7).withTopK(3).withTopP(0.9).withMinP(0.1)
-                .withRepetitionPenalty(1.3).temperatureFirst();
+        SamplerChain chain = SamplerSettings.of(0.7)
+                .withTopK(3)
+                .withTopP(0.9)
+                .withMinP(0.1)
+                .withRepetitionPenalty(1.3)
+                .temperatureFirst();
         chain.next(logits, new int[] {3});
         chain.distribution(logits, new int[] {3});
         assertArrayEquals(copy, logits, 0);
@@ -164,11 +182,17 @@ class SamplerChainTest {
             }
             logits[random.nextInt(logits.length)] = random.nextDouble(-50, 50);
             int best = Logits.argmax(logits);
-            for (LogitsProcessor p : List.of(new TopK(1 + random.nextInt(5)), new TopP(random.nextDouble(1e-6, 1)),
-                    new MinP(random.nextDouble(0, 1)), new Temperature(random.nextDouble(0, 5)))) {
+            for (LogitsProcessor p : List.of(
+                    new TopK(1 + random.nextInt(5)),
+                    new TopP(random.nextDouble(1e-6, 1)),
+                    new MinP(random.nextDouble(0, 1)),
+                    new Temperature(random.nextDouble(0, 5)))) {
                 double[] out = p.apply(logits);
                 assertTrue(out[best] > NEG_INF, p + " removed the likeliest token");
-                assertEquals(1.0, java.util.Arrays.stream(Distribution.of(out, 1).probs()).sum(), 1e-12);
+                assertEquals(
+                        1.0,
+                        java.util.Arrays.stream(Distribution.of(out, 1).probs()).sum(),
+                        1e-12);
             }
         }
     }
@@ -183,13 +207,21 @@ class SamplerChainTest {
                 Arguments.of((Executable) () -> new MinP(1.5), "min-p p=1.5 must be in [0, 1]"),
                 Arguments.of((Executable) () -> new Temperature(-0.5), "temperature T=-0.5 must be >= 0"),
                 Arguments.of((Executable) () -> new Temperature(Double.NaN), "temperature T=NaN is not a number"),
-                Arguments.of((Executable) () -> new RepetitionPenalty(0), "repetition penalty 0.0 must be a finite number > 0"),
+                Arguments.of(
+                        (Executable) () -> new RepetitionPenalty(0),
+                        "repetition penalty 0.0 must be a finite number > 0"),
                 Arguments.of((Executable) () -> SamplerSettings.of(-1), "temperature T=-1.0 must be >= 0"),
                 Arguments.of((Executable) () -> SamplerSettings.of(1).withTopP(2), "top-p p=2.0 must be in (0, 1]"),
-                Arguments.of((Executable) () -> new SamplerChain(List.of(), null), "a chain ends in exactly one picker"),
-                Arguments.of((Executable) () -> SamplerChain.builder().greedy().next(new double[0]), "logits must not be empty"),
-                Arguments.of((Executable) () -> SamplerChain.builder().random(1).next(new double[] {1, Double.NaN}), "logits[1] is NaN"),
-                Arguments.of((Executable) () -> new RepetitionPenalty(1.2).apply(new double[] {1, 2}, new int[] {5}),
+                Arguments.of(
+                        (Executable) () -> new SamplerChain(List.of(), null), "a chain ends in exactly one picker"),
+                Arguments.of(
+                        (Executable) () -> SamplerChain.builder().greedy().next(new double[0]),
+                        "logits must not be empty"),
+                Arguments.of(
+                        (Executable) () -> SamplerChain.builder().random(1).next(new double[] {1, Double.NaN}),
+                        "logits[1] is NaN"),
+                Arguments.of(
+                        (Executable) () -> new RepetitionPenalty(1.2).apply(new double[] {1, 2}, new int[] {5}),
                         "history token id 5 is outside the vocabulary 0..1"));
     }
 
@@ -211,13 +243,17 @@ class SamplerChainTest {
         for (int i = 0; i < logits.length; i++) {
             logits[i] = (float) (random.nextGaussian() * 3);
         }
-        for (SamplerChain chain : List.of(SamplerChain.builder().topK(50).temperature(0.8).random(9),
-                SamplerChain.builder().topP(0.9).minP(0.05).random(1), SamplerChain.builder().temperature(0.7).random(2),
-                SamplerChain.builder().topK(3).random(4), SamplerChain.builder().temperature(0.5).greedy())) {
+        for (SamplerChain chain : List.of(
+                SamplerChain.builder().topK(50).temperature(0.8).random(9),
+                SamplerChain.builder().topP(0.9).minP(0.05).random(1),
+                SamplerChain.builder().temperature(0.7).random(2),
+                SamplerChain.builder().topK(3).random(4),
+                SamplerChain.builder().temperature(0.5).greedy())) {
             SamplerChain a = chain.fresh();
             SamplerChain b = chain.fresh();
             Distribution expected = chain.distribution(logits, new int[0]);
-            List<TokenProbability> possible = expected.top(6).stream().filter(t -> t.prob() > 0).toList();
+            List<TokenProbability> possible =
+                    expected.top(6).stream().filter(t -> t.prob() > 0).toList();
             for (int step = 0; step < 200; step++) {
                 SamplerChain.Choice choice = a.choose(logits, new int[0], 6);
                 assertEquals(b.next(logits, new int[0]), choice.id(), chain + " step " + step);
@@ -232,8 +268,12 @@ class SamplerChainTest {
             }
             assertEquals(List.of(), chain.choose(logits, new int[0], 0).top(), "no alternatives asked, none computed");
         }
-        assertEquals("alternatives=-1 must be >= 0; use 0 for none",
-                assertThrows(IllegalArgumentException.class, () -> SamplerChain.builder().random(1).choose(logits, new int[0], -1)).getMessage());
+        assertEquals(
+                "alternatives=-1 must be >= 0; use 0 for none",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> SamplerChain.builder().random(1).choose(logits, new int[0], -1))
+                        .getMessage());
     }
 
     /**
@@ -247,23 +287,29 @@ class SamplerChainTest {
         for (int trial = 0; trial < 100; trial++) {
             double[] logits = new double[500 + random.nextInt(5000)];
             for (int i = 0; i < logits.length; i++) {
-                logits[i] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextGaussian() * 5;   // ties included
+                logits[i] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextGaussian() * 5; // ties included
             }
             int k = 1 + random.nextInt(100);
             double p = random.nextDouble(0.05, 1.0);
             double m = random.nextDouble(0, 0.5);
             double t = random.nextDouble(0.1, 3);
-            LogitsProcessor dynamic = new DynamicTemperature(random.nextDouble(0.2, 2), random.nextDouble(0, 0.5), random.nextDouble(0.5, 2));
-            List<LogitsProcessor> after = new java.util.ArrayList<>(List.of(new TopP(p), new MinP(m), dynamic, new Temperature(t)));
+            LogitsProcessor dynamic = new DynamicTemperature(
+                    random.nextDouble(0.2, 2), random.nextDouble(0, 0.5), random.nextDouble(0.5, 2));
+            List<LogitsProcessor> after =
+                    new java.util.ArrayList<>(List.of(new TopP(p), new MinP(m), dynamic, new Temperature(t)));
             // The processors after the top-k in a random order: the shortcut must not depend on llama.cpp's.
             java.util.Collections.shuffle(after, new java.util.Random(trial));
             List<LogitsProcessor> shortcutChain = new java.util.ArrayList<>(List.of(new TopK(k)));
             shortcutChain.addAll(after);
-            List<LogitsProcessor> wholeChain = new java.util.ArrayList<>(List.of(new TopK(k), new RepetitionPenalty(1.0)));
+            List<LogitsProcessor> wholeChain =
+                    new java.util.ArrayList<>(List.of(new TopK(k), new RepetitionPenalty(1.0)));
             wholeChain.addAll(after);
             SamplerChain shortcut = new SamplerChain(shortcutChain, new RandomPicker(trial));
             SamplerChain whole = new SamplerChain(wholeChain, new RandomPicker(trial));
-            assertArrayEquals(whole.distribution(logits).probs(), shortcut.distribution(logits).probs(), shortcut.toString());
+            assertArrayEquals(
+                    whole.distribution(logits).probs(),
+                    shortcut.distribution(logits).probs(),
+                    shortcut.toString());
             for (int draw = 0; draw < 50; draw++) {
                 assertEquals(whole.next(logits), shortcut.next(logits), shortcut + " draw " + draw);
             }

@@ -19,13 +19,22 @@ class Gpt2TokenizerTest {
         assertArrayEquals(new int[] {464, 3797, 3332, 319, 262}, Gpt2Tokenizer.encode("The cat sat on the"));
         assertArrayEquals(new int[] {15496, 995}, Gpt2Tokenizer.encode("Hello world"));
         assertArrayEquals(new int[] {47249, 222}, Gpt2Tokenizer.encode("😀"));
-        assertArrayEquals(new int[] {6601, 32704, 795, 30132, 2985, 284}, Gpt2Tokenizer.encode("Data visualization empowers users to"));
+        assertArrayEquals(
+                new int[] {6601, 32704, 795, 30132, 2985, 284},
+                Gpt2Tokenizer.encode("Data visualization empowers users to"));
         assertArrayEquals(new int[0], Gpt2Tokenizer.encode(""));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"The cat slept on the", "  two  spaces\nand a newline", "温度是多少？", "¿Qué temperatura?",
-        "😀 emoji 🚀", "<|endoftext|> typed as text"})
+    @ValueSource(
+            strings = {
+                "The cat slept on the",
+                "  two  spaces\nand a newline",
+                "温度是多少？",
+                "¿Qué temperatura?",
+                "😀 emoji 🚀",
+                "<|endoftext|> typed as text"
+            })
     void decodingTheIdsGivesTheTextBack(String text) {
         assertEquals(text, Gpt2Tokenizer.decode(Gpt2Tokenizer.encode(text)));
     }
@@ -48,7 +57,8 @@ class Gpt2TokenizerTest {
         for (int id = 0; id < Gpt2Tokenizer.VOCABULARY_SIZE; id++) {
             String shown = Gpt2Tokenizer.token(id);
             String own = new String(Gpt2Tokenizer.bytes(id), StandardCharsets.ISO_8859_1);
-            assertTrue(!shown.contains(replacement) || own.contains("\u00EF\u00BF\u00BD"),
+            assertTrue(
+                    !shown.contains(replacement) || own.contains("\u00EF\u00BF\u00BD"),
                     "token " + id + " shows a replacement character its bytes do not hold: " + shown);
         }
         assertEquals(replacement, Gpt2Tokenizer.token(4210));

@@ -33,7 +33,12 @@ public final class OnnxGraph {
 
     /** The tensor element types these models use, with their numbers in {@code TensorProto.DataType}. */
     public enum ElementType {
-        FLOAT(1, 4), UINT8(2, 1), INT8(3, 1), INT32(6, 4), INT64(7, 8), BOOL(9, 1);
+        FLOAT(1, 4),
+        UINT8(2, 1),
+        INT8(3, 1),
+        INT32(6, 4),
+        INT64(7, 8),
+        BOOL(9, 1);
 
         final int code;
         final int bytes;
@@ -160,7 +165,11 @@ public final class OnnxGraph {
     /** A float scalar constant. */
     public String scalar(float value) {
         String constant = name + "_const_" + counter++;
-        initializers.add(new ProtoWriter().varint(2, ElementType.FLOAT.code).packed(4, value).string(8, constant).toByteArray());
+        initializers.add(new ProtoWriter()
+                .varint(2, ElementType.FLOAT.code)
+                .packed(4, value)
+                .string(8, constant)
+                .toByteArray());
         return constant;
     }
 
@@ -242,7 +251,8 @@ public final class OnnxGraph {
     /** A subgraph attribute, such as an If node's branches; the subgraph's own operators count as the model's. */
     public Attribute graph(String name, OnnxGraph value) {
         microsoftOperators |= value.microsoftOperators;
-        return new Attribute(new ProtoWriter().string(1, name).bytes(6, value.graph()).varint(20, 5));
+        return new Attribute(
+                new ProtoWriter().string(1, name).bytes(6, value.graph()).varint(20, 5));
     }
 
     public static Attribute[] attributes(Attribute... attributes) {
@@ -268,6 +278,9 @@ public final class OnnxGraph {
             }
             tensor.message(2, shape);
         }
-        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensor)).toByteArray();
+        return new ProtoWriter()
+                .string(1, name)
+                .message(2, new ProtoWriter().message(1, tensor))
+                .toByteArray();
     }
 }

@@ -68,7 +68,8 @@ public final class SyntheticGpt2 {
      * {@code _quantized}, as on the hub.
      */
     public enum Precision {
-        FLOAT32(""), INT8("_quantized");
+        FLOAT32(""),
+        INT8("_quantized");
 
         private final String suffix;
 
@@ -96,8 +97,7 @@ public final class SyntheticGpt2 {
         }
     }
 
-    private SyntheticGpt2() {
-    }
+    private SyntheticGpt2() {}
 
     /** Writes {@code dir/<layout file>} and {@code dir/config.json}; the same seed gives the same weights in every layout. */
     public static Path write(Path dir, Layout layout, Shape shape, long seed) {
@@ -125,7 +125,8 @@ public final class SyntheticGpt2 {
                 // Protobuf messages stop at 2 GB and would sit whole in memory: large weights go to a file beside it.
                 String data = file.getFileName() + "_data";
                 byte[] model;
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.resolveSibling(data)), 1 << 20)) {
+                try (OutputStream out =
+                        new BufferedOutputStream(Files.newOutputStream(file.resolveSibling(data)), 1 << 20)) {
                     model = bytes(layout, shape, precision, seed, new OnnxGraph.External(out, data, 1 << 20));
                 }
                 Files.write(partial, model);
@@ -150,24 +151,42 @@ public final class SyntheticGpt2 {
     private static final long LARGE = 64L << 20;
 
     static byte[] bytes(Layout layout, Shape shape, Precision precision, long seed, OnnxGraph.External external) {
-        return graph(layout, shape, precision, new SplittableRandom(seed), external).model(17);
+        return graph(layout, shape, precision, new SplittableRandom(seed), external)
+                .model(17);
     }
 
-    private static OnnxGraph graph(Layout layout, Shape shape, Precision precision, SplittableRandom random, OnnxGraph.External external) {
+    private static OnnxGraph graph(
+            Layout layout, Shape shape, Precision precision, SplittableRandom random, OnnxGraph.External external) {
         int heads = shape.heads();
         int d = shape.headSize();
         OnnxGraph g = new OnnxGraph("gpt2");
         g.external = external;
 
         g.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
-        g.input("attention_mask", ElementType.INT64, "batch_size", layout.past ? "total_sequence_length" : "sequence_length");
+        g.input(
+                "attention_mask",
+                ElementType.INT64,
+                "batch_size",
+                layout.past ? "total_sequence_length" : "sequence_length");
         if (layout.positionIds) {
             g.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
         }
         if (layout.past) {
             for (int i = 0; i < shape.layers(); i++) {
-                g.input("past_key_values." + i + ".key", ElementType.FLOAT, "batch_size", heads, "past_sequence_length", d);
-                g.input("past_key_values." + i + ".value", ElementType.FLOAT, "batch_size", heads, "past_sequence_length", d);
+                g.input(
+                        "past_key_values." + i + ".key",
+                        ElementType.FLOAT,
+                        "batch_size",
+                        heads,
+                        "past_sequence_length",
+                        d);
+                g.input(
+                        "past_key_values." + i + ".value",
+                        ElementType.FLOAT,
+                        "batch_size",
+                        heads,
+                        "past_sequence_length",
+                        d);
             }
         }
         if (layout.cacheBranch) {
@@ -194,7 +213,11 @@ public final class SyntheticGpt2 {
         OnnxGraph withoutPast = new OnnxGraph("without_past");
         decoder(withPast, layout, shape, weights, true, branchOutputs(withPast, shape, outputs));
         decoder(withoutPast, layout, shape, weights, false, branchOutputs(withoutPast, shape, outputs));
-        g.opTo("If", attributes(g.graph("then_branch", withPast), g.graph("else_branch", withoutPast)), outputs, "use_cache_branch");
+        g.opTo(
+                "If",
+                attributes(g.graph("then_branch", withPast), g.graph("else_branch", withoutPast)),
+                outputs,
+                "use_cache_branch");
         return g;
     }
 
@@ -222,36 +245,83 @@ public final class SyntheticGpt2 {
             double fanIn = Math.sqrt(e);
             double depth = Math.sqrt(2.0 / shape.layers());
             double spread = e >= 768 ? 4 : 2;
-            Weight tokens = weight(g, "transformer.wte.weight", gaussian(random, shape.vocabulary() * e, spread / fanIn), precision,
-                    shape.vocabulary(), e);
-            Weight positions = weight(g, "transformer.wpe.weight", gaussian(random, shape.context() * e, 2 / fanIn), precision,
-                    shape.context(), e);
+            Weight tokens = weight(
+                    g,
+                    "transformer.wte.weight",
+                    gaussian(random, shape.vocabulary() * e, spread / fanIn),
+                    precision,
+                    shape.vocabulary(),
+                    e);
+            Weight positions = weight(
+                    g,
+                    "transformer.wpe.weight",
+                    gaussian(random, shape.context() * e, 2 / fanIn),
+                    precision,
+                    shape.context(),
+                    e);
             List<Layer> layers = new ArrayList<>();
             for (int i = 0; i < shape.layers(); i++) {
                 String prefix = "transformer.h." + i + ".";
                 Norm first = Norm.draw(g, random, prefix + "ln_1", e);
-                Weight attention = weight(g, prefix + "attn.c_attn.weight", gaussian(random, e * 3 * e, 1.6 / fanIn), precision, e, 3L * e);
+                Weight attention = weight(
+                        g,
+                        prefix + "attn.c_attn.weight",
+                        gaussian(random, e * 3 * e, 1.6 / fanIn),
+                        precision,
+                        e,
+                        3L * e);
                 String attentionBias = g.floats(prefix + "attn.c_attn.bias", gaussian(random, 3 * e, 0.1), 3L * e);
-                Weight projection = weight(g, prefix + "attn.c_proj.weight", gaussian(random, e * e, 1.2 / fanIn * depth), precision, e, e);
+                Weight projection = weight(
+                        g,
+                        prefix + "attn.c_proj.weight",
+                        gaussian(random, e * e, 1.2 / fanIn * depth),
+                        precision,
+                        e,
+                        e);
                 String projectionBias = g.floats(prefix + "attn.c_proj.bias", gaussian(random, e, 0.1), e);
                 Norm second = Norm.draw(g, random, prefix + "ln_2", e);
-                Weight up = weight(g, prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 1.2 / fanIn), precision, e, 4L * e);
+                Weight up = weight(
+                        g, prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 1.2 / fanIn), precision, e, 4L * e);
                 String upBias = g.floats(prefix + "mlp.c_fc.bias", gaussian(random, 4 * e, 0.1), 4L * e);
-                Weight down = weight(g, prefix + "mlp.c_proj.weight", gaussian(random, 4 * e * e, 1.6 / Math.sqrt(4.0 * e) * depth), precision,
-                        4L * e, e);
+                Weight down = weight(
+                        g,
+                        prefix + "mlp.c_proj.weight",
+                        gaussian(random, 4 * e * e, 1.6 / Math.sqrt(4.0 * e) * depth),
+                        precision,
+                        4L * e,
+                        e);
                 String downBias = g.floats(prefix + "mlp.c_proj.bias", gaussian(random, e, 0.1), e);
-                layers.add(new Layer(first, attention, attentionBias, projection, projectionBias, second, up, upBias, down, downBias));
+                layers.add(new Layer(
+                        first,
+                        attention,
+                        attentionBias,
+                        projection,
+                        projectionBias,
+                        second,
+                        up,
+                        upBias,
+                        down,
+                        downBias));
             }
             Norm last = Norm.draw(g, random, "transformer.ln_f", e);
-            // The output layer shares the token embeddings: a transposed view, which ONNX Runtime folds into a copy at load.
+            // The output layer shares the token embeddings: a transposed view, which ONNX Runtime folds into a copy at
+            // load.
             String tied = g.op("Transpose", attributes(ints("perm", 1, 0)), tokens.values());
             return new Weights(tokens, positions, tied, layers, last);
         }
     }
 
-    private record Layer(Norm first, Weight attention, String attentionBias, Weight projection, String projectionBias, Norm second,
-            Weight up, String upBias, Weight down, String downBias) {
-    }
+    private record Layer(
+            Norm first,
+            Weight attention,
+            String attentionBias,
+            Weight projection,
+            String projectionBias,
+            Norm second,
+            Weight up,
+            String upBias,
+            Weight down,
+            String downBias) {}
 
     private record Norm(String gain, String bias) {
         static Norm draw(OnnxGraph g, SplittableRandom random, String name, int e) {
@@ -279,7 +349,9 @@ public final class SyntheticGpt2 {
         String zero = g.longs(new long[] {0}, 1);
         String one = g.longs(new long[] {1});
         String sequence = g.op("Shape", attributes(integer("start", 1), integer("end", 2)), "input_ids");
-        String past = usePast ? g.op("Shape", attributes(integer("start", 2), integer("end", 3)), "past_key_values.0.key") : zero;
+        String past = usePast
+                ? g.op("Shape", attributes(integer("start", 2), integer("end", 3)), "past_key_values.0.key")
+                : zero;
         String total = g.op("Add", past, sequence);
         String pastScalar = g.op("Squeeze", past, zero);
         String totalScalar = g.op("Squeeze", total, zero);
@@ -295,8 +367,13 @@ public final class SyntheticGpt2 {
 
         String keyIndex = g.op("Range", g.op("Squeeze", zero, zero), totalScalar, one);
         String queryIndex = g.op("Range", pastScalar, totalScalar, one);
-        String causal = g.op("LessOrEqual", g.op("Unsqueeze", keyIndex, zero), g.op("Unsqueeze", queryIndex, g.longs(new long[] {1}, 1)));
-        String padding = g.op("Unsqueeze", g.op("Cast", attributes(integer("to", ElementType.BOOL.code)), "attention_mask"),
+        String causal = g.op(
+                "LessOrEqual",
+                g.op("Unsqueeze", keyIndex, zero),
+                g.op("Unsqueeze", queryIndex, g.longs(new long[] {1}, 1)));
+        String padding = g.op(
+                "Unsqueeze",
+                g.op("Cast", attributes(integer("to", ElementType.BOOL.code)), "attention_mask"),
                 g.longs(new long[] {1, 2}, 2));
         String mask = g.op("And", causal, padding);
         String headShape = g.longs(new long[] {0, 0, heads, d}, 4);
@@ -315,15 +392,30 @@ public final class SyntheticGpt2 {
             String presentKey = outputs[1 + 2 * i];
             String presentValue = outputs[2 + 2 * i];
             if (usePast) {
-                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentKey}, "past_key_values." + i + ".key", k);
-                g.opTo("Concat", attributes(integer("axis", 2)), new String[] {presentValue}, "past_key_values." + i + ".value", v);
+                g.opTo(
+                        "Concat",
+                        attributes(integer("axis", 2)),
+                        new String[] {presentKey},
+                        "past_key_values." + i + ".key",
+                        k);
+                g.opTo(
+                        "Concat",
+                        attributes(integer("axis", 2)),
+                        new String[] {presentValue},
+                        "past_key_values." + i + ".value",
+                        v);
             } else {
                 g.opTo("Identity", attributes(), new String[] {presentKey}, k);
                 g.opTo("Identity", attributes(), new String[] {presentValue}, v);
             }
-            String scores = g.op("Mul", g.op("MatMul", q, g.op("Transpose", attributes(ints("perm", 0, 1, 3, 2)), presentKey)), scale);
+            String scores = g.op(
+                    "Mul",
+                    g.op("MatMul", q, g.op("Transpose", attributes(ints("perm", 0, 1, 3, 2)), presentKey)),
+                    scale);
             String weights = g.op("Softmax", attributes(integer("axis", -1)), g.op("Where", mask, scores, masked));
-            String context = g.op("Reshape", g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("MatMul", weights, presentValue)),
+            String context = g.op(
+                    "Reshape",
+                    g.op("Transpose", attributes(ints("perm", 0, 2, 1, 3)), g.op("MatMul", weights, presentValue)),
                     mergedShape);
             x = g.op("Add", x, g.op("Add", layer.projection().multiply(g, context), layer.projectionBias()));
             String a = g.op("Add", layer.up().multiply(g, layer.second().apply(g, x)), layer.upBias());
@@ -331,7 +423,11 @@ public final class SyntheticGpt2 {
             x = g.op("Add", x, g.op("Add", layer.down().multiply(g, gelu), layer.downBias()));
         }
         String last = w.last().apply(g, x);
-        g.opTo("Identity", attributes(), new String[] {outputs[0]}, new Weight(w.tied(), w.tokens().scale(), w.tokens().zeroPoint()).multiply(g, last));
+        g.opTo(
+                "Identity",
+                attributes(),
+                new String[] {outputs[0]},
+                new Weight(w.tied(), w.tokens().scale(), w.tokens().zeroPoint()).multiply(g, last));
     }
 
     /**
@@ -376,7 +472,9 @@ public final class SyntheticGpt2 {
         for (int i = 0; i < values.length; i++) {
             quantized[i] = (byte) Math.max(-127, Math.min(127, Math.rint(values[i] / scale)));
         }
-        return new Weight(g.bytes(name + "_quantized", ElementType.INT8, quantized, dims), g.scalar(scale),
+        return new Weight(
+                g.bytes(name + "_quantized", ElementType.INT8, quantized, dims),
+                g.scalar(scale),
                 g.bytes(name + "_zero_point", ElementType.INT8, new byte[] {0}));
     }
 

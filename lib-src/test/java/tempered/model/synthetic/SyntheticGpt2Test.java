@@ -31,16 +31,23 @@ class SyntheticGpt2Test {
     @Test
     void theInt8ModelHasQuantizeDynamicsOperatorsAndPerTensorScales(@TempDir Path dir) throws IOException {
         Shape shape = new Shape(2, 2, 8, 50257, 64);
-        ModelProto model = read(SyntheticGpt2.write(dir, Layout.MODEL, shape, 7, Precision.INT8).resolve("onnx/model_quantized.onnx"));
-        Map<String, Long> operators = model.getGraph().getNodeList().stream().collect(Collectors.groupingBy(NodeProto::getOpType, Collectors.counting()));
+        ModelProto model = read(
+                SyntheticGpt2.write(dir, Layout.MODEL, shape, 7, Precision.INT8).resolve("onnx/model_quantized.onnx"));
+        Map<String, Long> operators = model.getGraph().getNodeList().stream()
+                .collect(Collectors.groupingBy(NodeProto::getOpType, Collectors.counting()));
         int products = 4 * shape.layers() + 1;
         assertEquals(products, operators.get("DynamicQuantizeLinear"));
         assertEquals(products, operators.get("MatMulInteger"));
         assertEquals(2, operators.get("DequantizeLinear"));
-        assertEquals(2 * shape.layers(), operators.get("MatMul"), "only the attention's score and value products stay float");
+        assertEquals(
+                2 * shape.layers(),
+                operators.get("MatMul"),
+                "only the attention's score and value products stay float");
         Map<String, TensorProto> initializers = model.getGraph().getInitializerList().stream()
                 .collect(Collectors.toMap(TensorProto::getName, Function.identity()));
-        List<NodeProto> integerProducts = model.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("MatMulInteger")).toList();
+        List<NodeProto> integerProducts = model.getGraph().getNodeList().stream()
+                .filter(n -> n.getOpType().equals("MatMulInteger"))
+                .toList();
         for (NodeProto product : integerProducts) {
             TensorProto weights = initializers.get(product.getInput(1));
             TensorProto zeroPoint = initializers.get(product.getInput(3));
@@ -51,8 +58,12 @@ class SyntheticGpt2Test {
             assertEquals(0, zeroPoint.getDimsCount(), "one zero point per tensor");
             assertEquals(0, zeroPoint.getRawData().byteAt(0));
         }
-        assertEquals(TensorProto.DataType.INT8_VALUE, initializers.get("transformer.wte.weight_quantized").getDataType());
-        assertTrue(initializers.values().stream().noneMatch(t -> t.getDataType() == TensorProto.DataType.FLOAT_VALUE && t.getDimsCount() == 2),
+        assertEquals(
+                TensorProto.DataType.INT8_VALUE,
+                initializers.get("transformer.wte.weight_quantized").getDataType());
+        assertTrue(
+                initializers.values().stream()
+                        .noneMatch(t -> t.getDataType() == TensorProto.DataType.FLOAT_VALUE && t.getDimsCount() == 2),
                 "no float weight matrix is left");
     }
 
@@ -62,9 +73,14 @@ class SyntheticGpt2Test {
         ModelProto model = read(SyntheticGpt2.write(dir, Layout.MERGED).resolve(Layout.MERGED.file));
         Map<String, TensorProto> initializers = model.getGraph().getInitializerList().stream()
                 .collect(Collectors.toMap(TensorProto::getName, Function.identity()));
-        assertEquals(List.of(50257L, 16L), initializers.get("transformer.wte.weight").getDimsList());
-        assertEquals(List.of(16L, 48L), initializers.get("transformer.h.1.attn.c_attn.weight").getDimsList());
-        assertEquals(50257 * 16 * 4, initializers.get("transformer.wte.weight").getRawData().size());
+        assertEquals(
+                List.of(50257L, 16L), initializers.get("transformer.wte.weight").getDimsList());
+        assertEquals(
+                List.of(16L, 48L),
+                initializers.get("transformer.h.1.attn.c_attn.weight").getDimsList());
+        assertEquals(
+                50257 * 16 * 4,
+                initializers.get("transformer.wte.weight").getRawData().size());
         assertEquals("tempered", model.getProducerName());
         assertEquals(17, model.getOpsetImport(0).getVersion());
     }

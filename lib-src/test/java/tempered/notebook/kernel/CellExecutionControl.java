@@ -29,6 +29,7 @@ import jdk.jshell.execution.DirectExecutionControl;
 final class CellExecutionControl extends DirectExecutionControl {
     /** The exception class name of a snippet that ran too long; it has spaces so no class can have it. */
     static final String TIMED_OUT = "Execution Timeout";
+
     private static final AtomicLong THREADS = new AtomicLong();
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
@@ -81,7 +82,9 @@ final class CellExecutionControl extends DirectExecutionControl {
             throw new InvocationTargetException(e.getCause());
         } catch (TimeoutException e) {
             stop(running);
-            throw new UserException("Execution timed out after " + timeout.toSeconds() + " seconds.", TIMED_OUT,
+            throw new UserException(
+                    "Execution timed out after " + timeout.toSeconds() + " seconds.",
+                    TIMED_OUT,
                     new StackTraceElement[0]);
         }
     }

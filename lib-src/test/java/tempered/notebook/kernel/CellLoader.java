@@ -65,7 +65,8 @@ final class CellLoader implements LoaderDelegate, AutoCloseable {
                 try {
                     loader.add(Path.of(entry).toUri().toURL());
                 } catch (MalformedURLException e) {
-                    throw new InternalException("could not add " + entry + " to the cells' class path: " + e.getMessage());
+                    throw new InternalException(
+                            "could not add " + entry + " to the cells' class path: " + e.getMessage());
                 }
             }
         }

@@ -7,8 +7,8 @@ import java.util.Map;
  * What one code cell showed: its printed text, its {@code display(...)} outputs, and its result (the value of
  * its last snippet when that is an expression), each display and the result as a map from MIME type to data.
  */
-public record CellOutput(int cell, String source, String stdout, List<Map<String, Object>> displays,
-                         Map<String, Object> result) {
+public record CellOutput(
+        int cell, String source, String stdout, List<Map<String, Object>> displays, Map<String, Object> result) {
 
     /** Whether the cell showed anything at all. */
     public boolean showsSomething() {
@@ -39,6 +39,7 @@ public record CellOutput(int cell, String source, String stdout, List<Map<String
 
     /** Whether any display or the result carries this MIME type. */
     public boolean has(String mimeType) {
-        return displays.stream().anyMatch(d -> d.containsKey(mimeType)) || (result != null && result.containsKey(mimeType));
+        return displays.stream().anyMatch(d -> d.containsKey(mimeType))
+                || (result != null && result.containsKey(mimeType));
     }
 }

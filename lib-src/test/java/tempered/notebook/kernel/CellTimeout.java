@@ -23,10 +23,10 @@ final class CellTimeout {
      * so a slow machine has room, and a hang still ends long before CI's 90 minutes.
      */
     static final String DEFAULT = "10 MINUTES";
+
     private static final Pattern FORMAT = Pattern.compile("(-?\\d+)\\W*([A-Za-z]+)?");
 
-    private CellTimeout() {
-    }
+    private CellTimeout() {}
 
     /** The limit from the system property, else {@link #DEFAULT}; {@link Duration#ZERO} for none. */
     static Duration configured() {
@@ -42,10 +42,14 @@ final class CellTimeout {
         long amount = Long.parseLong(m.group(1));
         TimeUnit unit;
         try {
-            unit = m.group(2) == null ? TimeUnit.MILLISECONDS : TimeUnit.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+            unit = m.group(2) == null
+                    ? TimeUnit.MILLISECONDS
+                    : TimeUnit.valueOf(m.group(2).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PROPERTY + "='" + text + "' has an unknown time unit '" + m.group(2)
-                    + "'; use SECONDS, MINUTES, HOURS or MILLISECONDS", e);
+            throw new IllegalArgumentException(
+                    PROPERTY + "='" + text + "' has an unknown time unit '" + m.group(2)
+                            + "'; use SECONDS, MINUTES, HOURS or MILLISECONDS",
+                    e);
         }
         return amount <= 0 ? Duration.ZERO : Duration.of(amount, unit.toChronoUnit());
     }

@@ -28,7 +28,8 @@ class CellTimeoutTest {
     void anythingElseIsRefusedWithTheFormat() {
         IllegalArgumentException text = assertThrows(IllegalArgumentException.class, () -> CellTimeout.parse("soon"));
         assertTrue(text.getMessage().contains("e.g. 600000 or \"10 MINUTES\""), text.getMessage());
-        IllegalArgumentException unit = assertThrows(IllegalArgumentException.class, () -> CellTimeout.parse("2 fortnights"));
+        IllegalArgumentException unit =
+                assertThrows(IllegalArgumentException.class, () -> CellTimeout.parse("2 fortnights"));
         assertTrue(unit.getMessage().contains("unknown time unit 'fortnights'"), unit.getMessage());
     }
 }

@@ -27,7 +27,8 @@ import javax.tools.StandardLocation;
  * option apart instead: it drops the host's part, which it knows because JShell captures
  * {@code java.class.path} when it is built, as this is, and keeps what was added.
  */
-final class CompileClassPath extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
+final class CompileClassPath extends ForwardingJavaFileManager<StandardJavaFileManager>
+        implements StandardJavaFileManager {
     private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-classpath", "-cp", "--class-path");
     private final String hostClassPath = System.getProperty("java.class.path");
     private final List<Path> kernel;
@@ -50,7 +51,9 @@ final class CompileClassPath extends ForwardingJavaFileManager<StandardJavaFileM
                     + " jdk.jshell): " + classPath);
         }
         setClassPath(Stream.of(classPath.substring(hostClassPath.length()).split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).map(Path::of).toList());
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList());
         return true;
     }
 
@@ -105,7 +108,8 @@ final class CompileClassPath extends ForwardingJavaFileManager<StandardJavaFileM
     }
 
     @Override
-    public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths) throws IOException {
+    public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths)
+            throws IOException {
         fileManager.setLocationForModule(location, moduleName, paths);
     }
 

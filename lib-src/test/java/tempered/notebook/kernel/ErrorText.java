@@ -19,8 +19,7 @@ import jdk.jshell.Snippet;
 final class ErrorText {
     private static final int FRAMES = 8;
 
-    private ErrorText() {
-    }
+    private ErrorText() {}
 
     /** JJava's text for the {@code RuntimeException} it wraps a cell's exception in (its stack trace, trimmed). */
     static String thrown(RuntimeException wrapped) {
@@ -28,7 +27,9 @@ final class ErrorText {
         for (Throwable cause = wrapped.getCause(); cause != null; cause = cause.getCause()) {
             text.append("\nCaused by: ").append(cause);
             List<StackTraceElement> frames = List.of(cause.getStackTrace());
-            frames.stream().limit(FRAMES).forEach(frame -> text.append("\n\tat ").append(frame));
+            frames.stream()
+                    .limit(FRAMES)
+                    .forEach(frame -> text.append("\n\tat ").append(frame));
             if (frames.size() > FRAMES) {
                 text.append("\n\t... ").append(frames.size() - FRAMES).append(" more");
             }
@@ -46,7 +47,9 @@ final class ErrorText {
 
     static String unresolved(JShell shell, DeclarationSnippet snippet) {
         return indent(snippet.source().strip()) + "\nUnresolved dependencies:\n"
-                + shell.unresolvedDependencies(snippet).map(name -> "   - " + name).collect(Collectors.joining("\n"));
+                + shell.unresolvedDependencies(snippet)
+                        .map(name -> "   - " + name)
+                        .collect(Collectors.joining("\n"));
     }
 
     static String indent(String text) {

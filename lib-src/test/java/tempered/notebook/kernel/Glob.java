@@ -24,22 +24,28 @@ import java.util.stream.Stream;
 final class Glob {
     private static final Pattern WILDCARD = Pattern.compile("(?<!\\\\)[*?]");
 
-    private Glob() {
-    }
+    private Glob() {}
 
     static List<Path> resolve(String glob, Path workingDirectory) {
-        List<String> segments = Stream.of(glob.split("/+")).filter(s -> !s.isEmpty()).toList();
+        List<String> segments =
+                Stream.of(glob.split("/+")).filter(s -> !s.isEmpty()).toList();
         List<Path> matches = List.of(glob.startsWith("/") ? workingDirectory.getRoot() : workingDirectory);
         for (int i = 0; i < segments.size(); i++) {
             matches = step(matches, segments.get(i), i == segments.size() - 1);
         }
-        return matches.stream().filter(Files::exists).map(p -> p.toAbsolutePath().normalize()).toList();
+        return matches.stream()
+                .filter(Files::exists)
+                .map(p -> p.toAbsolutePath().normalize())
+                .toList();
     }
 
     private static List<Path> step(List<Path> folders, String segment, boolean last) {
         if (!WILDCARD.matcher(segment).find()) {
             String literal = segment.replace("\\*", "*").replace("\\?", "?");
-            return folders.stream().map(f -> f.resolve(literal)).filter(p -> last || Files.isDirectory(p)).toList();
+            return folders.stream()
+                    .map(f -> f.resolve(literal))
+                    .filter(p -> last || Files.isDirectory(p))
+                    .toList();
         }
         Pattern pattern = Pattern.compile(regex(segment));
         List<Path> matches = new ArrayList<>();
@@ -47,11 +53,13 @@ final class Glob {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                    folder,
                     p -> pattern.matcher(p.getFileName().toString()).matches() && (last || Files.isDirectory(p)))) {
                 entries.forEach(matches::add);
             } catch (IOException e) {
-                throw new UncheckedIOException("could not list " + folder + " for the glob segment '" + segment + "'", e);
+                throw new UncheckedIOException(
+                        "could not list " + folder + " for the glob segment '" + segment + "'", e);
             }
         }
         return matches.stream().sorted().toList();
@@ -61,7 +69,9 @@ final class Glob {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (c == '\\' && i + 1 < segment.length() && (segment.charAt(i + 1) == '*' || segment.charAt(i + 1) == '?')) {
+            if (c == '\\'
+                    && i + 1 < segment.length()
+                    && (segment.charAt(i + 1) == '*' || segment.charAt(i + 1) == '?')) {
                 regex.append(Pattern.quote(String.valueOf(segment.charAt(++i))));
             } else if (c == '*') {
                 regex.append(".*");

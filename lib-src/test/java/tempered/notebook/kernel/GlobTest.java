@@ -16,14 +16,22 @@ class GlobTest {
 
     @BeforeEach
     void files() throws Exception {
-        for (String file : List.of("libs/v1/a.jar", "libs/v2/a.jar", "libs/v2/b.jar", "libs/v10/a.jar", "libs/docs/a.txt", "star*/x.jar")) {
+        for (String file : List.of(
+                "libs/v1/a.jar",
+                "libs/v2/a.jar",
+                "libs/v2/b.jar",
+                "libs/v10/a.jar",
+                "libs/docs/a.txt",
+                "star*/x.jar")) {
             Files.createDirectories(root.resolve(file).getParent());
             Files.writeString(root.resolve(file), "");
         }
     }
 
     private List<String> resolve(String glob) {
-        return Glob.resolve(glob, root).stream().map(p -> root.relativize(p).toString()).toList();
+        return Glob.resolve(glob, root).stream()
+                .map(p -> root.relativize(p).toString())
+                .toList();
     }
 
     @Test
@@ -31,15 +39,20 @@ class GlobTest {
         assertEquals(List.of("libs/v1/a.jar", "libs/v10/a.jar", "libs/v2/a.jar"), resolve("libs/v*/a.jar"));
         assertEquals(List.of("libs/v1/a.jar", "libs/v2/a.jar", "libs/v2/b.jar"), resolve("libs/v?/*.jar"));
         assertEquals(List.of("libs/docs/a.txt"), resolve("libs/*/*.txt"));
-        assertEquals(List.of("libs/v1", "libs/v10", "libs/v2"), resolve("libs/v*/"), "a trailing slash matches the folders");
+        assertEquals(
+                List.of("libs/v1", "libs/v10", "libs/v2"), resolve("libs/v*/"), "a trailing slash matches the folders");
     }
 
     @Test
     void plainAndEscapedPathsAreTakenLiterally() {
         assertEquals(List.of("libs/v2/b.jar"), resolve("libs//v2/./b.jar"));
         assertEquals(List.of("star*/x.jar"), resolve("star\\*/x.jar"));
-        assertEquals(List.of(root.resolve("libs/v1/a.jar").toString()),
-                Glob.resolve(root + "/libs/v1/a*", Path.of("/elsewhere")).stream().map(Path::toString).toList(), "absolute");
+        assertEquals(
+                List.of(root.resolve("libs/v1/a.jar").toString()),
+                Glob.resolve(root + "/libs/v1/a*", Path.of("/elsewhere")).stream()
+                        .map(Path::toString)
+                        .toList(),
+                "absolute");
     }
 
     @Test

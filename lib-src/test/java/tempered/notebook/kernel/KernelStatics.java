@@ -13,8 +13,7 @@ import java.util.List;
  * out of JJava's statics: {@code eval}, {@code render} and {@code cellMagic}, which no notebook calls.
  */
 public final class KernelStatics {
-    private KernelStatics() {
-    }
+    private KernelStatics() {}
 
     public static String display(Object value) {
         return NotebookExecutor.current().display(Render.render(value));

@@ -13,8 +13,7 @@ import java.util.List;
  * ({@code ""} is one empty argument); an unclosed quote runs to the end of the line.
  */
 final class MagicArguments {
-    private MagicArguments() {
-    }
+    private MagicArguments() {}
 
     static List<String> split(String text) {
         List<String> arguments = new ArrayList<>();

@@ -25,8 +25,7 @@ final class Magics {
     private static final Pattern UNESCAPED_QUOTE = Pattern.compile("(?<!\\\\)\"");
     private static final String CALL = KernelStatics.class.getName() + ".lineMagic(%s, java.util.List.of(%s));{};";
 
-    private Magics() {
-    }
+    private Magics() {}
 
     /** Whether the cell starts with a cell magic ({@code %%name}), which this executor refuses. */
     static boolean isCellMagic(String source) {
@@ -39,7 +38,8 @@ final class Magics {
         StringBuilder code = new StringBuilder();
         while (magic.find()) {
             String lineStart = source.substring(source.lastIndexOf('\n', magic.start() - 1) + 1, magic.start());
-            String replacement = insideString(lineStart) ? magic.group() : call(MagicArguments.split(magic.group("magic")));
+            String replacement =
+                    insideString(lineStart) ? magic.group() : call(MagicArguments.split(magic.group("magic")));
             magic.appendReplacement(code, Matcher.quoteReplacement(replacement));
         }
         magic.appendTail(code);
@@ -51,7 +51,8 @@ final class Magics {
     }
 
     private static String call(List<String> words) {
-        String arguments = words.subList(1, words.size()).stream().map(Magics::literal).collect(Collectors.joining(", "));
+        String arguments =
+                words.subList(1, words.size()).stream().map(Magics::literal).collect(Collectors.joining(", "));
         return String.format(CALL, literal(words.get(0)), arguments);
     }
 

@@ -12,13 +12,15 @@ class MagicsTest {
 
     @Test
     void aMagicLineBecomesACallFollowedByAnEmptyBlock() {
-        assertEquals("int a = 1;\n" + CALL + "\"classpath\", java.util.List.of(\"a b.jar\", \"c.jar\"));{};\nint b = 2;",
+        assertEquals(
+                "int a = 1;\n" + CALL + "\"classpath\", java.util.List.of(\"a b.jar\", \"c.jar\"));{};\nint b = 2;",
                 Magics.rewrite("int a = 1;\n  %classpath \"a b.jar\" c.jar\nint b = 2;"));
     }
 
     @Test
     void aMagicAfterEqualsKeepsItsValue() {
-        assertEquals("List<String> added =" + CALL + "\"classpath\", java.util.List.of(\"lib/*.jar\"));{};",
+        assertEquals(
+                "List<String> added =" + CALL + "\"classpath\", java.util.List.of(\"lib/*.jar\"));{};",
                 Magics.rewrite("List<String> added = %classpath lib/*.jar"));
     }
 

@@ -69,6 +69,7 @@ public final class NotebookExecutor implements AutoCloseable {
      * 1.0a8, was not checked against these rules, so it is not the one pinned.
      */
     public static final String JJAVA_VERSION = "1.0-a7";
+
     private static final String STARTUP = """
             import java.util.*;
             import java.io.*;
@@ -81,8 +82,8 @@ public final class NotebookExecutor implements AutoCloseable {
             import static %s.*;
             """.formatted(KernelStatics.class.getName());
     private static final List<String> LOAD_EXTENSIONS = List.of("", ".jsh", ".jshell", ".java", ".jjava");
-    private static final List<String> UNSUPPORTED_MAGICS = List.of("maven", "mavenRepo", "loadFromPOM", "jars",
-            "addMavenDependency", "log");
+    private static final List<String> UNSUPPORTED_MAGICS =
+            List.of("maven", "mavenRepo", "loadFromPOM", "jars", "addMavenDependency", "log");
     private static volatile NotebookExecutor current;
 
     private final Path kernelClasses;
@@ -137,8 +138,10 @@ public final class NotebookExecutor implements AutoCloseable {
             try {
                 outputs.add(runCell(i + 1, cells.get(i)));
             } catch (NotebookFailure e) {
-                throw new NotebookFailure(notebook.getFileName() + ", code cell " + (i + 1) + ":\n"
-                        + ErrorText.indent(cells.get(i)) + "\n" + e.getMessage(), e.getCause());
+                throw new NotebookFailure(
+                        notebook.getFileName() + ", code cell " + (i + 1) + ":\n" + ErrorText.indent(cells.get(i))
+                                + "\n" + e.getMessage(),
+                        e.getCause());
             }
         }
         return outputs;
@@ -169,8 +172,12 @@ public final class NotebookExecutor implements AutoCloseable {
         }
         String stderr = err.toString(StandardCharsets.UTF_8);
         synchronized (this) {
-            return new CellOutput(number, source, out.toString(StandardCharsets.UTF_8) + stderr,
-                    List.copyOf(displays), result == null ? null : Render.render(result));
+            return new CellOutput(
+                    number,
+                    source,
+                    out.toString(StandardCharsets.UTF_8) + stderr,
+                    List.copyOf(displays),
+                    result == null ? null : Render.render(result));
         }
     }
 
@@ -179,8 +186,10 @@ public final class NotebookExecutor implements AutoCloseable {
             Object result = eval(source);
             for (DeclarationSnippet declaration : declarations) {
                 if (shell.status(declaration) == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                    throw new NotebookFailure(ErrorText.unresolved(shell, declaration) + "\n(JJava accepts this"
-                            + " declaration without a word, but no later code can use it: import or declare what it names)", null);
+                    throw new NotebookFailure(
+                            ErrorText.unresolved(shell, declaration) + "\n(JJava accepts this"
+                                    + " declaration without a word, but no later code can use it: import or declare what it names)",
+                            null);
                 }
             }
             return result;
@@ -213,8 +222,10 @@ public final class NotebookExecutor implements AutoCloseable {
     /** A cell or a loaded file: line magics rewritten into calls, then snippet by snippet. */
     private Object eval(String source) {
         if (Magics.isCellMagic(source)) {
-            throw new NotebookFailure("cell magic " + source.lines().findFirst().orElse("").strip()
-                    + " is not supported by this executor; the notebooks use only %classpath and %load", null);
+            throw new NotebookFailure(
+                    "cell magic " + source.lines().findFirst().orElse("").strip()
+                            + " is not supported by this executor; the notebooks use only %classpath and %load",
+                    null);
         }
         return evalCode(Magics.rewrite(source));
     }
@@ -234,15 +245,20 @@ public final class NotebookExecutor implements AutoCloseable {
 
     private List<String> classpath(List<String> args) {
         Path workingDirectory = Path.of("").toAbsolutePath();
-        List<String> added = args.stream().flatMap(arg -> Glob.resolve(arg, workingDirectory).stream()).map(Path::toString).toList();
+        List<String> added = args.stream()
+                .flatMap(arg -> Glob.resolve(arg, workingDirectory).stream())
+                .map(Path::toString)
+                .toList();
         added.forEach(shell::addToClasspath);
         return added;
     }
 
     private Object load(List<String> args) {
         if (args.size() != 1) {
-            throw new IllegalArgumentException(args.isEmpty() ? "Missing required positional arguments: [source]"
-                    : "Too many positional arguments.");
+            throw new IllegalArgumentException(
+                    args.isEmpty()
+                            ? "Missing required positional arguments: [source]"
+                            : "Too many positional arguments.");
         }
         eval(readLoadable(Path.of(args.get(0)).toAbsolutePath()));
         return null;
@@ -259,8 +275,8 @@ public final class NotebookExecutor implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalArgumentException("Could not find any source at '" + source + "'. Also tried with extensions: "
-                + LOAD_EXTENSIONS + ".");
+        throw new IllegalArgumentException(
+                "Could not find any source at '" + source + "'. Also tried with extensions: " + LOAD_EXTENSIONS + ".");
     }
 
     /** JJava's CodeEvaluator: snippets in order; the result is the last snippet's value if it is an expression. */
@@ -273,7 +289,8 @@ public final class NotebookExecutor implements AutoCloseable {
             info = analysis.analyzeCompletion(info.remaining());
         }
         if (info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
-            throw new NotebookFailure("Incomplete input:\n" + ErrorText.indent(info.remaining().strip()), null);
+            throw new NotebookFailure(
+                    "Incomplete input:\n" + ErrorText.indent(info.remaining().strip()), null);
         }
         return result;
     }
@@ -301,10 +318,13 @@ public final class NotebookExecutor implements AutoCloseable {
                 continue;
             }
             JShellException exception = event.exception();
-            if (exception instanceof EvalException thrown && CellExecutionControl.TIMED_OUT.equals(thrown.getExceptionClassName())) {
-                throw new NotebookFailure("code cell " + cell + " ran longer than the limit of " + describe(control.timeout())
-                        + " per snippet and was stopped (JJava has no limit unless JJAVA_TIMEOUT is set): make it faster,"
-                        + " or raise the limit with -D" + CellTimeout.PROPERTY + "=\"20 MINUTES\"", null);
+            if (exception instanceof EvalException thrown
+                    && CellExecutionControl.TIMED_OUT.equals(thrown.getExceptionClassName())) {
+                throw new NotebookFailure(
+                        "code cell " + cell + " ran longer than the limit of " + describe(control.timeout())
+                                + " per snippet and was stopped (JJava has no limit unless JJAVA_TIMEOUT is set): make it faster,"
+                                + " or raise the limit with -D" + CellTimeout.PROPERTY + "=\"20 MINUTES\"",
+                        null);
             }
             if (exception instanceof EvalException thrown) {
                 // JJava 1.0-a7's CodeEvaluator: the original class's name, a comma, the original message.
@@ -313,7 +333,8 @@ public final class NotebookExecutor implements AutoCloseable {
             if (exception != null) {
                 throw new RuntimeException(exception);
             }
-            if (event.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED && !event.status().isDefined()) {
+            if (event.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED
+                    && !event.status().isDefined()) {
                 throw new NotebookFailure(ErrorText.compileError(shell, event.snippet()), null);
             }
         }

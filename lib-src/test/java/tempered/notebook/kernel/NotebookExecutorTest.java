@@ -59,20 +59,23 @@ class NotebookExecutorTest {
         assertNull(executor.runCell(2, "int b = a + 1;").result(), "a declaration has no result");
         assertEquals("2", executor.runCell(3, "b").result().get("text/plain"), "a bare variable is a result");
         assertNull(executor.runCell(4, "a + 2;\nint c = 0;").result(), "only the last snippet counts");
-        assertEquals("3", executor.runCell(5, "a + 2;").result().get("text/plain"), "a trailing semicolon still shows it");
+        assertEquals(
+                "3", executor.runCell(5, "a + 2;").result().get("text/plain"), "a trailing semicolon still shows it");
         assertNull(executor.runCell(6, "void f() {}").result());
         assertNull(executor.runCell(7, "f()").result(), "a void call has no value");
     }
 
     @Test
     void arraysShowAsJJavaShowsThemUnreadable() {
-        String text = (String) executor.runCell(1, "new double[] {1, 2}").result().get("text/plain");
+        String text =
+                (String) executor.runCell(1, "new double[] {1, 2}").result().get("text/plain");
         assertTrue(text.startsWith("[D@"), text);
     }
 
     @Test
     void printedTextAndDisplaysAreCaptured() {
-        CellOutput out = executor.runCell(1, "System.out.println(\"hello\");\nString id = display(\"<b>x</b>\", \"text/html\");");
+        CellOutput out = executor.runCell(
+                1, "System.out.println(\"hello\");\nString id = display(\"<b>x</b>\", \"text/html\");");
         assertEquals("hello\n", out.stdout());
         assertEquals("<b>x</b>", out.displays().get(0).get("text/html"));
         assertNull(out.result());
@@ -89,8 +92,12 @@ class NotebookExecutorTest {
     @Test
     void updateDisplayReplacesWhatADisplayShowsInItsOwnCell() {
         CellOutput first = executor.runCell(1, "String id = display(\"counting: 1\");");
-        CellOutput second = executor.runCell(2, "updateDisplay(id, \"<b>done</b>\", \"text/html\");\nupdateDisplay(\"no-such-id\", \"ignored\");");
-        assertEquals("<b>done</b>", first.displays().get(0).get("text/html"), "the first cell's display now shows the update");
+        CellOutput second = executor.runCell(
+                2, "updateDisplay(id, \"<b>done</b>\", \"text/html\");\nupdateDisplay(\"no-such-id\", \"ignored\");");
+        assertEquals(
+                "<b>done</b>",
+                first.displays().get(0).get("text/html"),
+                "the first cell's display now shows the update");
         assertEquals("<b>done</b>", first.displays().get(0).get("text/plain"));
         assertTrue(second.displays().isEmpty(), "an update adds no display of its own");
         assertFalse(second.showsSomething(), "an update of an unknown id changes nothing, as in Jupyter");
@@ -98,14 +105,16 @@ class NotebookExecutorTest {
 
     @Test
     void imagesBecomePng() {
-        CellOutput out = executor.runCell(1, "new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)");
+        CellOutput out = executor.runCell(
+                1, "new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)");
         assertTrue(out.has("image/png"));
     }
 
     @Test
     void theDefaultImportsAreJJavasNotJShells() {
-        String jjava = "List.of(new BigDecimal(\"1\"), LocalDate.of(2026, 1, 1), Pattern.compile(\"a\"), new File(\"x\"),"
-                + " URI.create(\"x\"), new ConcurrentHashMap<String, String>(), Preferences.class).size()";
+        String jjava =
+                "List.of(new BigDecimal(\"1\"), LocalDate.of(2026, 1, 1), Pattern.compile(\"a\"), new File(\"x\"),"
+                        + " URI.create(\"x\"), new ConcurrentHashMap<String, String>(), Preferences.class).size()";
         assertEquals("7", executor.runCell(1, jjava).result().get("text/plain"));
         for (String jshellOnly : List.of("Collectors.toList()", "Path.of(\"x\")", "Function.identity()")) {
             NotebookFailure failure = assertThrows(NotebookFailure.class, () -> executor.runCell(2, jshellOnly));
@@ -115,29 +124,55 @@ class NotebookExecutorTest {
 
     @Test
     void cellsSeeOnlyTheJdkAndWhatClasspathAdded() throws Exception {
-        for (String testClassPath : List.of("com.fasterxml.jackson.databind.ObjectMapper.class",
-                "org.junit.jupiter.api.Assertions.class", "tempered.math.Softmax.class")) {
+        for (String testClassPath : List.of(
+                "com.fasterxml.jackson.databind.ObjectMapper.class",
+                "org.junit.jupiter.api.Assertions.class",
+                "tempered.math.Softmax.class")) {
             NotebookFailure failure = assertThrows(NotebookFailure.class, () -> executor.runCell(1, testClassPath));
             assertTrue(failure.getMessage().contains("does not exist"), failure.getMessage());
         }
-        NotebookFailure loaded = assertThrows(NotebookFailure.class,
+        NotebookFailure loaded = assertThrows(
+                NotebookFailure.class,
                 () -> executor.runCell(2, "Class.forName(\"com.fasterxml.jackson.databind.ObjectMapper\")"));
-        assertTrue(loaded.getMessage().startsWith("java.lang.RuntimeException: java.lang.ClassNotFoundException, "
-                + "com.fasterxml.jackson.databind.ObjectMapper"), "nor at run time: " + loaded.getMessage());
+        assertTrue(
+                loaded.getMessage()
+                        .startsWith("java.lang.RuntimeException: java.lang.ClassNotFoundException, "
+                                + "com.fasterxml.jackson.databind.ObjectMapper"),
+                "nor at run time: " + loaded.getMessage());
 
-        Path library = Path.of(tempered.math.Softmax.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path library = Path.of(tempered.math.Softmax.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         executor.runCell(3, "%classpath " + library);
-        assertEquals("true", executor.runCell(4, "tempered.math.Softmax.class.getClassLoader().getParent()"
-                + " == ClassLoader.getPlatformClassLoader()").result().get("text/plain"), "the cells' loader sits on the platform loader");
-        assertEquals("true", executor.runCell(5, "Thread.currentThread().getContextClassLoader()"
-                + " == tempered.math.Softmax.class.getClassLoader()").result().get("text/plain"), "and is the cell thread's context loader");
+        assertEquals(
+                "true",
+                executor.runCell(
+                                4,
+                                "tempered.math.Softmax.class.getClassLoader().getParent()"
+                                        + " == ClassLoader.getPlatformClassLoader()")
+                        .result()
+                        .get("text/plain"),
+                "the cells' loader sits on the platform loader");
+        assertEquals(
+                "true",
+                executor.runCell(
+                                5,
+                                "Thread.currentThread().getContextClassLoader()"
+                                        + " == tempered.math.Softmax.class.getClassLoader()")
+                        .result()
+                        .get("text/plain"),
+                "and is the cell thread's context loader");
     }
 
     @Test
     void aDeclarationWhoseTypeDoesNotResolveFailsItsCell() {
-        NotebookFailure failure = assertThrows(NotebookFailure.class, () -> executor.runCell(1, "void plot(Table t) {}"));
+        NotebookFailure failure =
+                assertThrows(NotebookFailure.class, () -> executor.runCell(1, "void plot(Table t) {}"));
         assertTrue(failure.getMessage().contains("Unresolved dependencies:\n   - class Table"), failure.getMessage());
-        assertNull(executor.runCell(2, "void later(Later l) {}\nclass Later {}").result(),
+        assertNull(
+                executor.runCell(2, "void later(Later l) {}\nclass Later {}").result(),
                 "a type declared further down the same cell resolves it");
     }
 
@@ -152,13 +187,18 @@ class NotebookExecutorTest {
     @Test
     void classpathGlobsMayStandInAnySegment() throws Exception {
         compiledHello(folder.resolve("build-1/classes"));
-        assertNull(executor.runCell(1, "%classpath " + folder + "/build-*/class?s").result(), "a magic leaves no result");
+        assertNull(
+                executor.runCell(1, "%classpath " + folder + "/build-*/class?s").result(), "a magic leaves no result");
         assertEquals("hi", executor.runCell(2, "demo.Hello.hi()").result().get("text/plain"));
     }
 
     @Test
     void aMagicInsideAStringStaysText() {
-        assertEquals("a =%classpath x", executor.runCell(1, "String s = \"a =%classpath x\";\ns").result().get("text/plain"));
+        assertEquals(
+                "a =%classpath x",
+                executor.runCell(1, "String s = \"a =%classpath x\";\ns")
+                        .result()
+                        .get("text/plain"));
     }
 
     @Test
@@ -171,41 +211,67 @@ class NotebookExecutorTest {
 
     @Test
     void aRuntimeExceptionReadsAsJJavaShowsIt() {
-        NotebookFailure thrown = assertThrows(NotebookFailure.class,
+        NotebookFailure thrown = assertThrows(
+                NotebookFailure.class,
                 () -> executor.runCell(1, "throw new IllegalArgumentException(\"top-p p=1.3 must be in (0, 1]\");"));
-        assertTrue(thrown.getMessage().startsWith("java.lang.RuntimeException: java.lang.IllegalArgumentException, top-p p=1.3 must be in (0, 1]\n"
-                + "Caused by: jdk.jshell.EvalException: top-p p=1.3 must be in (0, 1]"), thrown.getMessage());
+        assertTrue(
+                thrown.getMessage()
+                        .startsWith(
+                                "java.lang.RuntimeException: java.lang.IllegalArgumentException, top-p p=1.3 must be in (0, 1]\n"
+                                        + "Caused by: jdk.jshell.EvalException: top-p p=1.3 must be in (0, 1]"),
+                thrown.getMessage());
     }
 
     @Test
     void anExceptionInsideLoadReadsAsJJavaShowsIt() throws Exception {
-        Files.writeString(folder.resolve("setup.jsh"), "int before = 1;\nthrow new IllegalStateException(\"The library is not built yet\");\n");
-        NotebookFailure thrown = assertThrows(NotebookFailure.class, () -> executor.runCell(1, "%load " + folder.resolve("setup.jsh")));
-        assertTrue(thrown.getMessage().startsWith("java.lang.RuntimeException: java.lang.RuntimeException, Exception running line magic"
-                + " 'load': java.lang.IllegalStateException, The library is not built yet"), thrown.getMessage());
+        Files.writeString(
+                folder.resolve("setup.jsh"),
+                "int before = 1;\nthrow new IllegalStateException(\"The library is not built yet\");\n");
+        NotebookFailure thrown =
+                assertThrows(NotebookFailure.class, () -> executor.runCell(1, "%load " + folder.resolve("setup.jsh")));
+        assertTrue(
+                thrown.getMessage()
+                        .startsWith(
+                                "java.lang.RuntimeException: java.lang.RuntimeException, Exception running line magic"
+                                        + " 'load': java.lang.IllegalStateException, The library is not built yet"),
+                thrown.getMessage());
     }
 
     @Test
     void loadRunsAFileWithItsMagics() throws Exception {
         compiledHello(folder.resolve("classes"));
-        Files.writeString(folder.resolve("setup.jsh"), "import java.util.stream.*;\n%classpath " + folder.resolve("classes")
-                + "\nint loaded = IntStream.of(1, 2, 3).sum();\nString hello = demo.Hello.hi();\n");
+        Files.writeString(
+                folder.resolve("setup.jsh"),
+                "import java.util.stream.*;\n%classpath " + folder.resolve("classes")
+                        + "\nint loaded = IntStream.of(1, 2, 3).sum();\nString hello = demo.Hello.hi();\n");
         CellOutput out = executor.runCell(1, "%load " + folder.resolve("setup") + "\nloaded + hello");
-        assertEquals("6hi", out.result().get("text/plain"), "%load tries .jsh; the file's imports, magics and variables stay");
-        assertNull(executor.runCell(2, "int z = 1;\n%classpath " + folder.resolve("nothing-*.jar")).result(),
+        assertEquals(
+                "6hi",
+                out.result().get("text/plain"),
+                "%load tries .jsh; the file's imports, magics and variables stay");
+        assertNull(
+                executor.runCell(2, "int z = 1;\n%classpath " + folder.resolve("nothing-*.jar"))
+                        .result(),
                 "a magic on the last line leaves no result; a glob that matches nothing adds nothing");
-        NotebookFailure missing = assertThrows(NotebookFailure.class, () -> executor.runCell(3, "%load " + folder.resolve("absent")));
-        assertTrue(missing.getMessage().contains("Exception running line magic 'load': Could not find any source at '"
-                + folder.resolve("absent") + "'. Also tried with extensions: [, .jsh, .jshell, .java, .jjava]."), missing.getMessage());
+        NotebookFailure missing =
+                assertThrows(NotebookFailure.class, () -> executor.runCell(3, "%load " + folder.resolve("absent")));
+        assertTrue(
+                missing.getMessage()
+                        .contains("Exception running line magic 'load': Could not find any source at '"
+                                + folder.resolve("absent")
+                                + "'. Also tried with extensions: [, .jsh, .jshell, .java, .jjava]."),
+                missing.getMessage());
     }
 
     @Test
     void magicsTheExecutorDoesNotRunAreRefusedByName() {
         NotebookFailure maven = assertThrows(NotebookFailure.class, () -> executor.runCell(1, "%maven a:b:1"));
-        assertTrue(maven.getMessage().contains("%maven is a JJava magic this executor does not run"), maven.getMessage());
+        assertTrue(
+                maven.getMessage().contains("%maven is a JJava magic this executor does not run"), maven.getMessage());
         NotebookFailure unknown = assertThrows(NotebookFailure.class, () -> executor.runCell(2, "%nonsense x"));
         assertTrue(unknown.getMessage().contains("Undefined line magic 'nonsense'"), unknown.getMessage());
-        NotebookFailure cell = assertThrows(NotebookFailure.class, () -> executor.runCell(3, "%%loadFromPOM\n<project/>"));
+        NotebookFailure cell =
+                assertThrows(NotebookFailure.class, () -> executor.runCell(3, "%%loadFromPOM\n<project/>"));
         assertTrue(cell.getMessage().startsWith("cell magic %%loadFromPOM is not supported"), cell.getMessage());
     }
 
@@ -213,11 +279,20 @@ class NotebookExecutorTest {
     void aCellThatRunsTooLongFailsWithItsNumberAndTheExecutorGoesOn() {
         try (NotebookExecutor limited = new NotebookExecutor(Duration.ofSeconds(2))) {
             limited.runCell(1, "int done = 0;");
-            NotebookFailure sleeping = assertThrows(NotebookFailure.class, () -> limited.runCell(4, "Thread.sleep(600_000);"));
-            assertTrue(sleeping.getMessage().startsWith("code cell 4 ran longer than the limit of 2 s per snippet"), sleeping.getMessage());
-            NotebookFailure spinning = assertThrows(NotebookFailure.class, () -> limited.runCell(5, "while (done == 0) { }"));
-            assertTrue(spinning.getMessage().startsWith("code cell 5 ran longer"), "a loop that ignores interrupts is stopped too");
-            assertEquals("2", limited.runCell(6, "1 + 1").result().get("text/plain"), "later cells run on a new cell thread");
+            NotebookFailure sleeping =
+                    assertThrows(NotebookFailure.class, () -> limited.runCell(4, "Thread.sleep(600_000);"));
+            assertTrue(
+                    sleeping.getMessage().startsWith("code cell 4 ran longer than the limit of 2 s per snippet"),
+                    sleeping.getMessage());
+            NotebookFailure spinning =
+                    assertThrows(NotebookFailure.class, () -> limited.runCell(5, "while (done == 0) { }"));
+            assertTrue(
+                    spinning.getMessage().startsWith("code cell 5 ran longer"),
+                    "a loop that ignores interrupts is stopped too");
+            assertEquals(
+                    "2",
+                    limited.runCell(6, "1 + 1").result().get("text/plain"),
+                    "later cells run on a new cell thread");
         }
     }
 

@@ -16,11 +16,16 @@ import javax.imageio.ImageIO;
  * {@code display(value, type)} asks for. Other types asked for as HTML stay plain text, as in JJava.
  */
 final class Render {
-    private static final List<String> TEXT_TYPES = List.of("text/html", "text/markdown", "text/latex",
-            "text/css", "image/svg+xml", "application/json", "application/javascript");
+    private static final List<String> TEXT_TYPES = List.of(
+            "text/html",
+            "text/markdown",
+            "text/latex",
+            "text/css",
+            "image/svg+xml",
+            "application/json",
+            "application/javascript");
 
-    private Render() {
-    }
+    private Render() {}
 
     static Map<String, Object> render(Object value) {
         Map<String, Object> data = new LinkedHashMap<>();

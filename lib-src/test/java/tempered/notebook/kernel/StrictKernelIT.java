@@ -23,28 +23,42 @@ class StrictKernelIT {
 
     @Test
     void aNotebookThatSkipsTheSetupFails() throws Exception {
-        NotebookFailure imported = assertThrows(NotebookFailure.class,
-                () -> run(List.of("Arrays.toString(Softmax.probs(new double[] {1, 2}, 1.0))")));
-        assertTrue(imported.getMessage().contains("cannot find symbol") && imported.getMessage().contains("Softmax"), imported.getMessage());
-        NotebookFailure qualified = assertThrows(NotebookFailure.class,
+        NotebookFailure imported = assertThrows(
+                NotebookFailure.class, () -> run(List.of("Arrays.toString(Softmax.probs(new double[] {1, 2}, 1.0))")));
+        assertTrue(
+                imported.getMessage().contains("cannot find symbol")
+                        && imported.getMessage().contains("Softmax"),
+                imported.getMessage());
+        NotebookFailure qualified = assertThrows(
+                NotebookFailure.class,
                 () -> run(List.of("tempered.math.Softmax.probs(new double[] {1, 2}, 1.0).length")));
         assertTrue(qualified.getMessage().contains("package tempered.math does not exist"), qualified.getMessage());
     }
 
     @Test
     void theSameNotebookWithTheSetupRunsOnThePackagedJar() throws Exception {
-        List<CellOutput> cells = run(List.of("%load setup.jsh", "Arrays.toString(Softmax.probs(new double[] {1, 2}, 1.0))",
-                "Softmax.class.getClassLoader().getName() + \" \" + Softmax.class.getProtectionDomain().getCodeSource().getLocation()"));
-        assertEquals("[0.2689414213699951, 0.7310585786300049]", cells.get(1).result().get("text/plain"));
+        List<CellOutput> cells = run(
+                List.of(
+                        "%load setup.jsh",
+                        "Arrays.toString(Softmax.probs(new double[] {1, 2}, 1.0))",
+                        "Softmax.class.getClassLoader().getName() + \" \" + Softmax.class.getProtectionDomain().getCodeSource().getLocation()"));
+        assertEquals(
+                "[0.2689414213699951, 0.7310585786300049]",
+                cells.get(1).result().get("text/plain"));
         String origin = (String) cells.get(2).result().get("text/plain");
         assertTrue(origin.startsWith("notebook cells file:") && origin.endsWith("/target/tempered.jar"), origin);
     }
 
     @Test
     void aNotebookThatLeansOnTheTestClassPathFails() throws Exception {
-        for (String testOnly : List.of("com.fasterxml.jackson.databind.ObjectMapper.class", "org.junit.jupiter.api.Assertions.class")) {
-            NotebookFailure failure = assertThrows(NotebookFailure.class, () -> run(List.of("%load setup.jsh", testOnly)));
-            assertTrue(failure.getMessage().contains("code cell 2") && failure.getMessage().contains("does not exist"), failure.getMessage());
+        for (String testOnly : List.of(
+                "com.fasterxml.jackson.databind.ObjectMapper.class", "org.junit.jupiter.api.Assertions.class")) {
+            NotebookFailure failure =
+                    assertThrows(NotebookFailure.class, () -> run(List.of("%load setup.jsh", testOnly)));
+            assertTrue(
+                    failure.getMessage().contains("code cell 2")
+                            && failure.getMessage().contains("does not exist"),
+                    failure.getMessage());
         }
     }
 
