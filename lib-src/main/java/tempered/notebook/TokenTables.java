@@ -61,7 +61,7 @@ public final class TokenTables {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             numbers[i] = i + 1;
-            tokens[i] = quoted(step.token());
+            tokens[i] = Gpt2Tokenizer.quoted(step.token());
             chain[i] = step.probability();
             raw[i] = step.rawProbability();
             entropy[i] = step.entropy();
@@ -83,16 +83,11 @@ public final class TokenTables {
                 StringColumn.create("value", new ArrayList<>(facts.values())));
     }
 
-    /** Token text in quotes, with line breaks and tabs shown as escapes. */
-    public static String quoted(String token) {
-        return Gpt2Tokenizer.quoted(token);
-    }
-
     /** The quoted text of each token id. */
     public static List<String> labels(int... ids) {
         List<String> labels = new ArrayList<>();
         for (int id : ids) {
-            labels.add(quoted(Gpt2Tokenizer.token(id)));
+            labels.add(Gpt2Tokenizer.quoted(Gpt2Tokenizer.token(id)));
         }
         return labels;
     }

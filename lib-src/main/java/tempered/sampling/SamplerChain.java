@@ -90,8 +90,7 @@ public final class SamplerChain {
             if (ids == null) {
                 return logits;
             }
-            double[] out = new double[size];
-            Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            double[] out = Logits.masked(size);
             for (int j = 0; j < ids.length; j++) {
                 out[ids[j]] = logits[j];
             }

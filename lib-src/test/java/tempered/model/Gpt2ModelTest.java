@@ -64,7 +64,8 @@ class Gpt2ModelTest {
     void countsGpt2SmallParameters() {
         ModelInfo small = new ModelInfo(Path.of("model.onnx"), ExportStyle.MERGED, false, 12, 12, 64, 50257, 1024);
         assertEquals(124_439_808L, small.parameters());
-        // Every weight but the 1,024 x 768 position embeddings: FACTS.md's "about 496 MB per token".
+        // Every weight but the 1,024 x 768 position embeddings: about 496 MB per token in float32, what a batch-1 step
+        // reads.
         assertEquals(4L * (124_439_808L - 1024 * 768), small.weightBytesPerToken());
         assertEquals(494_613_504L, small.weightBytesPerToken());
         assertEquals(768, small.embedding());
