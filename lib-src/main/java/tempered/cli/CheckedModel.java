@@ -3,61 +3,34 @@ package tempered.cli;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import tempered.model.Decoder;
+import tempered.model.ForwardingModel;
 import tempered.model.LanguageModel;
 import tempered.model.ModelNotFoundException;
-import tempered.text.Tokenizer;
 
 /**
  * A language model whose every logit vector is checked as it comes out: NaN or an infinity from the model
  * itself means a broken model file, which is what the message says (not the advice for typed-in logits).
  */
-final class CheckedModel implements LanguageModel {
-    private final LanguageModel model;
+final class CheckedModel extends ForwardingModel {
     private final String name;
 
     CheckedModel(LanguageModel model, String name) {
-        this.model = model;
+        super(model);
         this.name = name;
     }
 
     @Override
     public float[] nextLogits(int... tokens) {
-        return check(model.nextLogits(tokens));
+        return check(super.nextLogits(tokens));
     }
 
     @Override
-    public int contextLength() {
-        return model.contextLength();
-    }
-
-    @Override
-    public Tokenizer tokenizer() {
-        return model.tokenizer();
-    }
-
-    @Override
-    public Decoder newDecoder(int batch) {
-        Decoder decoder = model.newDecoder(batch);
-        return new Decoder() {
-            @Override
-            public float[][] append(int[][] tokens) {
-                float[][] logits = decoder.append(tokens);
-                for (float[] row : logits) {
-                    check(row);
-                }
-                return logits;
-            }
-
-            @Override
-            public int length() {
-                return decoder.length();
-            }
-
-            @Override
-            public void close() {
-                decoder.close();
-            }
-        };
+    protected float[][] step(Decoder decoder, int[][] tokens) {
+        float[][] logits = decoder.append(tokens);
+        for (float[] row : logits) {
+            check(row);
+        }
+        return logits;
     }
 
     float[] check(float[] logits) {

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tempered.playground.Chromium;
 
 /**
  * Handouts of every notebook, made by the packaged jar from nbconvert-like pages ({@link NbconvertLikePage}),
@@ -88,16 +89,9 @@ class HandoutBrowserIT {
     private String dumpDom(Path chromium, Path page) throws Exception {
         Path profile = Files.createTempDirectory(folder, "chromium-profile");
         Path dom = folder.resolve("dom.html");
-        List<String> command = new ArrayList<>(List.of(
-                chromium.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
+        List<String> command = new ArrayList<>(List.of(chromium.toString()));
+        command.addAll(Chromium.quietHeadless(profile));
+        command.addAll(List.of(
                 "--proxy-server=127.0.0.1:9",
                 "--proxy-bypass-list=<-loopback>",
                 "--virtual-time-budget=10000",

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,7 +22,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * them the tests are skipped with one line that says how to install them, except in CI ({@code CI=true}),
  * where a missing browser fails the build: CI must run these tests.
  */
-final class Chromium {
+public final class Chromium {
     static final Path BROWSER = Path.of(setting("TEMPERED_CHROMIUM", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(setting("TEMPERED_CHROMEDRIVER", "/usr/bin/chromedriver"));
     // Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level.
@@ -54,16 +56,9 @@ final class Chromium {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=1000,1400");
+        List<String> arguments = new ArrayList<>(quietHeadless(profile));
+        arguments.add("--window-size=1000,1400");
+        options.addArguments(arguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()
@@ -74,5 +69,21 @@ final class Chromium {
     private static String setting(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * Headless Chromium that starts no connection of its own (no updates, sync or background requests, which this
+     * machine's closed network refuses) and keeps its profile in {@code profile}.
+     */
+    public static List<String> quietHeadless(Path profile) {
+        return List.of(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile.toAbsolutePath());
     }
 }
