@@ -4,7 +4,6 @@ import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,16 +128,7 @@ final class BenchCommand {
 
     /** The folder the jar sits in (target/ after a build), or ./target when run from classes. */
     private static Path targetFolder() {
-        try {
-            Path location = Path.of(BenchCommand.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return (Files.isRegularFile(location) ? location.getParent() : Path.of("target")).toAbsolutePath();
-        } catch (URISyntaxException | RuntimeException e) {
-            return Path.of("target").toAbsolutePath();
-        }
+        return Launcher.jar().map(Path::getParent).orElse(Path.of("target")).toAbsolutePath();
     }
 
     /** The load average over the last minute, from /proc/loadavg: how busy the machine was around the run. */

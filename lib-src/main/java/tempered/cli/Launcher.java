@@ -3,6 +3,7 @@ package tempered.cli;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
@@ -20,21 +21,27 @@ final class Launcher {
         if (launcher != null && !launcher.isBlank()) {
             return launcher.trim();
         }
+        Optional<Path> jar = jar();
+        if (jar.isEmpty()) {
+            return DEFAULT;
+        }
+        Path here = Path.of("").toAbsolutePath();
+        Path shown = jar.get().startsWith(here) ? here.relativize(jar.get()) : jar.get();
+        String text = shown.toString();
+        return "java -jar " + (text.contains(" ") ? "\"" + text + "\"" : text);
+    }
+
+    /** The jar this code runs from, or nothing when it runs from a classes folder. */
+    static Optional<Path> jar() {
         try {
-            Path jar = Path.of(Launcher.class
+            Path location = Path.of(Launcher.class
                     .getProtectionDomain()
                     .getCodeSource()
                     .getLocation()
                     .toURI());
-            if (!Files.isRegularFile(jar)) {
-                return DEFAULT;
-            }
-            Path here = Path.of("").toAbsolutePath();
-            Path shown = jar.startsWith(here) ? here.relativize(jar) : jar;
-            String text = shown.toString();
-            return "java -jar " + (text.contains(" ") ? "\"" + text + "\"" : text);
+            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
         } catch (URISyntaxException | RuntimeException e) {
-            return DEFAULT;
+            return Optional.empty();
         }
     }
 
