@@ -2,6 +2,7 @@ package tempered.notebook;
 
 import java.util.List;
 import java.util.Map;
+import tempered.format.Html;
 
 /**
  * Texts side by side as one HTML table, one column each, with measured figures in rows under them: for reading
@@ -62,9 +63,6 @@ public final class SideBySide {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return Html.escape(text);
     }
 }

@@ -3,6 +3,7 @@ package tempered.notebook;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import tempered.format.Html;
 import tempered.generate.Sample;
 import tempered.generate.Step;
 
@@ -50,10 +51,6 @@ public final class TokenHeatmap {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("\n", "⏎");
+        return Html.escape(text).replace("\n", "⏎");
     }
 }

@@ -2,6 +2,7 @@ package tempered.playground;
 
 import java.util.List;
 import java.util.Locale;
+import tempered.format.Html;
 
 /**
  * The playground's starting state as plain HTML, computed in Java: what a viewer that does not run the page's
@@ -94,9 +95,6 @@ final class StaticPicture {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return Html.escape(text);
     }
 }
