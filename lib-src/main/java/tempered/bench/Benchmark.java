@@ -11,10 +11,11 @@ import tempered.model.ModelInfo;
  * step alone, generation as {@code Generator} runs it beside the model step, an int8 model beside float32, and what
  * a learner waits for. Every figure is the median of runs, shown with their range.
  *
- * <p>In this order: the bandwidth probes, the model step, generation, int8, the probes again (so the bound is
- * taken right before and after decoding), then the learner's waits, whose child processes would otherwise compete
- * with the measurements. It leaves out the first run of each measurement, which warms up ONNX Runtime and the JIT.
- * The micro-figures (one sampling step, a softmax over 50,257 logits) are JMH benchmarks, run apart from it.
+ * <p>In this order: resident memory over many steps (first, before the probes' large arrays raise it), the
+ * bandwidth probes, the model step, generation, int8, the probes again (so the bound is taken right before and
+ * after decoding), then the learner's waits, whose child processes would otherwise compete with the measurements.
+ * It leaves out the first run of each measurement, which warms up ONNX Runtime and the JIT. The micro-figures
+ * (one sampling step, a softmax over 50,257 logits) are JMH benchmarks, run apart from it.
  */
 public final class Benchmark {
     static final String BOUND = "bandwidth bound for float32 batch-1 decoding";
@@ -47,6 +48,7 @@ public final class Benchmark {
 
     public Figures run() {
         Figures figures = new Figures();
+        ModelSpeed.memory(float32, scale, figures, log);
         log.println("memory bandwidth, before decoding ...");
         List<Bandwidth.Probe> before = Bandwidth.measure(scale.probeMegabytes(), Math.max(3, scale.runs()));
         ModelSpeed.measure(float32, scale, figures, log);

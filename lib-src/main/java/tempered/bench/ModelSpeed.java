@@ -31,8 +31,6 @@ final class ModelSpeed {
     }
 
     static void measure(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
-        memory(model, scale, figures, log);
-
         log.println("prompt processing (" + scale.promptTokens() + " tokens) ...");
         int[] prompt = Decoding.randomTokens(scale.promptTokens(), 1);
         Decoding.prompt(model, prompt);
@@ -52,7 +50,15 @@ final class ModelSpeed {
                 decodeRates[run] = scale.decodeSteps() / Decoding.sum(times);
             }
         }
-        figures.add(Figure.of(DECODE + ", " + scale.decodeSteps() + " tokens", "tokens/s", decodeRates));
+        // Each position's median over the runs, summed: a burst of load elsewhere on the machine slows some steps of
+        // some runs, and is left out; the range is that of the whole runs.
+        double typical = 0;
+        for (int step = 0; step < scale.decodeSteps(); step++) {
+            int position = step;
+            typical += Stats.median(Arrays.stream(stepSeconds).mapToDouble(times -> times[position]).toArray());
+        }
+        figures.add(new Figure(DECODE + ", " + scale.decodeSteps() + " tokens", scale.decodeSteps() / typical, Stats.min(decodeRates),
+                Stats.max(decodeRates), "tokens/s"));
         for (int position : scale.positions()) {
             figures.add(Figure.of(perToken(position), "ms", around(stepSeconds, position - 1)));
         }
@@ -83,8 +89,8 @@ final class ModelSpeed {
         }
     }
 
-    /** Resident memory over many cached steps, measured first, before the probes' large arrays raise the baseline. */
-    private static void memory(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
+    /** Resident memory over many cached steps; measure it first, before the probes' large arrays raise the baseline. */
+    static void memory(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
         log.println("resident memory over " + scale.memorySteps() + " steps ...");
         // One sequence as long as those measured, first, so that ONNX Runtime's buffers have grown to their size.
         Decoding.steps(model, 1, Math.min(104, scale.memorySteps()));
