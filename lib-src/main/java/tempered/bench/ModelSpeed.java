@@ -55,10 +55,16 @@ final class ModelSpeed {
         double typical = 0;
         for (int step = 0; step < scale.decodeSteps(); step++) {
             int position = step;
-            typical += Stats.median(Arrays.stream(stepSeconds).mapToDouble(times -> times[position]).toArray());
+            typical += Stats.median(Arrays.stream(stepSeconds)
+                    .mapToDouble(times -> times[position])
+                    .toArray());
         }
-        figures.add(new Figure(DECODE + ", " + scale.decodeSteps() + " tokens", scale.decodeSteps() / typical, Stats.min(decodeRates),
-                Stats.max(decodeRates), "tokens/s"));
+        figures.add(new Figure(
+                DECODE + ", " + scale.decodeSteps() + " tokens",
+                scale.decodeSteps() / typical,
+                Stats.min(decodeRates),
+                Stats.max(decodeRates),
+                "tokens/s"));
         for (int position : scale.positions()) {
             figures.add(Figure.of(perToken(position), "ms", around(stepSeconds, position - 1)));
         }

@@ -3,6 +3,7 @@ package tempered.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tempered.math.SoftmaxSummary;
 import tempered.math.TokenProbability;
 import tempered.model.Decoder;
 import tempered.model.LanguageModel;
@@ -111,14 +112,16 @@ public final class Generator {
 
     /**
      * Draws the next token and records what the settings ask for: the chain's figures come from the draw's own
-     * pass over the logits, the raw model's from one more pass, made only when they are recorded.
+     * pass over the logits; the raw model's, only when they are recorded, from the same pass when the chain is a
+     * temperature alone, else from one more pass.
      */
     private Step choose(SamplerChain chain, float[] logits, int[] history, GenerationSettings settings) {
-        SamplerChain.Choice choice = chain.choose(logits, history, settings.alternatives());
-        RawSoftmax raw = settings.rawProbabilities() ? RawSoftmax.of(logits) : null;
+        boolean recordRaw = settings.rawProbabilities();
+        SamplerChain.Choice choice = chain.choose(logits, history, settings.alternatives(), recordRaw);
+        SoftmaxSummary raw = recordRaw ? choice.unprocessed().orElseGet(() -> SoftmaxSummary.of(logits)) : null;
         List<Alternative> top = new ArrayList<>(choice.top().size());
         for (TokenProbability candidate : choice.top()) {
-            double rawProbability = raw == null ? Step.NOT_RECORDED : Math.exp(raw.logProb(candidate.id()));
+            double rawProbability = raw == null ? Step.NOT_RECORDED : Math.exp(raw.logProb(logits[candidate.id()]));
             top.add(new Alternative(candidate.id(), tokenizer.token(candidate.id()), candidate.prob(), rawProbability));
         }
         int id = choice.id();
@@ -126,7 +129,7 @@ public final class Generator {
                 id,
                 tokenizer.token(id),
                 choice.probability(),
-                raw == null ? Step.NOT_RECORDED : raw.logProb(id),
+                raw == null ? Step.NOT_RECORDED : raw.logProb(logits[id]),
                 choice.entropy(),
                 raw == null ? Step.NOT_RECORDED : raw.entropy(),
                 top);

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.math.Softmax;
+import tempered.math.SoftmaxSummary;
 
 /**
  * Draws a token from the softmax of the logits, with a generator seeded explicitly.
@@ -64,6 +65,15 @@ public final class RandomPicker implements Picker {
      * live in this picker's buffer: read them before the next draw.
      */
     Drawn weigh(double[] logits, double temperature) {
+        return weigh(logits, temperature, false);
+    }
+
+    /**
+     * The same, and with {@code atOne} also the sums of {@code exp(x - max)} and {@code (x - max) exp(x - max)}
+     * at T = 1, taken in the same loop, for a caller that wants the softmax of these very logits at T = 1 too
+     * (generation records the raw model's figures): one loop instead of two.
+     */
+    Drawn weigh(double[] logits, double temperature, boolean atOne) {
         Softmax.requireTemperature(temperature);
         if (logits == null || logits.length == 0) {
             throw new IllegalArgumentException("logits must not be empty; pass one score per token");
@@ -91,21 +101,30 @@ public final class RandomPicker implements Picker {
         if (temperature == 0) {
             Arrays.fill(weights, 0, n, 0.0);
             weights[best] = 1;
-            return new Drawn(best, weights, 1, 0);
+            // No pass of exponentials is taken, so there are no sums at T = 1 to give.
+            return new Drawn(best, weights, 1, 0, null);
         }
         // Multiplying by 1/T instead of dividing changes the exponent by at most one unit in the last place, far
         // below anything a draw could notice, and saves a division per token on the hottest loop of generation.
         double inverse = 1 / temperature;
         double sum = 0;
         double weighted = 0;
+        double sumAtOne = 0;
+        double weightedAtOne = 0;
         for (int i = 0; i < n; i++) {
             double x = logits[i];
             double w = 0;
             // Math.exp(-Infinity) is 0 but slow; after a truncation most tokens are masked.
             if (x != Double.NEGATIVE_INFINITY) {
-                double scaled = (x - max) * inverse;
+                double shifted = x - max;
+                double scaled = shifted * inverse;
                 w = Math.exp(scaled);
                 weighted += w * scaled;
+                if (atOne) {
+                    double v = Math.exp(shifted);
+                    sumAtOne += v;
+                    weightedAtOne += v * shifted;
+                }
             }
             weights[i] = w;
             sum += w;
@@ -125,7 +144,8 @@ public final class RandomPicker implements Picker {
         }
         // When target falls in the rounding gap between the running sum and the total, the last possible token takes
         // it.
-        return new Drawn(chosen, weights, sum, weighted);
+        return new Drawn(
+                chosen, weights, sum, weighted, atOne ? SoftmaxSummary.ofSums(max, sumAtOne, weightedAtOne) : null);
     }
 
     /** The logits in double precision, in a buffer this picker reuses: valid until its next widening. */
@@ -144,9 +164,10 @@ public final class RandomPicker implements Picker {
 
     /**
      * The token drawn, and the weights {@code w_i = exp((x_i - max) / T)} it was drawn with: their sum and
-     * {@code sum w_i (x_i - max) / T}, which give the entropy without another pass.
+     * {@code sum w_i (x_i - max) / T}, which give the entropy without another pass; and the softmax of the same
+     * logits at T = 1 when it was asked for and taken, else null.
      */
-    record Drawn(int index, double[] weights, double sum, double weightedSum) {
+    record Drawn(int index, double[] weights, double sum, double weightedSum, SoftmaxSummary atOne) {
         double probability(int i) {
             return weights[i] / sum;
         }

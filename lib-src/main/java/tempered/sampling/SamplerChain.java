@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.math.Ranking;
+import tempered.math.SoftmaxSummary;
 import tempered.math.TokenProbability;
 
 /**
@@ -200,12 +202,24 @@ public final class SamplerChain {
      * fewer, and none when {@code alternatives} is 0.
      */
     public Choice choose(double[] logits, int[] history, int alternatives) {
+        return choose(logits, history, alternatives, false);
+    }
+
+    /**
+     * The same, and with {@code unprocessed} also the softmax of the logits as given (T = 1, nothing cut) when it
+     * comes with the draw's own pass: for a chain that is only a temperature and a random picker, its
+     * exponentials are taken in the same loop. Otherwise {@link Choice#unprocessed()} is empty and the caller
+     * takes its own pass ({@link SoftmaxSummary#of}).
+     */
+    public Choice choose(double[] logits, int[] history, int alternatives, boolean unprocessed) {
         if (alternatives < 0) {
             throw new IllegalArgumentException("alternatives=" + alternatives + " must be >= 0; use 0 for none");
         }
         if (picker instanceof RandomPicker random) {
             Prepared prepared = prepare(logits, history);
-            RandomPicker.Drawn drawn = random.weigh(prepared.logits, prepared.temperature);
+            // Processors return new arrays, so the same array means nothing changed the logits.
+            boolean asGiven = unprocessed && prepared.logits == logits;
+            RandomPicker.Drawn drawn = random.weigh(prepared.logits, prepared.temperature, asGiven);
             List<TokenProbability> top = new ArrayList<>();
             if (alternatives > 0) {
                 double logSum = Math.log(drawn.sum());
@@ -217,7 +231,12 @@ public final class SamplerChain {
                     }
                 }
             }
-            return new Choice(prepared.id(drawn.index()), drawn.probability(drawn.index()), drawn.entropy(), top);
+            return new Choice(
+                    prepared.id(drawn.index()),
+                    drawn.probability(drawn.index()),
+                    drawn.entropy(),
+                    top,
+                    Optional.ofNullable(drawn.atOne()));
         }
         int id = picker.pick(process(logits, history));
         return new Choice(id, 1.0, 0.0, alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of());
@@ -228,19 +247,36 @@ public final class SamplerChain {
      * a generation step allocates no copy of the vocabulary.
      */
     public Choice choose(float[] logits, int[] history, int alternatives) {
+        return choose(logits, history, alternatives, false);
+    }
+
+    /** The same for float logits, with the softmax of the logits as given when it comes with the draw's pass. */
+    public Choice choose(float[] logits, int[] history, int alternatives, boolean unprocessed) {
         return choose(
                 picker instanceof RandomPicker random ? random.widen(logits) : Logits.toDouble(logits),
                 history,
-                alternatives);
+                alternatives,
+                unprocessed);
     }
 
     /**
      * A chosen token id, its probability under the chain, the entropy in nats of the distribution it was drawn
-     * from (0 for greedy), and the likeliest tokens under the chain.
+     * from (0 for greedy), the likeliest tokens under the chain, and the softmax of the logits as given when it
+     * came with the draw's pass.
      */
-    public record Choice(int id, double probability, double entropy, List<TokenProbability> top) {
+    public record Choice(
+            int id,
+            double probability,
+            double entropy,
+            List<TokenProbability> top,
+            Optional<SoftmaxSummary> unprocessed) {
         public Choice {
             top = List.copyOf(top);
+            Objects.requireNonNull(unprocessed, "unprocessed: use Optional.empty()");
+        }
+
+        public Choice(int id, double probability, double entropy, List<TokenProbability> top) {
+            this(id, probability, entropy, top, Optional.empty());
         }
     }
 

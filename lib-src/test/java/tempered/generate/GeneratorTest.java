@@ -92,6 +92,33 @@ class GeneratorTest {
         }
     }
 
+    /**
+     * With a temperature alone the raw figures come from the draw's own loop, not from a pass of their own; they
+     * must still be the raw model's, recomputed from scratch.
+     */
+    @Test
+    void aTemperatureAloneRecordsTheRawModelsFiguresFromTheDrawsPass() {
+        Gpt2Model model = MODELS.get(SyntheticGpt2.Layout.MERGED);
+        Generation generation = new Generator(model)
+                .generate(
+                        PROMPT,
+                        SamplerChain.builder().temperature(1.7).random(11),
+                        GenerationSettings.of(8).withAlternatives(3));
+        int[] sequence = generation.promptIds();
+        for (Step step : generation.sample().steps()) {
+            float[] logits = model.nextLogits(sequence);
+            Distribution raw = Distribution.of(logits, 1.0);
+            Distribution chain = Distribution.of(logits, 1.7);
+            assertEquals(raw.logProb(step.id()), step.rawLogProbability(), 1e-5);
+            assertEquals(raw.entropy(), step.rawEntropy(), 1e-5);
+            assertEquals(chain.entropy(), step.entropy(), 1e-5);
+            for (Alternative alternative : step.alternatives()) {
+                assertEquals(raw.prob(alternative.id()), alternative.rawProbability(), 1e-5);
+            }
+            sequence = append(sequence, step.id());
+        }
+    }
+
     /** What each step records is what the chain's distribution says, recomputed from scratch. */
     @Test
     void eachStepRecordsTheChainsProbabilityAndTheTopAlternatives() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tempered.math.Distribution;
 import tempered.math.Examples;
 import tempered.math.Logits;
+import tempered.math.SoftmaxSummary;
 import tempered.math.TokenProbability;
 
 class SamplerChainTest {
@@ -274,6 +275,47 @@ class SamplerChainTest {
                                 IllegalArgumentException.class,
                                 () -> SamplerChain.builder().random(1).choose(logits, new int[0], -1))
                         .getMessage());
+    }
+
+    /**
+     * A chain that is only a temperature gives the softmax of its input at T = 1 from the draw's own loop; any
+     * processor that changes the logits means the caller takes its own pass. Asking for it never moves a draw.
+     */
+    @Test
+    void theUnprocessedSoftmaxComesWithTheDrawOnlyWhenNothingChangedTheLogits() {
+        SplittableRandom random = new SplittableRandom(8);
+        float[] logits = new float[2000];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) (random.nextGaussian() * 4 - 60);
+        }
+        logits[17] = Float.NEGATIVE_INFINITY;
+        Distribution atOne = Distribution.of(logits, 1.0);
+        SamplerChain plain = SamplerChain.builder().temperature(0.8).random(3);
+        SamplerChain twin = plain.fresh();
+        for (int step = 0; step < 50; step++) {
+            SamplerChain.Choice choice = plain.choose(logits, new int[0], 3, true);
+            assertEquals(twin.choose(logits, new int[0], 3).id(), choice.id(), "step " + step);
+            SoftmaxSummary summary = choice.unprocessed().orElseThrow();
+            assertEquals(atOne.entropy(), summary.entropy(), 1e-12);
+            assertEquals(atOne.logProb(choice.id()), summary.logProb(logits[choice.id()]), 1e-12);
+            SoftmaxSummary ownPass = SoftmaxSummary.of(logits);
+            assertEquals(ownPass.entropy(), summary.entropy(), 0.0, "the same sums in the same order");
+        }
+        assertTrue(plain.choose(logits, new int[0], 3, false).unprocessed().isEmpty(), "not asked, not computed");
+        assertTrue(
+                SamplerChain.builder()
+                        .topK(40)
+                        .temperature(0.8)
+                        .random(3)
+                        .choose(logits, new int[0], 3, true)
+                        .unprocessed()
+                        .isEmpty(),
+                "top-k changed the logits, so the draw's pass is not over them");
+        assertTrue(SamplerChain.builder()
+                .greedy()
+                .choose(logits, new int[0], 3, true)
+                .unprocessed()
+                .isEmpty());
     }
 
     /**
