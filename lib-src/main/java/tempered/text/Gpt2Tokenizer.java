@@ -39,8 +39,7 @@ public final class Gpt2Tokenizer {
 
     // The lazy registry reads only GPT-2's vocabulary; the default one also reads cl100k and o200k, which cost
     // every start (the command line's, a notebook's) about 0.4 s more here.
-    private static final Encoding ENCODING =
-            Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
+    private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
 
     private static final Tokenizer INSTANCE = new Tokenizer() {
         @Override
