@@ -16,8 +16,9 @@ import tempered.sampling.TopP;
 
 /**
  * Generation as {@link Generator} runs it (the sampler chain, each step's recorded figures, the tokenizer)
- * beside the model step alone, in the same run: runs alternate between the two, so a change in the machine's
- * load falls on both, and each run's ratio is taken before the median.
+ * beside the model step alone, in the same run: each generation is paired with a model-only run of as many
+ * tokens right beside it, and each pair's ratio is taken before the median, so a change in the machine's load
+ * falls on both sides of a ratio.
  *
  * <p>A generator runs on a model that times its own steps, which splits each generation into the model's time
  * and the time outside it, per token. Two more chains decide whether the top-k shortcut earns its keep: llama.cpp's
@@ -58,13 +59,16 @@ final class GenerationSpeed {
         double[][] shares = new double[variants.size()][scale.runs()];
         double[][] outside = new double[variants.size()][scale.runs()];
         for (int run = -1; run < scale.runs(); run++) {
-            double modelPerToken = Decoding.tokens(model, tokens) / tokens;
             for (int v = 0; v < variants.size(); v++) {
                 Variant variant = variants.get(v);
                 GenerationSettings settings = GenerationSettings.of(tokens);
                 if (!variant.recordEverything()) {
                     settings = settings.withAlternatives(0).withRawProbabilities(false);
                 }
+                // Each generation is paired with a model-only run right beside it, first on even runs and second
+                // on odd ones, so neither a drift in the machine's load nor the order favours one side.
+                boolean modelFirst = run % 2 == 0;
+                double modelPerToken = modelFirst ? Decoding.tokens(model, tokens) / tokens : 0;
                 timed.takeNanos();
                 long start = System.nanoTime();
                 int written = generator
@@ -74,6 +78,9 @@ final class GenerationSpeed {
                         .length;
                 double total = (System.nanoTime() - start) / 1e9;
                 double inside = timed.takeNanos() / 1e9;
+                if (!modelFirst) {
+                    modelPerToken = Decoding.tokens(model, tokens) / tokens;
+                }
                 if (run >= 0) {
                     shares[v][run] = 100 * modelPerToken / (total / written);
                     outside[v][run] = 1e3 * (total - inside) / written;

@@ -35,7 +35,7 @@ final class BenchCommand {
             how far its probabilities move); and what a learner waits for: the model's load, the command line
             from start to first token and to the end of 200 tokens, a notebook from setup to its first
             distribution. Then it checks the project's performance targets; the exit status is 1 when one was
-            missed. About six minutes on two cores.
+            missed. About eight minutes on two cores.
 
             It needs no download: without GPT-2 on this machine it builds, once, a GPT-2-small-shaped model with
             random weights (12 layers, 768 dimensions, 12 heads, 50,257 tokens, 1,024 positions; about 500 MB),
