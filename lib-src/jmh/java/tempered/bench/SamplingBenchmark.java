@@ -12,13 +12,15 @@ import org.openjdk.jmh.annotations.State;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.math.Softmax;
+import tempered.math.SoftmaxSummary;
 import tempered.sampling.SamplerChain;
 import tempered.sampling.SamplerSettings;
 
 /**
  * The micro-figures: one sampling step over GPT-2's 50,257 logits, as {@code Generator} takes it with nothing
- * recorded (the token) and with five alternatives, for plain temperature, llama.cpp's defaults and top-p alone;
- * and a softmax over the same logits. The logits are Gaussian with GPT-2's spread (a standard deviation of 4).
+ * recorded (the token), with five alternatives, and with the raw model's figures too (in the draw's loop or in a
+ * pass of their own), for plain temperature, llama.cpp's defaults and top-p alone; and a softmax over the same
+ * logits. The logits are Gaussian with GPT-2's spread (a standard deviation of 4).
  *
  * <pre>{@code
  * mvn -B -Pjmh test-compile exec:exec                                   # every benchmark, about 2 minutes
@@ -63,6 +65,23 @@ public class SamplingBenchmark {
     @Benchmark
     public int temperatureStepWithFiveAlternatives() {
         return temperature.choose(logits, HISTORY, 5).id();
+    }
+
+    /** Everything a generation records by default: five alternatives and the raw model's figures, same loop. */
+    @Benchmark
+    public double temperatureStepWithRawFiguresInTheSameLoop() {
+        return temperature
+                .choose(logits, HISTORY, 5, true)
+                .unprocessed()
+                .orElseThrow()
+                .entropy();
+    }
+
+    /** The same figures with the raw model's in a pass of their own, as any chain that changes the logits needs. */
+    @Benchmark
+    public double temperatureStepWithRawFiguresInTheirOwnPass() {
+        return temperature.choose(logits, HISTORY, 5).id()
+                + SoftmaxSummary.of(logits).entropy();
     }
 
     @Benchmark
