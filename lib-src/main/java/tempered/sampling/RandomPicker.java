@@ -121,7 +121,8 @@ public final class RandomPicker implements Picker {
                 w = Math.exp(scaled);
                 weighted += w * scaled;
                 if (atOne) {
-                    double v = Math.exp(shifted);
+                    // At T = 1 the draw's own weight is this exponential already (shifted * 1 is exact).
+                    double v = inverse == 1 ? w : Math.exp(shifted);
                     sumAtOne += v;
                     weightedAtOne += v * shifted;
                 }

@@ -302,6 +302,12 @@ class SamplerChainTest {
             assertEquals(ownPass.entropy(), summary.entropy(), 0.0, "the same sums in the same order");
         }
         assertTrue(plain.choose(logits, new int[0], 3, false).unprocessed().isEmpty(), "not asked, not computed");
+        SoftmaxSummary atTemperatureOne = SamplerChain.builder()
+                .random(3)
+                .choose(logits, new int[0], 3, true)
+                .unprocessed()
+                .orElseThrow();
+        assertEquals(atOne.entropy(), atTemperatureOne.entropy(), 1e-12, "T = 1 reuses the draw's own weights");
         assertTrue(
                 SamplerChain.builder()
                         .topK(40)
