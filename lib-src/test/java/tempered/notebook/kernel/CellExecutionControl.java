@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.SPIResolutionException;
 
 /**
  * Runs each snippet as JJava's execution control does: on a thread of its own, whose context class loader is
@@ -75,11 +76,20 @@ final class CellExecutionControl extends DirectExecutionControl {
         try {
             return timeout.isZero() ? running.get() : running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            // DirectExecutionControl turns an InvocationTargetException into the user's exception.
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
+            // As JJava's execution control: the cell's exception becomes a UserException of its own, without the
+            // exception's causes (a snippet run from inside another one, by %load, keeps them: JShell converts it).
+            Throwable cause =
+                    e.getCause() instanceof InvocationTargetException invoked ? invoked.getCause() : e.getCause();
+            if (cause == null) {
+                throw new UserException("null", "Unknown Invocation Exception", e.getStackTrace());
             }
-            throw new InvocationTargetException(e.getCause());
+            if (cause instanceof SPIResolutionException unresolved) {
+                throw new ResolutionException(unresolved.id(), unresolved.getStackTrace());
+            }
+            String name = cause instanceof UndefinedMagicException
+                    ? UndefinedMagicException.KERNEL_NAME
+                    : cause.getClass().getName();
+            throw new UserException(String.valueOf(cause.getMessage()), name, cause.getStackTrace());
         } catch (TimeoutException e) {
             stop(running);
             throw new UserException(

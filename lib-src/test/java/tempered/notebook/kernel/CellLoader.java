@@ -72,6 +72,12 @@ final class CellLoader implements LoaderDelegate, AutoCloseable {
         }
     }
 
+    /** Forgets a dropped snippet's class, as JJava's loader delegate does. */
+    void unload(String name) {
+        loaded.remove(name);
+        declared.remove(name);
+    }
+
     @Override
     public Class<?> findClass(String name) throws ClassNotFoundException {
         Class<?> type = loaded.get(name);

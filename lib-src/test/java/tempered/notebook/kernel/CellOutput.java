@@ -4,15 +4,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one code cell showed: its printed text, its {@code display(...)} outputs, and its result (the value of
- * its last snippet when that is an expression), each display and the result as a map from MIME type to data.
+ * What one code cell showed: its printed text (standard output and standard error), its {@code display(...)}
+ * outputs, its result (the value of its last snippet when that is an expression), each display and the result as
+ * a map from MIME type to data, and the error it ended on, if it was run allowing errors.
  */
 public record CellOutput(
-        int cell, String source, String stdout, List<Map<String, Object>> displays, Map<String, Object> result) {
+        int cell,
+        String source,
+        String stdout,
+        String stderr,
+        List<Map<String, Object>> displays,
+        Map<String, Object> result,
+        KernelError error) {
 
     /** Whether the cell showed anything at all. */
     public boolean showsSomething() {
-        return !stdout.isBlank() || !displays.isEmpty() || result != null;
+        return !stdout.isBlank() || !stderr.isBlank() || !displays.isEmpty() || result != null || error != null;
     }
 
     /**
@@ -20,7 +27,7 @@ public record CellOutput(
      * type first (an image shows no text, HTML shows instead of plain text).
      */
     public String allText() {
-        StringBuilder text = new StringBuilder(stdout);
+        StringBuilder text = new StringBuilder(stdout).append(stderr);
         for (Map<String, Object> d : displays) {
             text.append('\n').append(shown(d));
         }

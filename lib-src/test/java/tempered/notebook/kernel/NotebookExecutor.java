@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,12 @@ public final class NotebookExecutor implements AutoCloseable {
     private static final List<String> LOAD_EXTENSIONS = List.of("", ".jsh", ".jshell", ".java", ".jjava");
     private static final List<String> UNSUPPORTED_MAGICS =
             List.of("maven", "mavenRepo", "loadFromPOM", "jars", "addMavenDependency", "log");
+    /** The error name of the one failure JJava does not have: a declaration left unusable at the end of its cell. */
+    public static final String STRICTER_THAN_JJAVA = "UnresolvedDeclaration";
+    /** The error name of what the kernel runs but this executor refuses (Maven magics, cell magics). */
+    public static final String UNSUPPORTED = "UnsupportedByExecutor";
+
+    private static final Method CLASS_FULL_NAME = classFullName();
     private static volatile NotebookExecutor current;
 
     private final Path kernelClasses;
@@ -141,14 +148,32 @@ public final class NotebookExecutor implements AutoCloseable {
                 throw new NotebookFailure(
                         notebook.getFileName() + ", code cell " + (i + 1) + ":\n" + ErrorText.indent(cells.get(i))
                                 + "\n" + e.getMessage(),
+                        e.shown(),
                         e.getCause());
             }
         }
         return outputs;
     }
 
-    /** Runs one cell's source and returns what it showed. */
+    /**
+     * Runs every code cell of {@code notebook} in order, as {@code nbconvert --execute --allow-errors} does: a
+     * failing cell shows its error output, and the next cell runs.
+     */
+    public List<CellOutput> runAllowingErrors(Path notebook) {
+        List<CellOutput> outputs = new ArrayList<>();
+        List<String> cells = codeCells(notebook);
+        for (int i = 0; i < cells.size(); i++) {
+            outputs.add(runCell(i + 1, cells.get(i), true));
+        }
+        return outputs;
+    }
+
+    /** Runs one cell's source and returns what it showed; a failing cell throws a {@link NotebookFailure}. */
     public CellOutput runCell(int number, String source) {
+        return runCell(number, source, false);
+    }
+
+    private CellOutput runCell(int number, String source, boolean allowErrors) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream systemOut = System.out;
@@ -159,11 +184,17 @@ public final class NotebookExecutor implements AutoCloseable {
         declarations.clear();
         cell = number;
         current = this;
-        Object result;
+        Object result = null;
+        KernelError error = null;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             result = evalCell(source);
+        } catch (NotebookFailure e) {
+            if (!allowErrors) {
+                throw e;
+            }
+            error = e.shown();
         } finally {
             System.out.flush();
             System.err.flush();
@@ -175,9 +206,11 @@ public final class NotebookExecutor implements AutoCloseable {
             return new CellOutput(
                     number,
                     source,
-                    out.toString(StandardCharsets.UTF_8) + stderr,
+                    out.toString(StandardCharsets.UTF_8),
+                    stderr,
                     List.copyOf(displays),
-                    result == null ? null : Render.render(result));
+                    result == null ? null : Render.render(result),
+                    error);
         }
     }
 
@@ -186,9 +219,11 @@ public final class NotebookExecutor implements AutoCloseable {
             Object result = eval(source);
             for (DeclarationSnippet declaration : declarations) {
                 if (shell.status(declaration) == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    KernelError shown = ErrorText.unresolved(shell, declaration);
                     throw new NotebookFailure(
-                            ErrorText.unresolved(shell, declaration) + "\n(JJava accepts this"
-                                    + " declaration without a word, but no later code can use it: import or declare what it names)",
+                            ErrorText.text(shown) + "\n(JJava accepts this declaration without a word, but no later"
+                                    + " code can use it: import or declare what it names)",
+                            shown,
                             null);
                 }
             }
@@ -198,9 +233,9 @@ public final class NotebookExecutor implements AutoCloseable {
         } catch (RuntimeException e) {
             String text = ErrorText.thrown(e);
             if (e.getCause() instanceof UnresolvedReferenceException unresolved) {
-                text += "\n" + ErrorText.unresolved(shell, unresolved.getSnippet());
+                text += "\n" + ErrorText.text(ErrorText.unresolved(shell, unresolved.getSnippet()));
             }
-            throw new NotebookFailure(text, e);
+            throw new NotebookFailure(text, ErrorText.thrownShown(e), e);
         }
     }
 
@@ -222,10 +257,10 @@ public final class NotebookExecutor implements AutoCloseable {
     /** A cell or a loaded file: line magics rewritten into calls, then snippet by snippet. */
     private Object eval(String source) {
         if (Magics.isCellMagic(source)) {
-            throw new NotebookFailure(
+            String message =
                     "cell magic " + source.lines().findFirst().orElse("").strip()
-                            + " is not supported by this executor; the notebooks use only %classpath and %load",
-                    null);
+                            + " is not supported by this executor; the notebooks use only %classpath and %load";
+            throw new NotebookFailure(message, new KernelError(UNSUPPORTED, message, List.of(message)), null);
         }
         return evalCode(Magics.rewrite(source));
     }
@@ -243,14 +278,14 @@ public final class NotebookExecutor implements AutoCloseable {
         };
     }
 
-    private List<String> classpath(List<String> args) {
+    /** Adds each path (globs resolved) to the cells' class path; like JJava's magic, it has no value. */
+    private Object classpath(List<String> args) {
         Path workingDirectory = Path.of("").toAbsolutePath();
-        List<String> added = args.stream()
+        args.stream()
                 .flatMap(arg -> Glob.resolve(arg, workingDirectory).stream())
                 .map(Path::toString)
-                .toList();
-        added.forEach(shell::addToClasspath);
-        return added;
+                .forEach(shell::addToClasspath);
+        return null;
     }
 
     private Object load(List<String> args) {
@@ -290,7 +325,9 @@ public final class NotebookExecutor implements AutoCloseable {
         }
         if (info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
             throw new NotebookFailure(
-                    "Incomplete input:\n" + ErrorText.indent(info.remaining().strip()), null);
+                    "Incomplete input:\n" + ErrorText.indent(info.remaining().strip()),
+                    ErrorText.incomplete(info.remaining()),
+                    null);
         }
         return result;
     }
@@ -302,8 +339,12 @@ public final class NotebookExecutor implements AutoCloseable {
             if (event.causeSnippet() == null && event.snippet() instanceof DeclarationSnippet declaration) {
                 declarations.add(declaration);
             }
+            if (event.status() == Snippet.Status.OVERWRITTEN) {
+                drop(event.snippet());
+                continue;
+            }
             String key = event.value();
-            if (key == null || event.status() == Snippet.Status.OVERWRITTEN) {
+            if (key == null) {
                 continue;
             }
             Snippet.SubKind kind = event.snippet().subKind();
@@ -320,11 +361,11 @@ public final class NotebookExecutor implements AutoCloseable {
             JShellException exception = event.exception();
             if (exception instanceof EvalException thrown
                     && CellExecutionControl.TIMED_OUT.equals(thrown.getExceptionClassName())) {
+                String message = "code cell " + cell + " ran longer than the limit of " + describe(control.timeout())
+                        + " per snippet and was stopped (JJava has no limit unless JJAVA_TIMEOUT is set): make it faster,"
+                        + " or raise the limit with -D" + CellTimeout.PROPERTY + "=\"20 MINUTES\"";
                 throw new NotebookFailure(
-                        "code cell " + cell + " ran longer than the limit of " + describe(control.timeout())
-                                + " per snippet and was stopped (JJava has no limit unless JJAVA_TIMEOUT is set): make it faster,"
-                                + " or raise the limit with -D" + CellTimeout.PROPERTY + "=\"20 MINUTES\"",
-                        null);
+                        message, new KernelError("EvaluationTimeoutException", message, List.of(message)), null);
             }
             if (exception instanceof EvalException thrown) {
                 // JJava 1.0-a7's CodeEvaluator: the original class's name, a comma, the original message.
@@ -335,10 +376,48 @@ public final class NotebookExecutor implements AutoCloseable {
             }
             if (event.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED
                     && !event.status().isDefined()) {
-                throw new NotebookFailure(ErrorText.compileError(shell, event.snippet()), null);
+                KernelError shown = ErrorText.compileError(shell, event);
+                throw new NotebookFailure("compile error:\n" + ErrorText.text(shown), shown, null);
             }
         }
         return result;
+    }
+
+    /**
+     * JJava's CodeEvaluator drops a snippet that a new one overwrote, and unloads its class unless another snippet
+     * shares it. Dropping an import makes JShell recompile every snippet that depends on it, and for a star import
+     * that is every snippet with dependencies; a variable whose class then changes is replaced by a new class and
+     * reset to its default (JShell's own tool reports "update replaced variable x, reset to null"). So importing a
+     * package again after variables were declared can leave them null in the kernel, and here.
+     */
+    private void drop(Snippet overwritten) {
+        shell.drop(overwritten);
+        String className = className(overwritten);
+        if (shell.snippets().map(NotebookExecutor::className).noneMatch(className::equals)) {
+            loader.unload(className);
+        }
+    }
+
+    /** The snippet's wrapper class, as JJava reads it: JShell keeps the name package-private. */
+    private static String className(Snippet snippet) {
+        try {
+            return CLASS_FULL_NAME.invoke(snippet).toString();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not read a snippet's class name", e);
+        }
+    }
+
+    private static Method classFullName() {
+        try {
+            Method method = Snippet.class.getDeclaredMethod("classFullName");
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException | RuntimeException e) {
+            throw new IllegalStateException(
+                    "the executor reads JShell's snippet class names as JJava does, which needs"
+                            + " --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED (JJava starts its kernel with it)",
+                    e);
+        }
     }
 
     private static String describe(Duration duration) {

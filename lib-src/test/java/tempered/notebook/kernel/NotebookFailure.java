@@ -1,10 +1,21 @@
 package tempered.notebook.kernel;
 
-/** A notebook cell that did not compile, threw, or was incomplete: names the notebook, the cell and the message. */
+/**
+ * A notebook cell that did not compile, threw, or was incomplete: names the notebook, the cell and the message,
+ * and carries the error output the kernel would show for it.
+ */
 public final class NotebookFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public NotebookFailure(String message, Throwable cause) {
+    private final transient KernelError shown;
+
+    public NotebookFailure(String message, KernelError shown, Throwable cause) {
         super(message, cause);
+        this.shown = shown;
+    }
+
+    /** The error output a kernel shows for this failure. */
+    public KernelError shown() {
+        return shown;
     }
 }
