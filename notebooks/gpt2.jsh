@@ -4,16 +4,7 @@
 // there, it prints a short message with the command that fetches it, and `gpt2` stays null. Every cell that
 // needs the model starts with `if (gpt2Ready())`, which then prints one line instead of running the cell.
 // Nothing here throws: the kernel would show an exception as a long stack trace, never as one line.
-//
-// A notebook that loads this file after its first cell must import the same packages in its first cell. The kernel
-// runs cells in-process and cannot redefine a class, so when new imports make it recompile earlier snippets, their
-// variables are reset to null; imports it has already seen change nothing.
-
-import tempered.model.*;
-import tempered.hub.*;
-import tempered.recorded.*;
-import tempered.generate.*;
-import tempered.text.*;
+// It imports nothing: setup.jsh imports every package once (importing one again can reset earlier variables).
 
 Gpt2Model gpt2 = null;
 Generator generator = null;
@@ -23,7 +14,7 @@ try {
     generator = new Generator(gpt2);
     System.out.println("GPT-2 is ready: " + gpt2);
 } catch (ModelNotFoundException e) {
-    boolean named = System.getenv("TEMPERED_MODEL_DIR") != null || System.getProperty("tempered.model.dir") != null;
+    boolean named = Setting.of("tempered.model.dir", "TEMPERED_MODEL_DIR", Setting.current()).isPresent();
     System.out.println(named ? "GPT-2 could not be opened: " + e.getMessage()
             : "GPT-2 is not on this machine yet. Fetch it once (about 655 MB) with ./lab download in the project folder,");
     System.out.println("then restart the kernel and run this notebook again. Until then, each cell that needs GPT-2 says so in one line.");

@@ -8,7 +8,11 @@ if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of("../target/tempered
 // Charts are drawn off screen; a kernel has no window to draw in.
 System.setProperty("java.awt.headless", "true");
 
-import java.util.*;
+// Every package a notebook uses is imported here, once, and nowhere else. JJava drops an import that a new one
+// overwrites, and JShell then recompiles the snippets that depended on it: a variable whose class changes is reset
+// to null. So a cell that imports a package again, after variables were declared, can empty them.
+// (java.util.*, java.io.* and the rest of the kernel's own imports are already there when a notebook starts.)
+import java.util.function.*;
 import java.util.stream.*;
 import tempered.math.*;
 import tempered.format.*;
@@ -16,7 +20,13 @@ import tempered.exercise.*;
 import tempered.playground.*;
 import tempered.sampling.*;
 import tempered.notebook.*;
-import tech.tablesaw.api.Table;
+import tempered.text.*;
+import tempered.model.*;
+import tempered.hub.*;
+import tempered.recorded.*;
+import tempered.generate.*;
+import tempered.ngram.*;
+import tech.tablesaw.api.*;
 
 /** Shows HTML in the cell. display() returns an id, which a cell would otherwise show as well. */
 void html(String markup) { display(markup, "text/html"); }

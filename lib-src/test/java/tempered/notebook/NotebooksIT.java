@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +93,61 @@ class NotebooksIT {
                             + cell.allText());
             assertFalse(
                     cell.allText().contains("SLF4J"), name + " code cell " + cell.cell() + " prints logging warnings");
+            assertTrue(
+                    cell.stderr().isBlank(),
+                    name + " code cell " + cell.cell() + " writes to standard error, which Jupyter shows as an error:\n"
+                            + cell.stderr());
+        }
+    }
+
+    /**
+     * JJava drops an import that a new one overwrites, and JShell then recompiles what depended on it: variables
+     * whose class changes are reset to null (KernelFidelityIT's corpus shows it). So every import happens once, in
+     * setup.jsh, and no cell or loaded file imports what the kernel or an earlier snippet already imported.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notebooks")
+    void importsEachPackageOnceSoNoVariableIsReset(String name) throws IOException {
+        Map<String, String> imported = new HashMap<>();
+        for (String kernel : List.of(
+                "java.util.*",
+                "java.io.*",
+                "java.math.*",
+                "java.net.*",
+                "java.time.*",
+                "java.util.concurrent.*",
+                "java.util.prefs.*",
+                "java.util.regex.*")) {
+            imported.put(kernel, "the kernel's startup");
+        }
+        JsonNode notebook = new ObjectMapper().readTree(NOTEBOOKS.resolve(name).toFile());
+        int number = 0;
+        for (JsonNode cell : notebook.path("cells")) {
+            if ("code".equals(cell.path("cell_type").asText())) {
+                number++;
+                String where = "code cell " + number;
+                String source = NotebookExecutor.source(cell.path("source"));
+                Matcher loads = LOAD.matcher(source);
+                while (loads.find()) {
+                    String file = loads.group(1);
+                    addImports(imported, Files.readString(NOTEBOOKS.resolve(file)), file + " (" + where + ")", name);
+                }
+                addImports(imported, source, where, name);
+            }
+        }
+    }
+
+    private static final Pattern LOAD = Pattern.compile("(?m)^\\s*%load\\s+(\\S+)");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+)?([\\w.*]+)\\s*;");
+
+    private static void addImports(Map<String, String> imported, String source, String where, String name) {
+        Matcher imports = IMPORT.matcher(source);
+        while (imports.find()) {
+            String earlier = imported.putIfAbsent(imports.group(1), where);
+            assertTrue(
+                    earlier == null,
+                    name + ": " + where + " imports " + imports.group(1) + " again (first in " + earlier
+                            + "); in JJava that can reset earlier variables to null: import it once, in setup.jsh");
         }
     }
 
