@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tempered.Recordings;
 import tempered.hub.FakeHub;
 import tempered.model.synthetic.SyntheticGpt2;
 
@@ -16,8 +17,6 @@ import tempered.model.synthetic.SyntheticGpt2;
 class JarIT {
     private static final Path JAR =
             Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath();
-    /** The build's copy of the recorded GPT-2 examples, passed on to the jar the way a user would set it. */
-    private static final String RECORDED = System.getProperty("tempered.recorded.url", "missing-recorded-source");
 
     @TempDir
     Path elsewhere;
@@ -111,6 +110,8 @@ class JarIT {
     /** Two workshop terminals run the download at once: one transfer, both end with the verified file. */
     @Test
     void twoProcessesDownloadingTheSameFileShareOneTransfer() throws Exception {
+        // The plain download fetches the recorded examples too: from this run's verified copy, as from a mirror.
+        String recorded = Recordings.folder().toString();
         Path cache = elsewhere.resolve("hf");
         byte[] onnx = builtModel();
         try (FakeHub hub = new FakeHub()) {
@@ -135,7 +136,7 @@ class JarIT {
                                 "HF_ENDPOINT",
                                 hub.endpoint(),
                                 "TEMPERED_RECORDED_URL",
-                                RECORDED,
+                                recorded,
                                 "TEMPERED_CACHE",
                                 elsewhere.resolve("tempered-cache").toString()));
                 processes.add(builder.start());
@@ -330,8 +331,8 @@ class JarIT {
     @Test
     void downloadFetchesTheRecordedExamplesWithTheirLicenceAndChecksThem() throws Exception {
         Path cache = elsewhere.resolve("tempered-cache");
-        java.util.Map<String, String> environment =
-                java.util.Map.of("TEMPERED_RECORDED_URL", RECORDED, "TEMPERED_CACHE", cache.toString());
+        java.util.Map<String, String> environment = java.util.Map.of(
+                "TEMPERED_RECORDED_URL", Recordings.folder().toString(), "TEMPERED_CACHE", cache.toString());
         assertEquals(3, java(environment, "download", "--recorded", "--check").status());
         Result fetched = java(environment, "download", "--recorded");
         assertEquals(0, fetched.status(), fetched.err());
