@@ -10,8 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tempered.Recordings;
+import tempered.format.Json;
 import tempered.hub.FakeHub;
 import tempered.model.synthetic.SyntheticGpt2;
+import tempered.text.Gpt2Tokenizer;
 
 /** The packaged jar runs on its own with {@code java -jar}, from any working directory. */
 class JarIT {
@@ -28,16 +30,43 @@ class JarIT {
     }
 
     Result java(java.util.Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return run(new ProcessBuilder(command), environment);
+    }
+
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /**
+     * The variables under which ONNX Runtime 1.29.0 turns its telemetry off (its list of CI systems, its own
+     * switch): a user's terminal has none of them, so the jar runs without them, as there, even under CI=true.
+     */
+    private static final List<String> NOT_A_USERS = List.of(
+            "CI",
+            "TF_BUILD",
+            "GITHUB_ACTIONS",
+            "GITLAB_CI",
+            "CIRCLECI",
+            "TRAVIS",
+            "JENKINS_URL",
+            "CODEBUILD_BUILD_ID",
+            "BUILDKITE",
+            "TEAMCITY_VERSION",
+            "APPVEYOR",
+            "BITBUCKET_BUILD_NUMBER",
+            "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI",
+            "ORT_DISABLE_TELEMETRY",
+            "ORT_RUNNING_UNIT_TESTS");
+
+    /** Runs {@code builder} from another folder with a user's environment plus {@code environment}. */
+    Result run(ProcessBuilder builder, java.util.Map<String, String> environment) throws Exception {
         Path out = elsewhere.resolve("out.txt");
         Path err = elsewhere.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(elsewhere.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("HF_") || name.startsWith("TEMPERED_"));
+        builder.directory(elsewhere.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("HF_") || name.startsWith("TEMPERED_") || NOT_A_USERS.contains(name));
         builder.environment().putAll(environment);
         Process process = builder.start();
         int status = process.waitFor();
@@ -348,5 +377,61 @@ class JarIT {
         assertTrue(
                 offline.err().contains("run: java -jar target/tempered.jar download --recorded (8 MB, once)"),
                 offline.err());
+    }
+
+    /**
+     * A prompt of 5,000 characters, on the command line, in a file or on standard input, runs; 120,000 (the most
+     * one argument may hold on Linux is 131,072 bytes) get the model's one line about its context. Each of these
+     * command lines killed ONNX Runtime 1.29.0's start with SIGSEGV (status 139) and no message.
+     */
+    @Test
+    void longPromptsRunOrGetTheirOneLineNeverACrash() throws Exception {
+        Path model = SyntheticGpt2.write(
+                elsewhere.resolve("model"),
+                SyntheticGpt2.Layout.MERGED,
+                new SyntheticGpt2.Shape(2, 2, 8, 50257, 1024),
+                5);
+        String prompt =
+                "Temperature shapes what a language model writes. ".repeat(110).substring(0, 5000);
+        int[] ids = Gpt2Tokenizer.encode(prompt);
+        assertTrue(ids.length < 1024, ids.length + " tokens");
+        Result next = java("next", "--model", model.toString(), "--prompt", prompt, "--top", "2", "--json");
+        assertEquals(0, next.status(), next.err());
+        assertTrue(
+                next.out().startsWith("{\"prompt\": \"" + prompt + "\", \"tokenIds\": " + Json.ints(ids)), next.out());
+        assertEquals("", next.err());
+        Path file = Files.writeString(elsewhere.resolve("prompt.txt"), prompt + "\n");
+        assertEquals(
+                next,
+                java("next", "--model", model.toString(), "--prompt-file", file.toString(), "--top", "2", "--json"));
+        assertEquals(
+                next,
+                run(
+                        new ProcessBuilder(
+                                        JAVA,
+                                        "-jar",
+                                        JAR.toString(),
+                                        "next",
+                                        "--model",
+                                        model.toString(),
+                                        "--prompt",
+                                        "-",
+                                        "--top",
+                                        "2",
+                                        "--json")
+                                .redirectInput(file.toFile()),
+                        java.util.Map.of()));
+        Result generate = java(
+                "generate", "--model", model.toString(), "--prompt", prompt, "--max-new-tokens", "3", "--seed", "1");
+        assertEquals(0, generate.status(), generate.err());
+        assertTrue(generate.out().startsWith(prompt), generate.out());
+
+        String huge = prompt.repeat(24);
+        Result tooLong = java("next", "--model", model.toString(), "--prompt", huge);
+        assertEquals(2, tooLong.status(), tooLong.err());
+        assertEquals(
+                "tempered next: the sequence would be " + Gpt2Tokenizer.encode(huge).length
+                        + " tokens, but this model sees at most 1024; shorten the prompt or generate fewer tokens\n",
+                tooLong.err());
     }
 }
