@@ -69,7 +69,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        String[] typed = args;
+        NoLocale.output();
+        String[] typed;
+        try {
+            typed = NoLocale.arguments(args);
+        } catch (UsageException e) {
+            System.err.println("tempered: " + e.getMessage());
+            System.exit(BAD_INPUT);
+            return;
+        }
         // The command runs on a thread with room for ONNX Runtime to start from this command line.
         int status =
                 LongCommandLine.run(LongCommandLine.bytes(typed), () -> run(typed, System.in, System.out, System.err));

@@ -434,4 +434,49 @@ class JarIT {
                         + " tokens, but this model sees at most 1024; shorten the prompt or generate fewer tokens\n",
                 tooLong.err());
     }
+
+    /**
+     * Under LANG=C (no locale, as in many containers) Java reads arguments as ASCII; what the user typed still
+     * reaches the model, and the output is UTF-8. The shell writes the arguments' bytes, so this test's own
+     * locale does not matter.
+     */
+    @Test
+    void withoutALocaleTypedCharactersReachTheModelAndComeBackInUtf8() throws Exception {
+        Path model = SyntheticGpt2.write(elsewhere.resolve("model"), SyntheticGpt2.Layout.MERGED);
+        String typed = "caf\u00e9 \ud83d\ude42";
+        java.util.Map<String, String> noLocale =
+                java.util.Map.of("LANG", "C", "JAVA", JAVA, "JAR", JAR.toString(), "MODEL", model.toString());
+        String command = "exec \"$JAVA\" -jar \"$JAR\" next --model \"$MODEL\" --top 2 --prompt \"$(printf '%s')\" ";
+        Result json = shell(noLocale, String.format(command, "caf\\303\\251 \\360\\237\\231\\202") + "--json");
+        assertEquals(0, json.status(), json.err());
+        assertTrue(
+                json.out()
+                        .startsWith("{\"prompt\": \"" + typed + "\", \"tokenIds\": "
+                                + Json.ints(Gpt2Tokenizer.encode(typed))),
+                json.out());
+        Result table = shell(noLocale, String.format(command, "caf\\303\\251 \\360\\237\\231\\202"));
+        assertEquals(0, table.status(), table.err());
+        assertTrue(
+                table.out().startsWith("prompt: \"" + typed + "\" (" + Gpt2Tokenizer.encode(typed).length + " tokens)"),
+                table.out());
+        assertTrue(
+                table.out().contains("\u2588") || table.out().contains("\u258f"), "block characters: " + table.out());
+        // Latin-1's é is not UTF-8: refused in one line that says how to set a locale.
+        Result latin1 = shell(noLocale, String.format(command, "caf\\351"));
+        assertEquals(2, latin1.status(), latin1.err());
+        assertEquals(1, latin1.err().lines().count(), latin1.err());
+        assertTrue(
+                latin1.err()
+                        .startsWith("tempered: the command line holds characters that are not ASCII, and no locale"
+                                + " says which character set they are in (LANG=C, so Java reads ASCII); argument 7 is not UTF-8 text."
+                                + " Run it in a UTF-8 locale, for example with LC_ALL=C.UTF-8 in front of the command"),
+                latin1.err());
+    }
+
+    /** Runs a POSIX shell script with no LC_ variables and these ones. */
+    private Result shell(java.util.Map<String, String> environment, String script) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script);
+        builder.environment().keySet().removeIf(name -> name.startsWith("LC_"));
+        return run(builder, environment);
+    }
 }
