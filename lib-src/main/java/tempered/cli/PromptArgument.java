@@ -16,9 +16,8 @@ import java.util.Locale;
 /**
  * The prompt of the commands that take one: {@code --prompt TEXT}, {@code --prompt -} (standard input) or
  * {@code --prompt-file FILE}. A file or standard input is read as UTF-8 whatever the locale, without a leading
- * byte-order mark or one final line break (an editor's or {@code echo}'s), and a prompt too long for a
- * command line (about 4,000 characters of arguments crashed ONNX Runtime 1.29.0: {@link LongCommandLine}) or for
- * a shell's quoting fits in one.
+ * byte-order mark or one final line break (an editor's or {@code echo}'s). They take a prompt of any length, with
+ * no shell quoting, and keep the command line short ({@link LongCommandLine} says why that once mattered).
  */
 final class PromptArgument {
     /** More than any model's context holds: GPT-2's 1,024 tokens are about 4 KB of English. */
