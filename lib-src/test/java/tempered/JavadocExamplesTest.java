@@ -22,7 +22,8 @@ import tempered.JavadocExamples.Example;
 /**
  * Every Javadoc example of the library that states a value runs and gives that value, as transformers runs its
  * doctests; {@link JavadocExamples} describes the convention. Examples marked {@code // not run: why} are
- * reported as skipped, with the reason.
+ * reported as skipped, with the reason; so are those that load the recorded GPT-2 examples where they cannot
+ * be had ({@link Recordings}).
  */
 class JavadocExamplesTest {
     private static final Path SOURCES = Path.of("lib-src", "main", "java");
@@ -51,6 +52,9 @@ class JavadocExamplesTest {
             URI source = URI.create(example.file().toAbsolutePath().toUri() + "?line=" + example.line());
             return DynamicTest.dynamicTest(name, source, () -> {
                 Assumptions.assumeFalse(notRun.isPresent(), () -> "not run: " + notRun.orElseThrow());
+                if (example.lines().stream().anyMatch(line -> line.code().contains("RecordedGpt2.load("))) {
+                    Recordings.folder();
+                }
                 JavadocExamples.check(example, CLASS_PATH, imports);
             });
         });

@@ -1,5 +1,6 @@
 package tempered.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -26,14 +27,16 @@ import tempered.text.Gpt2Tokenizer;
 /** {@code tempered generate}: GPT-2 writes on from a prompt, streamed as it goes. */
 final class GenerateCommand {
     static final String HELP = """
-            Usage: tempered generate --prompt TEXT [--model DIR_OR_REPO [--file PATH] [--revision REV]]
+            Usage: tempered generate (--prompt TEXT | --prompt - | --prompt-file FILE)
+                                     [--model DIR_OR_REPO [--file PATH] [--revision REV]]
                                      [--temperature T] [--top-k K] [--top-p P] [--min-p M] [--seed S]
                                      [--max-new-tokens N] [--samples N] [--json]
 
             Samples a continuation token by token (transformers' order: temperature, then top-k, top-p, min-p)
             and prints it as it is written. Several samples run as one batch; sample i uses seed S + i.
 
-              --prompt          the text to continue (required, not blank)
+              --prompt          the text to continue (required, not blank); - reads it from standard input
+              --prompt-file     a UTF-8 file that holds the text instead (one final line break is dropped)
               --model           a model folder, .onnx file or Hugging Face repository (default: GPT-2)
               --file            the ONNX decoder's path in the repository (default: the first it has of
                                 onnx/decoder_model_merged.onnx, onnx/model.onnx, ...)
@@ -56,13 +59,14 @@ final class GenerateCommand {
 
     private GenerateCommand() {}
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Options options = Options.parse(
                 "generate",
                 args,
                 Options.with(
                         ModelArgument.OPTIONS,
                         "--prompt",
+                        "--prompt-file",
                         "--temperature",
                         "--top-k",
                         "--top-p",
@@ -71,7 +75,7 @@ final class GenerateCommand {
                         "--max-new-tokens",
                         "--samples"),
                 Set.of("--json"));
-        String prompt = NextCommand.prompt(options);
+        String prompt = PromptArgument.read(options, in);
         SamplerSettings settings =
                 SamplerSettings.of(options.has("--temperature") ? options.number("--temperature") : 1.0);
         if (options.has("--top-k")) {

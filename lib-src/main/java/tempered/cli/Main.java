@@ -1,5 +1,6 @@
 package tempered.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -68,11 +69,30 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        NoLocale.output();
+        String[] typed;
+        try {
+            typed = NoLocale.arguments(args);
+        } catch (UsageException e) {
+            System.err.println("tempered: " + e.getMessage());
+            System.exit(BAD_INPUT);
+            return;
+        }
+        // The command runs on a thread with room for ONNX Runtime to start from this command line.
+        int status =
+                LongCommandLine.run(LongCommandLine.bytes(typed), () -> run(typed, System.in, System.out, System.err));
+        System.out.flush();
+        System.err.flush();
+        System.exit(status);
     }
 
-    /** Runs one command and returns its exit status (see {@link #HELP}). */
+    /** Runs one command and returns its exit status (see {@link #HELP}); {@code --prompt -} reads System.in. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs one command with {@code in} as its standard input and returns its exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0 || (Arrays.asList("help", "--help", "-h").contains(args[0]) && args.length == 1)) {
             out.print(Launcher.help(HELP));
             return args.length == 0 ? BAD_INPUT : 0;
@@ -94,8 +114,8 @@ public final class Main {
             }
             int status = switch (command) {
                 case "softmax" -> SoftmaxCommand.run(rest, out);
-                case "next" -> NextCommand.run(rest, out, err);
-                case "generate" -> GenerateCommand.run(rest, out, err);
+                case "next" -> NextCommand.run(rest, in, out, err);
+                case "generate" -> GenerateCommand.run(rest, in, out, err);
                 case "download" -> DownloadCommand.run(rest, out, err);
                 default -> BenchCommand.run(rest, out, err);
             };

@@ -1,5 +1,6 @@
 package tempered.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,14 @@ import tempered.text.Gpt2Tokenizer;
 /** {@code tempered next}: GPT-2's next-token distribution after a prompt, at one or more temperatures. */
 final class NextCommand {
     static final String HELP = """
-            Usage: tempered next --prompt TEXT [--model DIR_OR_REPO [--file PATH] [--revision REV]]
+            Usage: tempered next (--prompt TEXT | --prompt - | --prompt-file FILE)
+                                 [--model DIR_OR_REPO [--file PATH] [--revision REV]]
                                  [--temperatures T1,T2,...] [--top N] [--json]
 
             Runs GPT-2 once over the prompt and prints the likeliest next tokens at each temperature.
 
-              --prompt        the text to continue (required, not blank)
+              --prompt        the text to continue (required, not blank); - reads it from standard input
+              --prompt-file   a UTF-8 file that holds the text instead (one final line break is dropped)
               --model         a model folder or .onnx file, or a Hugging Face repository such as
                               openai-community/gpt2 (default: GPT-2 from TEMPERED_MODEL_DIR or the
                               Hugging Face cache, downloaded once if it is in neither)
@@ -38,13 +41,13 @@ final class NextCommand {
 
     private NextCommand() {}
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Options options = Options.parse(
                 "next",
                 args,
-                Options.with(ModelArgument.OPTIONS, "--prompt", "--temperatures", "--top"),
+                Options.with(ModelArgument.OPTIONS, "--prompt", "--prompt-file", "--temperatures", "--top"),
                 Set.of("--json"));
-        String prompt = prompt(options);
+        String prompt = PromptArgument.read(options, in);
         double[] temperatures = options.has("--temperatures")
                 ? options.numbers("--temperatures", options.get("--temperatures"), false)
                 : new double[] {1.0};
@@ -67,17 +70,6 @@ final class NextCommand {
                         ? json(prompt, ids, temperatures, logits, results, top) + "\n"
                         : table(prompt, ids, temperatures, logits, results, top, Bars.unicodeOk()));
         return 0;
-    }
-
-    static String prompt(Options options) {
-        String prompt = options.require("--prompt", "\"The cat slept on the\"");
-        if (prompt.isEmpty()) {
-            throw new UsageException("--prompt is empty; give the model some text to continue");
-        }
-        if (prompt.isBlank()) {
-            throw new UsageException("--prompt is blank (only white space); give the model some words to continue");
-        }
-        return prompt;
     }
 
     static String json(

@@ -61,6 +61,7 @@ public final class ExplainerSource {
     private final Path folder;
     private final boolean offline;
     private final Duration timeout;
+    private final Map<String, String> sha256;
 
     /**
      * @param base the folder the example files are fetched from (ending in {@code /})
@@ -69,10 +70,16 @@ public final class ExplainerSource {
      * @param timeout how long to wait for a connection or for the next bytes
      */
     public ExplainerSource(URI base, Path folder, boolean offline, Duration timeout) {
+        this(base, folder, offline, timeout, SHA256);
+    }
+
+    /** A source of other files than the pinned ones, each with its sha256: the tests of the fetch make their own. */
+    ExplainerSource(URI base, Path folder, boolean offline, Duration timeout, Map<String, String> sha256) {
         this.base = base;
         this.folder = folder;
         this.offline = offline;
         this.timeout = timeout;
+        this.sha256 = new LinkedHashMap<>(sha256);
     }
 
     /** The source and cache the settings name: environment variables and system properties ({@link Setting#current()}). */
@@ -117,6 +124,11 @@ public final class ExplainerSource {
         return uri.toString().endsWith("/") ? uri : URI.create(uri + "/");
     }
 
+    /** The folder (ending in {@code /}) the files are fetched from. */
+    URI base() {
+        return base;
+    }
+
     /** The folder the verified files and their licence are kept in. */
     public Path folder() {
         return folder;
@@ -130,7 +142,7 @@ public final class ExplainerSource {
     /** The files not yet here with their pinned sha256 (a damaged copy counts as missing); no network. */
     public List<String> missing() {
         List<String> missing = new ArrayList<>();
-        for (String name : SHA256.keySet()) {
+        for (String name : sha256.keySet()) {
             if (!verified(folder.resolve(name))) {
                 missing.add(name);
             }
@@ -165,13 +177,13 @@ public final class ExplainerSource {
         for (String name : missing) {
             fetch(name, progress);
         }
-        return SHA256.keySet().stream().map(folder::resolve).toList();
+        return sha256.keySet().stream().map(folder::resolve).toList();
     }
 
     private boolean verified(Path file) {
         try {
             return Files.isRegularFile(file)
-                    && SHA256.get(file.getFileName().toString()).equals(Hashes.sha256(file));
+                    && sha256.get(file.getFileName().toString()).equals(Hashes.sha256(file));
         } catch (IOException e) {
             return false;
         }
@@ -220,9 +232,9 @@ public final class ExplainerSource {
             }
             progress.update(name, done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), true);
             String actual = Hashes.sha256(partial);
-            if (!actual.equals(SHA256.get(name))) {
+            if (!actual.equals(sha256.get(name))) {
                 throw new DownloadException(
-                        uri + " served " + name + " with sha256 " + actual + ", not the pinned " + SHA256.get(name)
+                        uri + " served " + name + " with sha256 " + actual + ", not the pinned " + sha256.get(name)
                                 + " (Transformer Explainer commit " + COMMIT.substring(0, 7)
                                 + "); nothing was kept. If TEMPERED_RECORDED_URL"
                                 + " is set, point it at the original files");

@@ -9,15 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tempered.Recordings;
+import tempered.format.Json;
 import tempered.hub.FakeHub;
 import tempered.model.synthetic.SyntheticGpt2;
+import tempered.text.Gpt2Tokenizer;
 
 /** The packaged jar runs on its own with {@code java -jar}, from any working directory. */
 class JarIT {
     private static final Path JAR =
             Path.of(System.getProperty("tempered.jar", "target/tempered.jar")).toAbsolutePath();
-    /** The build's copy of the recorded GPT-2 examples, passed on to the jar the way a user would set it. */
-    private static final String RECORDED = System.getProperty("tempered.recorded.url", "missing-recorded-source");
 
     @TempDir
     Path elsewhere;
@@ -29,16 +30,43 @@ class JarIT {
     }
 
     Result java(java.util.Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return run(new ProcessBuilder(command), environment);
+    }
+
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /**
+     * The variables under which ONNX Runtime 1.29.0 turns its telemetry off (its list of CI systems, its own
+     * switch): a user's terminal has none of them, so the jar runs without them, as there, even under CI=true.
+     */
+    private static final List<String> NOT_A_USERS = List.of(
+            "CI",
+            "TF_BUILD",
+            "GITHUB_ACTIONS",
+            "GITLAB_CI",
+            "CIRCLECI",
+            "TRAVIS",
+            "JENKINS_URL",
+            "CODEBUILD_BUILD_ID",
+            "BUILDKITE",
+            "TEAMCITY_VERSION",
+            "APPVEYOR",
+            "BITBUCKET_BUILD_NUMBER",
+            "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI",
+            "ORT_DISABLE_TELEMETRY",
+            "ORT_RUNNING_UNIT_TESTS");
+
+    /** Runs {@code builder} from another folder with a user's environment plus {@code environment}. */
+    Result run(ProcessBuilder builder, java.util.Map<String, String> environment) throws Exception {
         Path out = elsewhere.resolve("out.txt");
         Path err = elsewhere.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(elsewhere.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("HF_") || name.startsWith("TEMPERED_"));
+        builder.directory(elsewhere.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("HF_") || name.startsWith("TEMPERED_") || NOT_A_USERS.contains(name));
         builder.environment().putAll(environment);
         Process process = builder.start();
         int status = process.waitFor();
@@ -111,6 +139,8 @@ class JarIT {
     /** Two workshop terminals run the download at once: one transfer, both end with the verified file. */
     @Test
     void twoProcessesDownloadingTheSameFileShareOneTransfer() throws Exception {
+        // The plain download fetches the recorded examples too: from this run's verified copy, as from a mirror.
+        String recorded = Recordings.folder().toString();
         Path cache = elsewhere.resolve("hf");
         byte[] onnx = builtModel();
         try (FakeHub hub = new FakeHub()) {
@@ -135,7 +165,7 @@ class JarIT {
                                 "HF_ENDPOINT",
                                 hub.endpoint(),
                                 "TEMPERED_RECORDED_URL",
-                                RECORDED,
+                                recorded,
                                 "TEMPERED_CACHE",
                                 elsewhere.resolve("tempered-cache").toString()));
                 processes.add(builder.start());
@@ -330,8 +360,8 @@ class JarIT {
     @Test
     void downloadFetchesTheRecordedExamplesWithTheirLicenceAndChecksThem() throws Exception {
         Path cache = elsewhere.resolve("tempered-cache");
-        java.util.Map<String, String> environment =
-                java.util.Map.of("TEMPERED_RECORDED_URL", RECORDED, "TEMPERED_CACHE", cache.toString());
+        java.util.Map<String, String> environment = java.util.Map.of(
+                "TEMPERED_RECORDED_URL", Recordings.folder().toString(), "TEMPERED_CACHE", cache.toString());
         assertEquals(3, java(environment, "download", "--recorded", "--check").status());
         Result fetched = java(environment, "download", "--recorded");
         assertEquals(0, fetched.status(), fetched.err());
@@ -347,5 +377,106 @@ class JarIT {
         assertTrue(
                 offline.err().contains("run: java -jar target/tempered.jar download --recorded (8 MB, once)"),
                 offline.err());
+    }
+
+    /**
+     * A prompt of 5,000 characters, on the command line, in a file or on standard input, runs; 120,000 (the most
+     * one argument may hold on Linux is 131,072 bytes) get the model's one line about its context. Each of these
+     * command lines killed ONNX Runtime 1.29.0's start with SIGSEGV (status 139) and no message.
+     */
+    @Test
+    void longPromptsRunOrGetTheirOneLineNeverACrash() throws Exception {
+        Path model = SyntheticGpt2.write(
+                elsewhere.resolve("model"),
+                SyntheticGpt2.Layout.MERGED,
+                new SyntheticGpt2.Shape(2, 2, 8, 50257, 1024),
+                5);
+        String prompt =
+                "Temperature shapes what a language model writes. ".repeat(110).substring(0, 5000);
+        int[] ids = Gpt2Tokenizer.encode(prompt);
+        assertTrue(ids.length < 1024, ids.length + " tokens");
+        Result next = java("next", "--model", model.toString(), "--prompt", prompt, "--top", "2", "--json");
+        assertEquals(0, next.status(), next.err());
+        assertTrue(
+                next.out().startsWith("{\"prompt\": \"" + prompt + "\", \"tokenIds\": " + Json.ints(ids)), next.out());
+        assertEquals("", next.err());
+        Path file = Files.writeString(elsewhere.resolve("prompt.txt"), prompt + "\n");
+        assertEquals(
+                next,
+                java("next", "--model", model.toString(), "--prompt-file", file.toString(), "--top", "2", "--json"));
+        assertEquals(
+                next,
+                run(
+                        new ProcessBuilder(
+                                        JAVA,
+                                        "-jar",
+                                        JAR.toString(),
+                                        "next",
+                                        "--model",
+                                        model.toString(),
+                                        "--prompt",
+                                        "-",
+                                        "--top",
+                                        "2",
+                                        "--json")
+                                .redirectInput(file.toFile()),
+                        java.util.Map.of()));
+        Result generate = java(
+                "generate", "--model", model.toString(), "--prompt", prompt, "--max-new-tokens", "3", "--seed", "1");
+        assertEquals(0, generate.status(), generate.err());
+        assertTrue(generate.out().startsWith(prompt), generate.out());
+
+        String huge = prompt.repeat(24);
+        Result tooLong = java("next", "--model", model.toString(), "--prompt", huge);
+        assertEquals(2, tooLong.status(), tooLong.err());
+        assertEquals(
+                "tempered next: the sequence would be " + Gpt2Tokenizer.encode(huge).length
+                        + " tokens, but this model sees at most 1024; shorten the prompt or generate fewer tokens\n",
+                tooLong.err());
+    }
+
+    /**
+     * Under LANG=C (no locale, as in many containers) Java reads arguments as ASCII; what the user typed still
+     * reaches the model, and the output is UTF-8. The shell writes the arguments' bytes, so this test's own
+     * locale does not matter.
+     */
+    @Test
+    void withoutALocaleTypedCharactersReachTheModelAndComeBackInUtf8() throws Exception {
+        Path model = SyntheticGpt2.write(elsewhere.resolve("model"), SyntheticGpt2.Layout.MERGED);
+        String typed = "caf\u00e9 \ud83d\ude42";
+        java.util.Map<String, String> noLocale =
+                java.util.Map.of("LANG", "C", "JAVA", JAVA, "JAR", JAR.toString(), "MODEL", model.toString());
+        String command = "exec \"$JAVA\" -jar \"$JAR\" next --model \"$MODEL\" --top 2 --prompt \"$(printf '%s')\" ";
+        Result json = shell(noLocale, String.format(command, "caf\\303\\251 \\360\\237\\231\\202") + "--json");
+        assertEquals(0, json.status(), json.err());
+        assertTrue(
+                json.out()
+                        .startsWith("{\"prompt\": \"" + typed + "\", \"tokenIds\": "
+                                + Json.ints(Gpt2Tokenizer.encode(typed))),
+                json.out());
+        Result table = shell(noLocale, String.format(command, "caf\\303\\251 \\360\\237\\231\\202"));
+        assertEquals(0, table.status(), table.err());
+        assertTrue(
+                table.out().startsWith("prompt: \"" + typed + "\" (" + Gpt2Tokenizer.encode(typed).length + " tokens)"),
+                table.out());
+        assertTrue(
+                table.out().contains("\u2588") || table.out().contains("\u258f"), "block characters: " + table.out());
+        // Latin-1's é is not UTF-8: refused in one line that says how to set a locale.
+        Result latin1 = shell(noLocale, String.format(command, "caf\\351"));
+        assertEquals(2, latin1.status(), latin1.err());
+        assertEquals(1, latin1.err().lines().count(), latin1.err());
+        assertTrue(
+                latin1.err()
+                        .startsWith("tempered: the command line holds characters that are not ASCII, and no locale"
+                                + " says which character set they are in (LANG=C, so Java reads ASCII); argument 7 is not UTF-8 text."
+                                + " Run it in a UTF-8 locale, for example with LC_ALL=C.UTF-8 in front of the command"),
+                latin1.err());
+    }
+
+    /** Runs a POSIX shell script with no LC_ variables and these ones. */
+    private Result shell(java.util.Map<String, String> environment, String script) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script);
+        builder.environment().keySet().removeIf(name -> name.startsWith("LC_"));
+        return run(builder, environment);
     }
 }

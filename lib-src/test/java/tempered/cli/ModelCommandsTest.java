@@ -183,7 +183,7 @@ class ModelCommandsTest {
                 "next --prompt ''|tempered next: --prompt is empty; give the model some text to continue",
                 "next --prompt cat --temperatures -1|tempered next: temperature T=-1.0 must be >= 0; use 0 for greedy decoding or a small positive value such as 0.7",
                 "next --prompt cat --top 0|tempered next: --top '0' must be a whole number from 1 to 50257",
-                "next --temperatures 1|tempered next: --prompt is required, for example --prompt \"The cat slept on the\"",
+                "next --temperatures 1|tempered next: --prompt is required, for example --prompt \"The cat slept on the\"; a long prompt can come from a file (--prompt-file FILE) or standard input (--prompt -)",
                 "generate --prompt cat --top-p 0|tempered generate: top-p p=0.0 must be in (0, 1]; use 1.0 to disable",
                 "generate --prompt cat --temperature abc|tempered generate: --temperature 'abc' is not a finite number; write one number, for example --temperature 0.7",
                 "next --prompt cat --temperatures 1,x|tempered next: --temperatures: 'x' (item 2) is not a finite number; write numbers separated by commas, e.g. --temperatures 0.5,1,2",

@@ -104,6 +104,7 @@ class ExerciseIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notebooksWithExercises")
     void withTheSolutionsEveryCheckSaysRight(String notebook) throws IOException {
+        NotebooksIT.needsWhatItLoads(notebook);
         List<Exercise> exercises = exercises(notebook);
         Map<Integer, String> solutions = new HashMap<>();
         exercises.forEach(exercise -> solutions.put(exercise.codeCell(), exercise.solution()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
+import tempered.Recordings;
 import tempered.recorded.RecordedGpt2;
 
 /**
@@ -239,6 +240,7 @@ class OfflineNotebooksIT {
     /** Notebook 01 says every logit in the GPT-2 distributions notebook 04 loads is negative. */
     @Test
     void everyRecordedGpt2LogitIsNegative() {
+        Recordings.folder();
         RecordedGpt2 recorded = RecordedGpt2.load();
         for (RecordedGpt2.Prompt prompt : recorded.prompts()) {
             float[] logits = recorded.nextLogits(prompt.tokenIds());

@@ -13,18 +13,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The Transformer Explainer's examples folder served over HTTP on loopback, as GitHub's raw file server would
- * serve it; it can alter a byte of every body, as a broken mirror or proxy would.
+ * A folder of example files served over HTTP on loopback under {@code /examples/}, as GitHub's raw file server
+ * serves the Transformer Explainer's; it can alter a byte of every body, as a broken mirror or proxy would.
  */
 final class ExamplesServer implements AutoCloseable {
-    /** The read-only copy of the original files that the build points the tests at. */
-    static final Path ORIGINALS = Path.of(System.getProperty("tempered.recorded.url", "missing-recorded-source"));
-
+    private final Path folder;
     private final HttpServer server;
     final List<String> requests = new CopyOnWriteArrayList<>();
     volatile boolean tamper;
 
-    ExamplesServer() throws IOException {
+    ExamplesServer(Path folder) throws IOException {
+        this.folder = folder;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         server.createContext("/", this::handle);
         server.start();
@@ -38,7 +37,7 @@ final class ExamplesServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         requests.add(path);
         try (exchange) {
-            Path file = ORIGINALS.resolve(path.substring(path.lastIndexOf('/') + 1));
+            Path file = folder.resolve(path.substring(path.lastIndexOf('/') + 1));
             if (!path.startsWith("/examples/") || !Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1);
                 return;

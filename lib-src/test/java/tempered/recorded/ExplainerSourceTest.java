@@ -11,28 +11,70 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tempered.format.Json;
 import tempered.hub.DownloadException;
 import tempered.hub.DownloadProgress;
 import tempered.hub.Hashes;
 import tempered.model.ModelNotFoundException;
+import tempered.text.Gpt2Tokenizer;
 
-/** Fetching the recorded examples from their source, checking them, keeping them with their licence, reading them offline. */
+/**
+ * Fetching the recorded examples from their source, checking them, keeping them with their licence, reading them
+ * offline: against example files this test makes and serves itself, with their own sha256, so it needs neither the
+ * network nor a copy of the project's files.
+ */
 class ExplainerSourceTest {
+    private static final List<String> PROMPTS =
+            List.of("The first example", "A second one", "Here is the third", "Number four", "And the last");
+
+    @TempDir
+    static Path made;
+
+    /** Each file's sha256, as the pinned ones are for the project's files. */
+    private static final Map<String, String> sha256 = new LinkedHashMap<>();
+
     @TempDir
     Path cache;
 
     ExamplesServer server;
 
+    /** Five example modules in the project's format: a prompt, its GPT-2 tokens and ids, and 50,257 logits. */
+    @BeforeAll
+    static void makeTheExamples() throws IOException {
+        for (int n = 0; n < PROMPTS.size(); n++) {
+            int[] ids = Gpt2Tokenizer.encode(PROMPTS.get(n));
+            StringBuilder module = new StringBuilder("export const ex" + n + " = {\n\tprompt: ")
+                    .append(Json.string(PROMPTS.get(n)))
+                    .append(",\n\ttokens: [")
+                    .append(IntStream.of(ids)
+                            .mapToObj(id -> Json.string(Gpt2Tokenizer.token(id)))
+                            .collect(Collectors.joining(", ")))
+                    .append("],\n\ttokenIds: ")
+                    .append(Json.ints(ids))
+                    .append(",\n\tlogits: [");
+            for (int id = 0; id < Gpt2Tokenizer.VOCABULARY_SIZE; id++) {
+                module.append(id == 0 ? "" : ", ").append(-(id % 97) - n / 2.0);
+            }
+            Path file = made.resolve("ex" + n + ".js");
+            Files.writeString(file, module.append("],\n};\n"));
+            sha256.put(file.getFileName().toString(), Hashes.sha256(file));
+        }
+    }
+
     @BeforeEach
     void start() throws IOException {
-        server = new ExamplesServer();
+        server = new ExamplesServer(made);
     }
 
     @AfterEach
@@ -41,7 +83,7 @@ class ExplainerSourceTest {
     }
 
     private ExplainerSource source(boolean offline) {
-        return new ExplainerSource(server.base(), cache, offline, Duration.ofSeconds(10));
+        return new ExplainerSource(server.base(), cache, offline, Duration.ofSeconds(10), sha256);
     }
 
     @Test
@@ -51,7 +93,7 @@ class ExplainerSourceTest {
                 List.of("ex0.js", "ex1.js", "ex2.js", "ex3.js", "ex4.js"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path file : files) {
-            assertEquals(Hashes.sha256(ExamplesServer.ORIGINALS.resolve(file.getFileName())), Hashes.sha256(file));
+            assertEquals(sha256.get(file.getFileName().toString()), Hashes.sha256(file));
         }
         assertEquals(5, server.requests.size());
         String licence = Files.readString(cache.resolve("LICENSE"));
@@ -65,7 +107,8 @@ class ExplainerSourceTest {
     void laterUsesReadTheCacheWithNoNetworkAtAll() {
         RecordedGpt2 first = RecordedGpt2.load(source(false));
         server.close();
-        RecordedGpt2 again = RecordedGpt2.load(new ExplainerSource(unreachable(), cache, false, Duration.ofSeconds(2)));
+        RecordedGpt2 again =
+                RecordedGpt2.load(new ExplainerSource(unreachable(), cache, false, Duration.ofSeconds(2), sha256));
         RecordedGpt2 offline = RecordedGpt2.load(source(true));
         assertEquals(first.toString(), again.toString());
         assertEquals(first.toString(), offline.toString());
@@ -78,6 +121,22 @@ class ExplainerSourceTest {
         DownloadException e =
                 assertThrows(DownloadException.class, () -> source(false).files(DownloadProgress.NONE));
         assertTrue(e.getMessage().startsWith(server.base() + "ex0.js served ex0.js with sha256 "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(", not the pinned " + sha256.get("ex0.js")
+                                + " (Transformer Explainer commit 6e2ec37); nothing was kept."),
+                e.getMessage());
+        assertFalse(Files.exists(cache.resolve("ex0.js")));
+        assertEquals(List.of(), leftovers());
+    }
+
+    /** The public source checks the project's own pinned sha256: any other file is refused. */
+    @Test
+    void onlyTheProjectsOwnFilesPassThePinnedSha256() {
+        DownloadException e = assertThrows(
+                DownloadException.class,
+                () -> new ExplainerSource(server.base(), cache, false, Duration.ofSeconds(10))
+                        .files(DownloadProgress.NONE));
         assertTrue(
                 e.getMessage()
                         .contains(", not the pinned 9facefe9fdd885b124fc7fbea1551ce26503cd2cfde1098fbee1aa3d7c300a45"
@@ -116,7 +175,7 @@ class ExplainerSourceTest {
         URI nowhere = unreachable();
         DownloadException e = assertThrows(
                 DownloadException.class,
-                () -> RecordedGpt2.load(new ExplainerSource(nowhere, cache, false, Duration.ofSeconds(2))));
+                () -> RecordedGpt2.load(new ExplainerSource(nowhere, cache, false, Duration.ofSeconds(2), sha256)));
         assertTrue(
                 e.getMessage()
                         .startsWith("could not fetch the recorded GPT-2 example ex0.js from " + nowhere + "ex0.js"
@@ -133,13 +192,20 @@ class ExplainerSourceTest {
 
     @Test
     void theEnvironmentNamesTheSourceAndTheCache(@TempDir Path home) {
-        ExplainerSource fromFolder = ExplainerSource.fromEnvironment(Map.of(
-                "TEMPERED_RECORDED_URL", ExamplesServer.ORIGINALS.toString(), "TEMPERED_CACHE", home.toString()));
+        ExplainerSource fromFolder = ExplainerSource.fromEnvironment(
+                Map.of("TEMPERED_RECORDED_URL", made.toString(), "TEMPERED_CACHE", home.toString()));
         assertEquals(home.resolve("transformer-explainer").resolve(ExplainerSource.COMMIT), fromFolder.folder());
+        assertEquals(made.toUri(), fromFolder.base());
         assertEquals(
                 5,
-                fromFolder.files(DownloadProgress.NONE).size(),
+                new ExplainerSource(fromFolder.base(), fromFolder.folder(), false, Duration.ofSeconds(10), sha256)
+                        .files(DownloadProgress.NONE)
+                        .size(),
                 "a folder works as the source, through the same checks");
+        assertEquals(
+                URI.create(ExplainerSource.DEFAULT_URL),
+                ExplainerSource.fromEnvironment(Map.of()).base(),
+                "unset, the pinned upstream");
         assertEquals(
                 Path.of("/x/tempered/transformer-explainer", ExplainerSource.COMMIT),
                 ExplainerSource.fromEnvironment(

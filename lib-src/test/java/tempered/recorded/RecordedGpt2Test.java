@@ -10,18 +10,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tempered.Recordings;
 import tempered.math.Distribution;
 import tempered.math.TokenProbability;
 import tempered.text.Gpt2Tokenizer;
 
 /**
- * The recorded GPT-2 distributions, loaded the way a notebook loads them (the build points the source at the
- * original files), against the same files read independently with Jackson's tree model.
+ * The recorded GPT-2 distributions, loaded the way a notebook loads them, against the same files read
+ * independently with Jackson's tree model. Skipped in one line (failed under CI=true) where the recordings
+ * cannot be had ({@link Recordings}).
  */
 class RecordedGpt2Test {
-    private static final RecordedGpt2 RECORDED = RecordedGpt2.load();
+    private static Path files;
+    private static RecordedGpt2 recorded;
     private static final JsonMapper JAVASCRIPT = JsonMapper.builder()
             .enable(
                     JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -29,15 +34,21 @@ class RecordedGpt2Test {
                     JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
 
+    @BeforeAll
+    static void load() {
+        files = Recordings.folder();
+        recorded = RecordedGpt2.load();
+    }
+
     private static JsonNode original(String file) throws IOException {
-        String text = Files.readString(ExamplesServer.ORIGINALS.resolve(file));
+        String text = Files.readString(files.resolve(file));
         return JAVASCRIPT.readTree(text.substring(text.indexOf('{'), text.lastIndexOf('}') + 1));
     }
 
     @Test
     void jtokkitReproducesEveryRecordedPromptsTokenIdsExactly() throws IOException {
-        assertEquals(5, RECORDED.prompts().size());
-        for (RecordedGpt2.Prompt prompt : RECORDED.prompts()) {
+        assertEquals(5, recorded.prompts().size());
+        for (RecordedGpt2.Prompt prompt : recorded.prompts()) {
             JsonNode example = original(prompt.file());
             int[] recorded = JAVASCRIPT.convertValue(example.get("tokenIds"), int[].class);
             assertEquals(example.get("prompt").asText(), prompt.text());
@@ -51,9 +62,9 @@ class RecordedGpt2Test {
 
     @Test
     void everyLogitIsTheFilesNumberAsFloat() throws IOException {
-        for (RecordedGpt2.Prompt prompt : RECORDED.prompts()) {
+        for (RecordedGpt2.Prompt prompt : recorded.prompts()) {
             JsonNode expected = original(prompt.file()).get("logits");
-            float[] logits = RECORDED.nextLogits(prompt.tokenIds());
+            float[] logits = recorded.nextLogits(prompt.tokenIds());
             assertEquals(expected.size(), logits.length);
             for (int id = 0; id < logits.length; id++) {
                 assertEquals((float) expected.get(id).asDouble(), logits[id], prompt.file() + " logit " + id);
@@ -79,9 +90,9 @@ class RecordedGpt2Test {
             {0.050068, 0.02975, 0.021657, 0.021354, 0.020551}
         };
         for (int p = 0; p < 5; p++) {
-            RecordedGpt2.Prompt prompt = RECORDED.prompts().get(p);
+            RecordedGpt2.Prompt prompt = recorded.prompts().get(p);
             List<TokenProbability> top =
-                    Distribution.of(RECORDED.nextLogits(prompt.text()), 1.0).top(5);
+                    Distribution.of(recorded.nextLogits(prompt.text()), 1.0).top(5);
             for (int i = 0; i < 5; i++) {
                 assertEquals(ids[p][i], top.get(i).id(), prompt.text());
                 assertEquals(probs[p][i], top.get(i).prob(), 1e-6, prompt.text());
@@ -93,7 +104,7 @@ class RecordedGpt2Test {
     @Test
     void anyOtherSequenceIsRefusedWithTheListOfPrompts() {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> RECORDED.nextLogits("The cat slept on the"));
+                assertThrows(IllegalArgumentException.class, () -> recorded.nextLogits("The cat slept on the"));
         assertTrue(
                 e.getMessage()
                         .startsWith(
@@ -105,11 +116,11 @@ class RecordedGpt2Test {
 
     @Test
     void callersCannotChangeTheRecordedLogits() {
-        float[] logits = RECORDED.nextLogits("Data visualization empowers users to");
+        float[] logits = recorded.nextLogits("Data visualization empowers users to");
         logits[38350] = 0;
         assertEquals(
                 0.157842,
-                Distribution.of(RECORDED.nextLogits("Data visualization empowers users to"), 1.0)
+                Distribution.of(recorded.nextLogits("Data visualization empowers users to"), 1.0)
                         .prob(38350),
                 1e-6);
     }
