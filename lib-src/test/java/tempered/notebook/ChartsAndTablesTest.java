@@ -101,7 +101,7 @@ class ChartsAndTablesTest {
         for (int row = 0; row < temperatures.length; row++) {
             assertEquals(expected[row], expectedHit(u, temperatures[row]), "mat, car, grass as T rises");
             assertEquals(
-                    Charts.PALETTE[expected[row]].getRGB(),
+                    Palette.QUALITATIVE[expected[row]].getRGB(),
                     image.getRGB(dart - 5, 62 + 58 * row + 5),
                     "row T = " + temperatures[row]);
         }
@@ -210,7 +210,8 @@ class ChartsAndTablesTest {
         }
         assertEquals(Charts.HEIGHT, Charts.lines("short", "x", "y", x, short_).getHeight());
         assertEquals(
-                Charts.HEIGHT + 5 * 18, Charts.lines("long", "x", "y", x, long_).getHeight());
+                Charts.HEIGHT + 5 * ChartFrame.LEGEND_LINE,
+                Charts.lines("long", "x", "y", x, long_).getHeight());
     }
 
     @Test
