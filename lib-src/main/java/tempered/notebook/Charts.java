@@ -1,49 +1,40 @@
 package tempered.notebook;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tempered.format.Numbers;
 
 /**
  * Charts for the notebooks, drawn with XChart and returned as images, which the Java kernel shows as PNG
- * when a cell ends on one.
+ * when a cell ends on one: the short forms of {@link LineChart} and {@link BarChart}, which build the same charts
+ * step by step and add what these leave out (reference lines, a marked point, a log axis for bars), and the
+ * pictures of draws (counts against probabilities, the dart).
  *
  * <p>Series keep the order of the map they come in (use {@link LinkedHashMap} or {@link Map#of} with one
- * entry), so a legend reads in the order of the temperatures. Legends sit below the plot, never over a line;
- * crowded category labels (quoted tokens) are turned and long ones shortened with "…"; a log axis is labelled
- * at each decade when it spans two decades or more, else at several evenly spaced readable values. It draws bars,
- * lines (with or without error bars), counts against probabilities and the dart picture of a draw; for
- * anything else build an XChart chart and call {@link #image}.
+ * entry), so a legend reads in the order of the temperatures; series named by a temperature ("T=0.5") are coloured
+ * from cold to hot on a sequential palette ({@link Palette}). Legends sit below the plot, never over a line; titles
+ * wrap rather than being cut ({@link ChartFrame}); crowded category labels (quoted tokens) are turned and long ones
+ * shortened with "…"; tick labels keep their leading zero ({@link TickLabels}); a log axis is labelled at each decade
+ * when it spans two decades or more, else at several readable values ({@link AxisScale}). For anything else build an
+ * XChart chart and call {@link #image}.
  *
  * <pre>{@code
- * Charts.bars("softmax([1, 2])", List.of("a", "b"), Map.of("T=1", new double[] {0.27, 0.73}));
- * // a 720 x 400 bar chart
+ * Charts.bars("softmax([1, 2])", List.of("a", "b"), Map.of("T=1", new double[] {0.27, 0.73})).getWidth();  // 720
  * }</pre>
  */
 public final class Charts {
-    public static final int WIDTH = 720;
-    public static final int HEIGHT = 400;
+    public static final int WIDTH = ChartFrame.WIDTH;
+    public static final int HEIGHT = ChartFrame.HEIGHT;
 
     private Charts() {}
 
@@ -55,9 +46,9 @@ public final class Charts {
     /** Bars side by side, one series per entry (for example one per temperature), one group per label. */
     public static BufferedImage bars(String title, List<String> labels, Map<String, double[]> series) {
         checkSeries(labels.size(), "labels", series);
-        CategoryChart chart = categories(title, "probability", labels, series.keySet());
-        series.forEach((name, values) -> chart.addSeries(name, shortened(labels), boxed(values)));
-        return image(chart);
+        BarChart chart = BarChart.of(title, labels);
+        series.forEach(chart::bars);
+        return chart.image();
     }
 
     /**
@@ -109,12 +100,9 @@ public final class Charts {
             expected[i] = draws * probs[i];
         }
         String expectedName = String.format(Locale.ROOT, "expected n\u00b7p (n = %,d)", draws);
-        List<String> names = new ArrayList<>(List.of(expectedName));
-        names.addAll(counts.keySet());
-        CategoryChart chart = categories(title, "draws", labels, names);
-        chart.addSeries(expectedName, shortened(labels), boxed(expected)).setFillColor(EXPECTED);
-        observed.forEach((name, values) -> chart.addSeries(name, shortened(labels), boxed(values)));
-        return image(chart);
+        BarChart chart = BarChart.of(title, labels).yTitle("draws").reference(expectedName, expected);
+        observed.forEach(chart::bars);
+        return chart.image();
     }
 
     /**
@@ -128,23 +116,7 @@ public final class Charts {
      * }</pre>
      */
     public static BufferedImage dart(double[] logits, List<String> labels, double u, double... temperatures) {
-        return DartChart.draw(logits, labels, u, PALETTE, temperatures);
-    }
-
-    private static CategoryChart categories(
-            String title, String yTitle, List<String> labels, Collection<String> names) {
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(WIDTH)
-                .height(height(names))
-                .title(title)
-                .xAxisTitle("token")
-                .yAxisTitle(yTitle)
-                .build();
-        style(chart.getStyler(), names);
-        chart.getStyler().setOverlapped(false);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setXAxisLabelRotation(crowded(labels) ? 45 : 0);
-        return chart;
+        return DartChart.draw(logits, labels, u, Palette.QUALITATIVE, temperatures);
     }
 
     /** Lines over one shared x axis, one per entry; set {@code logX} for temperatures spread over decades. */
@@ -166,13 +138,15 @@ public final class Charts {
             boolean logX,
             boolean logY) {
         checkSeries(x.length, "x values", series);
-        XYChart chart = xy(title, xTitle, yTitle, series.keySet());
-        double[] shownX =
-                axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
-        Scale y = axis(chart.getStyler(), yTitle, series, logY, false);
-        series.forEach(
-                (name, values) -> chart.addSeries(name, shownX, y.apply(values)).setMarker(SeriesMarkers.NONE));
-        return image(chart);
+        LineChart chart = LineChart.of(title, xTitle, yTitle, x);
+        series.forEach(chart::line);
+        if (logX) {
+            chart.logX();
+        }
+        if (logY) {
+            chart.logY();
+        }
+        return chart.image();
     }
 
     /**
@@ -207,12 +181,12 @@ public final class Charts {
                 }
             }
         });
-        XYChart chart = xy(title, xTitle, yTitle, means.keySet());
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
-        double[] shownX =
-                axis(chart.getStyler(), xTitle, Map.of("x", x), logX, true).apply(x);
-        means.forEach((name, values) -> chart.addSeries(name, shownX, values, errors.get(name)));
-        return image(chart);
+        LineChart chart = LineChart.of(title, xTitle, yTitle, x);
+        means.forEach((name, values) -> chart.line(name, values, errors.get(name)));
+        if (logX) {
+            chart.logX();
+        }
+        return chart.image();
     }
 
     /**
@@ -234,13 +208,21 @@ public final class Charts {
             throw new IllegalArgumentException(
                     "give probabilities and counts under the same series names, for example \"T=1\"");
         }
-        XYChart chart = xy(
-                title,
-                "probability of the token",
-                "times drawn in " + String.format(Locale.ROOT, "%,d", draws) + " draws",
-                probabilities.keySet());
+        List<String> legend = new ArrayList<>(probabilities.keySet());
+        legend.add("draws x probability");
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(ChartFrame.plotHeight(legend))
+                .xAxisTitle("probability of the token")
+                .yAxisTitle("times drawn in " + String.format(Locale.ROOT, "%,d", draws) + " draws")
+                .build();
+        ChartFrame.style(chart.getStyler(), legend);
         chart.getStyler().setMarkerSize(9);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(TickLabels::of);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(TickLabels::of);
+        Color[] colours = Palette.colours(probabilities.keySet());
         double top = 0;
+        int s = 0;
         for (Map.Entry<String, double[]> entry : probabilities.entrySet()) {
             double[] p = entry.getValue();
             long[] n = counts.get(entry.getKey());
@@ -256,94 +238,14 @@ public final class Charts {
             XYSeries series = chart.addSeries(entry.getKey(), p, observed);
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarkerColor(colours[s++ % colours.length]);
         }
         XYSeries expected =
                 chart.addSeries("draws x probability", new double[] {0, top}, new double[] {0, draws * top});
         expected.setMarker(SeriesMarkers.NONE);
-        expected.setLineColor(Color.BLACK);
-        expected.setLineStyle(
-                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        chart.getStyler().setLegendVisible(true);
-        return image(chart);
-    }
-
-    private static XYChart xy(String title, String xTitle, String yTitle, Collection<String> names) {
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(height(names))
-                .title(title)
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build();
-        style(chart.getStyler(), names);
-        return chart;
-    }
-
-    /** Names that fit side by side in one line below the plot (about 7 pixels a character, 40 for the key). */
-    private static boolean fitInOneLine(Collection<String> names) {
-        return names.stream().mapToInt(name -> name.length() * 7 + 40).sum() <= WIDTH - 40;
-    }
-
-    /** The chart's height: taller by a line per name when the legend lists them one under another. */
-    private static int height(Collection<String> names) {
-        return names.size() < 2 || fitInOneLine(names) ? HEIGHT : HEIGHT + 18 * names.size();
-    }
-
-    /** How values are placed on an axis: as they are, or as their base-10 logarithm. */
-    private interface Scale {
-        double[] apply(double[] values);
-    }
-
-    /**
-     * Sets up one axis and returns how to place values on it. A log axis that spans two decades or more is
-     * XChart's, labelled at each decade (0.01, 0.1, 1, 10). A shorter one would show a single label there, so
-     * its values are placed as log10 on a linear axis whose labels are turned back into values (0.25, 0.4,
-     * 0.63, 1, 1.6, 2.5, 4): evenly spaced on the log scale, several of them, each a readable number.
-     */
-    private static Scale axis(
-            AxesChartStyler styler, String title, Map<String, double[]> series, boolean log, boolean x) {
-        if (!log) {
-            return values -> values;
-        }
-        requirePositive(title, series);
-        double min =
-                series.values().stream().flatMapToDouble(Arrays::stream).min().orElse(1);
-        double max =
-                series.values().stream().flatMapToDouble(Arrays::stream).max().orElse(1);
-        if (max / min >= 100) {
-            // Plain numbers (0.01, 10,000) rather than XChart's default 1E4 at the decades.
-            String pattern = min < 1 ? "#,##0.####" : "#,##0";
-            if (x) {
-                styler.setXAxisLogarithmic(true);
-                styler.setXAxisDecimalPattern(pattern);
-            } else {
-                styler.setYAxisLogarithmic(true);
-                styler.setYAxisDecimalPattern(pattern);
-            }
-            return values -> values;
-        }
-        Function<Double, String> label = exponent -> Numbers.format(
-                new BigDecimal(Math.pow(10, exponent)).round(new MathContext(2)).doubleValue());
-        if (x) {
-            styler.setxAxisTickLabelsFormattingFunction(label);
-            styler.setXAxisTickMarkSpacingHint(90);
-        } else {
-            styler.setyAxisTickLabelsFormattingFunction(label);
-            styler.setYAxisTickMarkSpacingHint(60);
-        }
-        return values -> Arrays.stream(values).map(Math::log10).toArray();
-    }
-
-    private static void requirePositive(String axis, Map<String, double[]> series) {
-        series.forEach((name, values) -> {
-            for (int i = 0; i < values.length; i++) {
-                if (!(values[i] > 0)) {
-                    throw new IllegalArgumentException(
-                            "'" + name + "' value " + i + " is " + values[i] + ", but the axis '" + axis
-                                    + "' is logarithmic and shows only values above 0; use a linear axis or drop that point");
-                }
-            }
-        });
+        expected.setLineColor(Palette.REFERENCE);
+        expected.setLineStyle(ReferenceLine.DASHED);
+        return ChartFrame.image(chart, title);
     }
 
     /** Lines over a linear x axis. */
@@ -378,32 +280,10 @@ public final class Charts {
         return x;
     }
 
-    /** Any XChart chart as an image the kernel shows. */
+    /** Any XChart chart as an image the kernel shows, its title drawn by XChart as it is. */
     public static BufferedImage image(Chart<?, ?> chart) {
         return BitmapEncoder.getBufferedImage(chart);
     }
-
-    private static void style(Styler styler, Collection<String> names) {
-        styler.setLegendVisible(names.size() > 1);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotBorderVisible(false);
-        // Below the plot, so a legend never covers a line (and long names such as "temperature first
-        // (transformers, vLLM)" do not squeeze the plot as they would beside it).
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(fitInOneLine(names) ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
-        styler.setLegendBorderColor(Color.WHITE);
-        styler.setSeriesColors(PALETTE);
-        styler.setAntiAlias(true);
-    }
-
-    // Okabe and Ito's palette: distinguishable with the common colour-vision deficiencies.
-    static final Color[] PALETTE = {
-        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
-        new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000)
-    };
-
-    private static final Color EXPECTED = new Color(0xB0B0B0);
 
     /** Labels longer than this are shortened with "…" on category axes. */
     static final int LONGEST_LABEL = 16;
@@ -448,13 +328,5 @@ public final class Charts {
                 }
             }
         });
-    }
-
-    private static List<Double> boxed(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }

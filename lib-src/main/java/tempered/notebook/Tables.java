@@ -3,10 +3,8 @@ package tempered.notebook;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jsoup.nodes.Element;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -15,17 +13,26 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.html.HtmlWriteOptions;
 import tempered.format.Numbers;
+import tempered.math.Distribution;
 import tempered.math.Softmax;
 
 /**
- * Tablesaw tables of probabilities, and two ways to show them: HTML with a colour gradient per column (for a
- * notebook) and plain text (for a terminal or a log).
+ * Tablesaw tables of probabilities, and two ways to show them: HTML with the values shaded (for a notebook) and
+ * plain text (for a terminal or a log).
  *
- * <p>Every table is new; no input is changed. The gradient scales each value column (floating point:
- * probabilities, logits, entropies) on its own, from its smallest value (white) to its largest (deep blue), so a
- * near-uniform column still shows its order. Integer columns (token ids, steps, counts) are not shaded, text
- * columns are left-aligned and numbers right-aligned. {@link #rows} builds a table row by row, for what would
- * otherwise be printed as lines too wide for a notebook.
+ * <p>Every table is new; no input is changed. The shading is one sequential hue, white to deep blue, on a scale
+ * chosen by what the columns hold: columns of the same quantity share one scale for the whole table, so a nearly
+ * flat column looks flat beside a peaked one, and columns of different units each have their own. The default per
+ * kind of table: {@link #probabilities} and {@link #surprisals} put all their temperature columns on one scale
+ * (a probability scale starts at 0, so a shade is proportional to the probability); {@link TokenTables} does the
+ * same for its probability columns and gives its logit and entropy columns their own; any other table, such as one
+ * a notebook builds or {@link #rows}, shades each floating-point column on its own, from its smallest value to its
+ * largest, unless {@link #shadeTogether} puts some columns on one scale. Integer columns (token ids, steps, counts)
+ * are not shaded unless put on a scale; text is left-aligned and numbers right-aligned.
+ *
+ * <p>Probability columns never print a row of zeros: a probability too small for their decimals prints in
+ * scientific notation ("3.1e-07"), only an exact 0 as "0". When the tail is what a table is about, {@link
+ * #surprisals} gives -ln p in nats instead, which tells 1e-7 from 1e-12 at a glance.
  *
  * <pre>{@code
  * Table t = Tables.probabilities(List.of("a", "b"), new double[] {1, 2}, 1, 5);
@@ -48,16 +55,71 @@ public final class Tables {
         }
         Table table = Table.create("probabilities", StringColumn.create("token", labels));
         for (double t : temperatures) {
-            table.addColumns(fixed(DoubleColumn.create("T=" + Numbers.format(t), Softmax.probs(logits, t))));
+            table.addColumns(probabilityColumn("T=" + Numbers.format(t), Softmax.probs(logits, t), DECIMALS));
         }
         return table;
     }
 
-    /** The table as HTML, each value cell coloured by its value within its column. */
+    /**
+     * One row per token, one column {@code T=...} per temperature, holding its surprisal -ln p in nats: the view of
+     * a distribution's tail, where probabilities differ by decades (p = 1e-7 is 16.1 nats, 1e-12 is 27.6). A masked
+     * token (p = 0) shows as infinity. All columns share one scale, from the smallest surprisal to the largest.
+     *
+     * <pre>{@code
+     * Tables.surprisals(List.of("a", "b"), new double[] {1, 2}, 1).doubleColumn("T=1").get(0);  // 1.3133
+     * }</pre>
+     */
+    public static Table surprisals(List<String> labels, double[] logits, double... temperatures) {
+        checkLabels(labels, logits.length);
+        if (temperatures == null || temperatures.length == 0) {
+            throw new IllegalArgumentException("give at least one temperature, for example 1.0");
+        }
+        Shading.Scale nats = new Shading.Scale("surprisal", false);
+        Table table = Table.create("surprisals", StringColumn.create("token", labels));
+        for (double t : temperatures) {
+            double[] surprisal = Distribution.of(logits, t).logProbs();
+            for (int i = 0; i < surprisal.length; i++) {
+                surprisal[i] = -surprisal[i];
+            }
+            DoubleColumn column = DoubleColumn.create("T=" + Numbers.format(t), surprisal);
+            column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+            table.addColumns(Shading.share(nats, column));
+        }
+        return table;
+    }
+
+    /**
+     * Puts the named columns of {@code table} on one shading scale, from their smallest value to their largest, for
+     * a table whose columns hold the same quantity (counts or shares at several temperatures). Integer columns put
+     * on a scale are shaded too. Returns the table.
+     *
+     * <pre>{@code
+     * // not run: coverage is notebook 04's table of token counts, one column per temperature
+     * html(Tables.html(Tables.shadeTogether(coverage, "T=0.5", "T=0.8", "T=1", "T=2")));
+     * }</pre>
+     */
+    public static Table shadeTogether(Table table, String... columns) {
+        if (table == null || columns == null || columns.length == 0) {
+            throw new IllegalArgumentException(
+                    "give a table and the names of the columns to shade together, for example \"T=1\", \"T=2\"");
+        }
+        Shading.Scale scale = new Shading.Scale("together: " + String.join(", ", columns), false);
+        for (String name : columns) {
+            if (!table.columnNames().contains(name) || !(table.column(name) instanceof NumericColumn<?>)) {
+                throw new IllegalArgumentException(
+                        "'" + name + "' is not a numeric column of the table; its columns are " + table.columnNames());
+            }
+            Shading.share(scale, table.column(name));
+        }
+        return table;
+    }
+
+    /** The table as HTML, each value cell shaded on its column's scale (see the class comment). */
     public static String html(Table table) {
         StringWriter out = new StringWriter();
+        Map<Column<?>, Shading.Range> ranges = Shading.ranges(table);
         HtmlWriteOptions options = HtmlWriteOptions.builder(out)
-                .elementCreator((name, column, row) -> cell(name, column, row))
+                .elementCreator((name, column, row) -> Shading.cell(ranges, name, column, row))
                 .build();
         table.write().usingOptions(options);
         return "<div class=\"tempered-table\">" + out + "</div>";
@@ -66,37 +128,6 @@ public final class Tables {
     /** The whole table as aligned plain text. */
     public static String text(Table table) {
         return table.printAll();
-    }
-
-    /** Background colour for a value at position {@code t} in [0, 1] of its column: white to deep blue. */
-    static String shade(double t) {
-        double x = Double.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0;
-        int r = (int) Math.round(255 + (8 - 255) * x);
-        int g = (int) Math.round(255 + (81 - 255) * x);
-        int b = (int) Math.round(255 + (156 - 255) * x);
-        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
-    }
-
-    private static Element cell(String name, Column<?> column, Integer row) {
-        Element element = new Element(name);
-        if (column == null || !("td".equals(name) || "th".equals(name))) {
-            return element;
-        }
-        if (!(column instanceof NumericColumn<?> numbers)) {
-            return element.attr("style", "text-align:left");
-        }
-        boolean values = column instanceof DoubleColumn || column instanceof FloatColumn;
-        if (!"td".equals(name) || row == null || !values) {
-            return element.attr("style", "text-align:right;font-variant-numeric:tabular-nums");
-        }
-        double min = numbers.min();
-        double max = numbers.max();
-        double value = numbers.getDouble(row);
-        double t = max > min ? (value - min) / (max - min) : 0.5;
-        return element.attr(
-                "style",
-                "background-color:" + shade(t) + ";color:" + (t > 0.55 ? "#ffffff" : "#111111")
-                        + ";text-align:right;font-variant-numeric:tabular-nums");
     }
 
     /**
@@ -189,9 +220,11 @@ public final class Tables {
         }
     }
 
-    private static DoubleColumn fixed(DoubleColumn column) {
-        column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(DECIMALS));
-        return column;
+    /** A column of probabilities: on the table's probability scale, printed without rows of zeros. */
+    static DoubleColumn probabilityColumn(String name, double[] probs, int decimals) {
+        DoubleColumn column = DoubleColumn.create(name, probs);
+        column.setPrintFormatter(new ProbabilityFormat(decimals));
+        return Shading.share(Shading.PROBABILITY, column);
     }
 
     static void checkLabels(List<String> labels, int count) {

@@ -43,7 +43,7 @@ public final class TokenHeatmap {
                     "<span title=\"p = %.3g (raw %.3g)\" style=\"background-color:%s;color:%s\">%s</span>",
                     p,
                     step.rawProbability(),
-                    Tables.shade(t),
+                    Shading.colour(t),
                     t > 0.55 ? "#ffffff" : "#111111",
                     escape(step.token())));
         }

@@ -21,7 +21,10 @@ import tempered.text.Gpt2Tokenizer;
  * generation, a model's facts. Show them with {@link Tables#html} or {@link Tables#text}.
  *
  * <p>Probabilities are over the whole vocabulary of 50,257 tokens, not renormalised over the rows shown.
- * Tokens are shown quoted, so a leading space (GPT-2 marks word starts with one) is visible.
+ * Tokens are shown quoted, so a leading space (GPT-2 marks word starts with one) is visible. In HTML, a table's
+ * probability columns share one shading scale from 0 to its largest probability, so a temperature that flattens
+ * the distribution shows as a paler column; logits and entropies, other units, are each shaded on their own
+ * ({@link Tables} says why). A probability too small for the decimals shown prints as "3.1e-07", never as 0.
  */
 public final class TokenTables {
     private TokenTables() {}
@@ -42,10 +45,8 @@ public final class TokenTables {
                 IntColumn.create("id", top),
                 fixed(DoubleColumn.create("logit", pick(wide, top)), 3));
         for (double temperature : temperatures) {
-            table.addColumns(fixed(
-                    DoubleColumn.create(
-                            "T=" + Numbers.format(temperature), pick(Softmax.probs(wide, temperature), top)),
-                    5));
+            table.addColumns(Tables.probabilityColumn(
+                    "T=" + Numbers.format(temperature), pick(Softmax.probs(wide, temperature), top), 5));
         }
         return table;
     }
@@ -70,8 +71,8 @@ public final class TokenTables {
                 "steps",
                 IntColumn.create("step", numbers),
                 StringColumn.create("token", tokens),
-                fixed(DoubleColumn.create("p (chain)", chain), 4),
-                fixed(DoubleColumn.create("p (T=1)", raw), 4),
+                Tables.probabilityColumn("p (chain)", chain, 4),
+                Tables.probabilityColumn("p (T=1)", raw, 4),
                 fixed(DoubleColumn.create("entropy (nats)", entropy), 3));
     }
 

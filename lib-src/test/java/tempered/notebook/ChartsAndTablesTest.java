@@ -64,13 +64,21 @@ class ChartsAndTablesTest {
     }
 
     @Test
-    void htmlColoursEachColumnFromItsOwnMinimumToItsMaximum() {
+    void htmlShadesEveryTemperatureColumnOnTheTablesOneProbabilityScale() {
         String html = Tables.html(Tables.probabilities(Examples.WORDS, Examples.WORD_LOGITS, 1, 100));
         assertTrue(html.contains("<table"), html);
-        // mat is the maximum of both columns, ceiling the minimum of both: darkest and white.
-        assertEquals(2, count(html, "background-color:#08519c"), html);
-        assertEquals(2, count(html, "background-color:#ffffff"), html);
-        assertTrue(html.contains("0.20436"));
+        // mat at T = 1 (0.66571) is the table's largest probability: the darkest cell, and the only one.
+        assertEquals(1, count(html, "background-color:#08519c"), html);
+        // At T = 100 every word holds about 0.2: pale cells, about 0.2 / 0.666 = 0.3 of the way, not white to blue.
+        String pale = Shading.colour(0.20436 / 0.66571);
+        assertTrue(
+                html.contains("background-color:" + pale
+                        + ";color:#111111;text-align:right;font-variant-numeric:tabular-nums\">0.20436"),
+                html);
+        assertEquals(
+                0,
+                count(html, "background-color:#ffffff"),
+                "a probability scale starts at 0, not at the smallest value: " + html);
     }
 
     @Test
@@ -93,7 +101,7 @@ class ChartsAndTablesTest {
         for (int row = 0; row < temperatures.length; row++) {
             assertEquals(expected[row], expectedHit(u, temperatures[row]), "mat, car, grass as T rises");
             assertEquals(
-                    Charts.PALETTE[expected[row]].getRGB(),
+                    Palette.QUALITATIVE[expected[row]].getRGB(),
                     image.getRGB(dart - 5, 62 + 58 * row + 5),
                     "row T = " + temperatures[row]);
         }
@@ -202,7 +210,8 @@ class ChartsAndTablesTest {
         }
         assertEquals(Charts.HEIGHT, Charts.lines("short", "x", "y", x, short_).getHeight());
         assertEquals(
-                Charts.HEIGHT + 5 * 18, Charts.lines("long", "x", "y", x, long_).getHeight());
+                Charts.HEIGHT + 5 * ChartFrame.LEGEND_LINE,
+                Charts.lines("long", "x", "y", x, long_).getHeight());
     }
 
     @Test

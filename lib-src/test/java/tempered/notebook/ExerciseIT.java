@@ -24,7 +24,9 @@ import tempered.notebook.kernel.NotebookExecutor;
 
 /**
  * Every notebook exercise checks itself. An exercise is a code cell tagged {@code exercise}: it holds a placeholder
- * answer and ends with a {@code Check} call; the markdown cell right after it hides the solution in
+ * answer ({@code Double.NaN}, {@code Answer.NONE} or {@code null}) and ends with a call to its notebook's class in
+ * {@code tempered.exercise} (such as {@code SoftmaxFromScratchExercises}), which computes the expected value out of
+ * the learner's sight; the markdown cell right after it hides the solution in
  * {@code <details><summary>Solution</summary>}, as a fenced {@code java} block holding the whole cell. As
  * committed, each check must say "not yet"; with every exercise cell replaced by its solution, each must say "right".
  */
@@ -32,6 +34,8 @@ class ExerciseIT {
     private static final Path NOTEBOOKS = Path.of(System.getProperty("tempered.notebooks", "notebooks"));
     private static final Pattern SOLUTION = Pattern.compile(
             "<details>\\s*<summary>Solution</summary>.*?```java\\n(.*?)\\n```.*?</details>", Pattern.DOTALL);
+
+    private static final Pattern CHECK_CALL = Pattern.compile("\\b[A-Z]\\w*Exercises\\.\\w+\\(");
 
     /** One exercise: its position among the notebook's code cells (0-based) and its solution's code. */
     record Exercise(int codeCell, String id, String code, String solution) {}
@@ -79,10 +83,19 @@ class ExerciseIT {
     void eachExerciseHasAPlaceholderACheckAndADifferentSolution(String notebook) {
         for (Exercise exercise : exercises(notebook)) {
             String where = notebook + " exercise '" + exercise.id() + "'";
-            assertTrue(exercise.code().contains("Check."), where + " ends with a Check");
             assertTrue(
-                    exercise.code().contains("Double.NaN") || exercise.code().contains("= null"),
-                    where + " starts from a placeholder answer (Double.NaN or null)");
+                    CHECK_CALL.matcher(exercise.code()).find(),
+                    where + " ends with a check of its notebook's class in tempered.exercise, such as"
+                            + " SoftmaxFromScratchExercises.helloOverNamaste(answer, greetings, logits)");
+            assertFalse(
+                    exercise.code().contains("Check."),
+                    where + " calls Check itself, with the expected value in sight; move that value behind a method"
+                            + " of its notebook's class in tempered.exercise");
+            assertTrue(
+                    exercise.code().contains("Double.NaN")
+                            || exercise.code().contains("Answer.NONE")
+                            || exercise.code().contains("= null"),
+                    where + " starts from a placeholder answer (Double.NaN, Answer.NONE or null)");
             assertNotEquals(
                     exercise.code().strip(), exercise.solution().strip(), where + ": the solution must answer it");
         }

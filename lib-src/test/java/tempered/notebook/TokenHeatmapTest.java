@@ -30,7 +30,7 @@ class TokenHeatmapTest {
         // Under the raw model " the" had 0.5: log10(0.5) / 6 + 1 = 0.95 of the way to deep blue.
         assertTrue(
                 html.contains("title=\"p = 0.500 (raw 0.500)\" style=\"background-color:"
-                        + Tables.shade(1 + Math.log10(0.5) / 6)),
+                        + Shading.colour(1 + Math.log10(0.5) / 6)),
                 html);
     }
 

@@ -1,0 +1,163 @@
+package tempered.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tempered.generate.Generation;
+import tempered.generate.GenerationSettings;
+import tempered.generate.Generator;
+import tempered.math.Distribution;
+import tempered.model.Gpt2Model;
+import tempered.model.ModelInfo;
+import tempered.model.synthetic.SyntheticGpt2;
+import tempered.sampling.SamplerChain;
+import tempered.text.Gpt2Tokenizer;
+
+/**
+ * The checks of the notebooks that run GPT-2 (07, 08 and 09), against a GPT-2-shaped model with random weights:
+ * each exercise's solution, computed as the notebook's solution computes it, says right, and a plausible wrong
+ * answer says not yet.
+ */
+class Gpt2NotebookExercisesTest {
+    private static final String PROMPT = "The cat slept on the";
+    private static Gpt2Model gpt2;
+    private static float[] logits;
+
+    @TempDir
+    static Path folder;
+
+    @BeforeAll
+    static void open() {
+        gpt2 = Gpt2Model.open(SyntheticGpt2.write(
+                folder, SyntheticGpt2.Layout.MERGED, new SyntheticGpt2.Shape(2, 2, 8, 50257, 1024), 11));
+        logits = gpt2.nextLogits(Gpt2Tokenizer.encode(PROMPT));
+    }
+
+    @AfterAll
+    static void close() {
+        gpt2.close();
+    }
+
+    @Test
+    void nextWordPerplexityHundred() {
+        double low = 0.01;
+        double high = 100;
+        for (int i = 0; i < 60; i++) {
+            double middle = Math.sqrt(low * high);
+            if (Distribution.of(logits, middle).perplexity() < 100) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        double answer = Math.sqrt(low * high);
+        Verdicts.right(NextWordExercises.perplexityHundred(answer, logits));
+        // The model's own temperature, and an answer 1% off (more than the 0.001 a bisection easily reaches).
+        Verdicts.notYet(NextWordExercises.perplexityHundred(1, logits));
+        Verdicts.notYet(NextWordExercises.perplexityHundred(answer * 1.01, logits));
+    }
+
+    @Test
+    void nextWordTokensForNinetyPercent() {
+        int tokens = countFor(Distribution.of(logits, 0.7).probs());
+        Verdicts.right(NextWordExercises.tokensForNinetyPercent(tokens, logits));
+        long asLong = tokens;
+        Verdicts.right(NextWordExercises.tokensForNinetyPercent(asLong, logits));
+        // One token too many, and the count at T = 1.
+        Verdicts.notYet(NextWordExercises.tokensForNinetyPercent(tokens + 1, logits), "" + tokens);
+        int atOne = countFor(Distribution.of(logits, 1).probs());
+        assertNotEquals(tokens, atOne);
+        Verdicts.notYet(NextWordExercises.tokensForNinetyPercent(atOne, logits), "" + tokens);
+    }
+
+    private static int countFor(double[] probs) {
+        double[] p = probs.clone();
+        Arrays.sort(p);
+        double mass = 0;
+        int count = 0;
+        while (mass < 0.9) {
+            mass += p[p.length - 1 - count];
+            count++;
+        }
+        return count;
+    }
+
+    @Test
+    void nextWordCapitalOfFrance() {
+        float[] france = gpt2.nextLogits(Gpt2Tokenizer.encode("The capital of France is"));
+        int[] ranked = Distribution.of(france, 1).ranked();
+        String token = Gpt2Tokenizer.token(ranked[0]);
+        Verdicts.right(NextWordExercises.capitalOfFrance(token, gpt2));
+        // The runner-up.
+        Verdicts.notYet(NextWordExercises.capitalOfFrance(Gpt2Tokenizer.token(ranked[1]), gpt2), token);
+        Verdicts.notYet(NextWordExercises.capitalOfFrance(null, gpt2), token);
+    }
+
+    @Test
+    void wordByWordKvCacheBytes() {
+        ModelInfo info = gpt2.info();
+        long bytes = 100L * 2 * info.layers() * info.heads() * info.headSize() * Float.BYTES;
+        Verdicts.right(WordByWordExercises.kvCacheBytes(bytes, gpt2));
+        // 99 positions, and the keys without the values.
+        Verdicts.notYet(WordByWordExercises.kvCacheBytes(bytes / 100 * 99, gpt2), String.format("%,d", bytes));
+        Verdicts.notYet(WordByWordExercises.kvCacheBytes(bytes / 2, gpt2), String.format("%,d", bytes));
+        assertEquals(
+                "not yet: the number of bytes is still Answer.NONE; replace the placeholder with your answer",
+                WordByWordExercises.kvCacheBytes(Answer.NONE, gpt2));
+    }
+
+    @Test
+    void wordByWordFirstStepEntropy() {
+        Generation coolRun = new Generator(gpt2)
+                .generate(PROMPT, SamplerChain.builder().temperature(0.5).random(42), GenerationSettings.of(20));
+        double entropy = 0;
+        for (double pi : Distribution.of(gpt2.nextLogits(Gpt2Tokenizer.encode(PROMPT)), 0.5)
+                .probs()) {
+            if (pi > 0) {
+                entropy -= pi * Math.log(pi);
+            }
+        }
+        Verdicts.right(WordByWordExercises.firstStepEntropy(entropy, coolRun));
+        // The raw model's entropy (T = 1), and the answer in bits.
+        Verdicts.notYet(WordByWordExercises.firstStepEntropy(
+                coolRun.sample().steps().get(0).rawEntropy(), coolRun));
+        Verdicts.notYet(WordByWordExercises.firstStepEntropy(entropy / Math.log(2), coolRun));
+    }
+
+    @Test
+    void creativeOrTechnicalRepeatedFourGramsAndSurprisal() {
+        Generation calm = new Generator(gpt2)
+                .generate(
+                        "Nepal is a country in South Asia.",
+                        SamplerChain.builder().temperature(0.5).random(3),
+                        GenerationSettings.of(60));
+        int[] ids = calm.sample().tokenIds();
+        Set<List<Integer>> seen = new HashSet<>();
+        int repeats = 0;
+        int grams = Math.max(0, ids.length - 3);
+        for (int i = 0; i < grams; i++) {
+            if (!seen.add(List.of(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]))) {
+                repeats++;
+            }
+        }
+        double share = grams == 0 ? 0 : (double) repeats / grams;
+        Verdicts.right(CreativeOrTechnicalExercises.repeatedFourGrams(share, calm));
+        // One repeat too many.
+        Verdicts.notYet(CreativeOrTechnicalExercises.repeatedFourGrams((repeats + 1.0) / grams, calm));
+
+        double nats = calm.sample().meanSurprisalBits() * Math.log(2);
+        Verdicts.right(CreativeOrTechnicalExercises.meanSurprisalNats(nats, calm));
+        // The bits themselves.
+        Verdicts.notYet(
+                CreativeOrTechnicalExercises.meanSurprisalNats(calm.sample().meanSurprisalBits(), calm));
+    }
+}
