@@ -208,7 +208,9 @@ public final class Models {
 
     private static Optional<Path> cached(List<ModelSpec> candidates, HubCache cache) {
         for (ModelSpec spec : candidates) {
-            Optional<Path> found = cache.find(spec);
+            // A decoder without its data file or tokenizer is not here yet: a download fetches the rest.
+            Optional<Path> found = cache.find(spec)
+                    .filter(path -> ModelFiles.missing(spec, path).isEmpty());
             if (found.isPresent()) {
                 return found;
             }

@@ -34,7 +34,6 @@ import java.util.Set;
  * fetch again.
  *
  * <pre>{@code
- * // not run: the class is package-private; ModelConfigTest checks this example
  * ModelConfig.parse("{\"n_layer\": 12, \"n_ctx\": 1024}").contextLength();   // OptionalInt[1024]
  * }</pre>
  */
