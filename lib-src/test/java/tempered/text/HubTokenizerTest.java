@@ -107,6 +107,39 @@ class HubTokenizerTest {
         }
     }
 
+    /**
+     * A SentencePiece-style tokenizer (Llama 2's layout: spaces written as ▁, bytes outside the vocabulary as
+     * {@code <0xHH>} tokens): token() reads both back into text.
+     */
+    @Test
+    void sentencePieceTokensReadBackAsText() {
+        StringBuilder vocab = new StringBuilder("\"<unk>\": 0, \"<s>\": 1, \"</s>\": 2");
+        for (int b = 0; b < 256; b++) {
+            vocab.append(String.format(", \"<0x%02X>\": %d", b, 3 + b));
+        }
+        vocab.append(", \"\u2581\": 259, \"a\": 260, \"b\": 261, \"\u2581a\": 262");
+        String json = "{\"version\": \"1.0\", \"added_tokens\": ["
+                + "{\"id\": 0, \"content\": \"<unk>\", \"special\": true, \"single_word\": false, \"lstrip\": false,"
+                + " \"rstrip\": false, \"normalized\": false}],"
+                + " \"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Prepend\", \"prepend\": \"\u2581\"},"
+                + " {\"type\": \"Replace\", \"pattern\": {\"String\": \" \"}, \"content\": \"\u2581\"}]},"
+                + " \"pre_tokenizer\": null, \"post_processor\": null,"
+                + " \"decoder\": {\"type\": \"Sequence\", \"decoders\": [{\"type\": \"Replace\", \"pattern\": {\"String\":"
+                + " \"\u2581\"}, \"content\": \" \"}, {\"type\": \"ByteFallback\"}, {\"type\": \"Fuse\"},"
+                + " {\"type\": \"Strip\", \"content\": \" \", \"start\": 1, \"stop\": 0}]},"
+                + " \"model\": {\"type\": \"BPE\", \"dropout\": null, \"unk_token\": \"<unk>\","
+                + " \"continuing_subword_prefix\": null, \"end_of_word_suffix\": null, \"fuse_unk\": true,"
+                + " \"byte_fallback\": true, \"vocab\": {" + vocab + "}, \"merges\": [\"\u2581 a\"]}}";
+        try (HubTokenizer pieces = HubTokenizer.of("pieces", json, TokenizerConfig.NONE)) {
+            // "ab é" is "▁ab▁é": ▁a, b, ▁, then é's two bytes, which the vocabulary lacks as a piece.
+            assertArrayEquals(new int[] {262, 261, 259, 3 + 0xC3, 3 + 0xA9}, pieces.encode("ab é"));
+            assertEquals(" a", pieces.token(262));
+            assertEquals("\\xC3", pieces.token(3 + 0xC3));
+            assertEquals("ab é", pieces.decode(262, 261, 259, 3 + 0xC3, 3 + 0xA9));
+            assertEquals("pieces's tokenizer.json (SentencePiece-style, 263 tokens)", pieces.toString());
+        }
+    }
+
     /** DJL would call home and look for natives online; the class turns both off before DJL loads. */
     @Test
     void djlIsKeptOffTheNetwork() {
