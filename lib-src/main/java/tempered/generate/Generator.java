@@ -3,6 +3,7 @@ package tempered.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import tempered.math.SoftmaxSummary;
 import tempered.math.TokenProbability;
 import tempered.model.Decoder;
@@ -12,8 +13,9 @@ import tempered.text.Tokenizer;
 
 /**
  * Writes text with a language model: the prompt's tokens go in once, then one token at a time is chosen by a
- * sampler chain and fed back through the model's {@link Decoder} (GPT-2's KV cache), until the end-of-text
- * token, a line break (when asked), the token limit or the end of the context.
+ * sampler chain and fed back through the model's {@link Decoder} (GPT-2's KV cache), until one of the model's
+ * stop tokens ({@link LanguageModel#stopTokens}: GPT-2's end of text, a chat model's end of turn), a line break
+ * (when asked), the token limit or the end of the context.
  *
  * <p>Several samples of one prompt run as one batch: sample {@code i} draws with the chain's seed plus
  * {@code i}, so sample 0 is what a single generation with that seed gives. Every call starts the chain's
@@ -28,6 +30,7 @@ import tempered.text.Tokenizer;
 public final class Generator {
     private final LanguageModel model;
     private final Tokenizer tokenizer;
+    private final Set<Integer> stopTokens;
 
     public Generator(LanguageModel model) {
         if (model == null) {
@@ -35,6 +38,7 @@ public final class Generator {
         }
         this.model = model;
         this.tokenizer = model.tokenizer();
+        this.stopTokens = model.stopTokens();
     }
 
     public Generation generate(String prompt, SamplerChain chain, GenerationSettings settings) {
@@ -136,8 +140,7 @@ public final class Generator {
     }
 
     private StopReason stopReason(Step step, int generated, int length, GenerationSettings settings, int context) {
-        if (tokenizer.endOfText().isPresent()
-                && step.id() == tokenizer.endOfText().getAsInt()) {
+        if (stopTokens.contains(step.id())) {
             return StopReason.END_OF_TEXT;
         }
         if (settings.stopAtNewline() && step.token().contains("\n")) {

@@ -2,7 +2,10 @@ package tempered.generate;
 
 /** Why a sample stopped growing. */
 public enum StopReason {
-    /** The model chose {@code <|endoftext|>}. */
+    /**
+     * The model chose one of its stop tokens: GPT-2's {@code <|endoftext|>}, a chat model's {@code <|im_end|>}
+     * ({@link Sample#stopToken} says which).
+     */
     END_OF_TEXT,
     /** A token held a line break and the settings asked to stop there. */
     NEWLINE,

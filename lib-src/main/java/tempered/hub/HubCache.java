@@ -87,7 +87,7 @@ public final class HubCache {
      * is, or when they are not here.
      */
     public Optional<String> damage(ModelSpec spec) {
-        for (String path : new String[] {spec.file(), "config.json"}) {
+        for (String path : spec.files()) {
             Optional<Path> file = find(spec, path);
             if (file.isEmpty()) {
                 continue;

@@ -131,8 +131,9 @@ public final class HubDownloader {
     }
 
     /**
-     * The model's ONNX file in the cache, downloading it (with {@code config.json}) when it is not there, or
-     * when the cached copy is damaged.
+     * The model's ONNX file in the cache, downloading it (with the files beside it: {@link ModelSpec#companions},
+     * and the external data file it names) when it is not there, when the cached copy is damaged, or when it lacks
+     * one of them.
      *
      * @throws ModelNotFoundException when it is not cached (or damaged) and the network is off limits
      * @throws DownloadException when fetching fails; the message says why and what to do
@@ -142,8 +143,8 @@ public final class HubDownloader {
     }
 
     /**
-     * The first of {@code candidates} (files of one repository) that is in the cache, intact; else the first
-     * that the hub has, downloaded with the repository's {@code config.json}.
+     * The first of {@code candidates} (files of one repository) that is in the cache, intact and complete; else the
+     * first that the hub has, downloaded with its data file and companions.
      *
      * @throws ModelNotFoundException when none is cached intact and the network is off limits
      * @throws DownloadException when the hub has none of them, or fetching fails
@@ -153,7 +154,7 @@ public final class HubDownloader {
         for (ModelSpec spec : candidates) {
             Optional<Path> cached = cache.find(spec);
             if (cached.isPresent()) {
-                Optional<String> damage = cache.damage(spec);
+                Optional<String> damage = cache.damage(spec).or(() -> ModelFiles.missing(spec, cached.get()));
                 if (damage.isEmpty()) {
                     return cached.get();
                 }
@@ -178,8 +179,15 @@ public final class HubDownloader {
             if (metadata.isPresent()) {
                 // The model first: when something is wrong, the message names the file that matters.
                 Path model = fetch(spec, spec.file(), metadata.get(), spec.sha256(), progress);
-                transfer.head(spec, "config.json", true)
-                        .ifPresent(config -> fetch(spec, "config.json", config, null, progress));
+                // Weights kept beside the decoder are part of it: fetched, checked and kept with it.
+                for (String data : ModelFiles.dataFiles(spec, model)) {
+                    fetch(spec, data, transfer.head(spec, data, false).orElseThrow(), null, progress);
+                }
+                for (String companion : spec.companions()) {
+                    boolean required = spec.requiredCompanions().contains(companion);
+                    transfer.head(spec, companion, !required)
+                            .ifPresent(found -> fetch(spec, companion, found, null, progress));
+                }
                 return model;
             }
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import tempered.model.Gpt2Model;
 import tempered.model.ModelFolder;
 import tempered.model.ModelNotFoundException;
+import tempered.model.OnnxModel;
 
 /**
  * The one way Tempered finds and opens a model, for the notebooks, the command line and the benchmark.
@@ -44,9 +45,12 @@ public final class Models {
         return Gpt2Model.open(locate());
     }
 
-    /** A named model (folder, .onnx file, or a repository already in the cache); never downloads. */
-    public static Gpt2Model open(String model) {
-        return Gpt2Model.open(locate(model, null, null, Setting.current()));
+    /**
+     * A named model (folder, .onnx file, or a repository already in the cache), GPT-2 or another
+     * ({@link OnnxModel#open}); never downloads.
+     */
+    public static OnnxModel open(String model) {
+        return OnnxModel.open(locate(model, null, null, Setting.current()));
     }
 
     /**
@@ -204,7 +208,9 @@ public final class Models {
 
     private static Optional<Path> cached(List<ModelSpec> candidates, HubCache cache) {
         for (ModelSpec spec : candidates) {
-            Optional<Path> found = cache.find(spec);
+            // A decoder without its data file or tokenizer is not here yet: a download fetches the rest.
+            Optional<Path> found = cache.find(spec)
+                    .filter(path -> ModelFiles.missing(spec, path).isEmpty());
             if (found.isPresent()) {
                 return found;
             }

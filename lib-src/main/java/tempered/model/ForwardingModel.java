@@ -1,5 +1,8 @@
 package tempered.model;
 
+import java.util.Optional;
+import java.util.Set;
+import tempered.chat.ChatTemplate;
 import tempered.text.Tokenizer;
 
 /**
@@ -29,6 +32,26 @@ public abstract class ForwardingModel implements LanguageModel {
     @Override
     public Tokenizer tokenizer() {
         return model.tokenizer();
+    }
+
+    @Override
+    public String name() {
+        return model.name();
+    }
+
+    @Override
+    public int vocabularySize() {
+        return model.vocabularySize();
+    }
+
+    @Override
+    public Set<Integer> stopTokens() {
+        return model.stopTokens();
+    }
+
+    @Override
+    public Optional<ChatTemplate> chatTemplate() {
+        return model.chatTemplate();
     }
 
     @Override

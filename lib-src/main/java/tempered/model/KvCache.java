@@ -26,16 +26,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  */
 public final class KvCache implements Decoder {
-    private final Gpt2Model model;
+    private final OnnxModel model;
     private final int batch;
     private final ReentrantLock lock = new ReentrantLock();
-    private Gpt2Model.Step last;
+    private ForwardPass last;
     private LogitsBuffer logitsBuffer;
     private int[][] history;
     private int length;
     private boolean closed;
 
-    KvCache(Gpt2Model model, int batch) {
+    KvCache(OnnxModel model, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch=" + batch + " must be at least 1");
         }
@@ -67,16 +67,16 @@ public final class KvCache implements Decoder {
             int added = requireRows(tokens);
             model.requireFits(length, added);
             ModelInfo info = model.info();
-            Gpt2Model.Step step;
+            ForwardPass step;
             if (info.style().caches()) {
                 if (added == 1 && logitsBuffer == null) {
                     logitsBuffer = model.logitsBuffer(batch);
                 }
                 step = model.run(
                         tokens,
-                        Gpt2Model.ones(batch * (length + added)),
+                        OnnxModel.ones(batch * (length + added)),
                         length + added,
-                        Gpt2Model.positions(batch, length, added),
+                        OnnxModel.positions(batch, length, added),
                         length > 0,
                         last == null ? null : last.presents(),
                         added == 1 ? logitsBuffer : null);
@@ -88,9 +88,9 @@ public final class KvCache implements Decoder {
                 }
                 step = model.run(
                         all,
-                        Gpt2Model.ones(batch * (length + added)),
+                        OnnxModel.ones(batch * (length + added)),
                         length + added,
-                        Gpt2Model.positions(batch, 0, length + added),
+                        OnnxModel.positions(batch, 0, length + added),
                         false,
                         null);
                 history = all;
@@ -116,11 +116,14 @@ public final class KvCache implements Decoder {
         return length;
     }
 
-    /** The native memory the keys and values take: 2 x layers x batch x heads x length x head size x 4 bytes. */
+    /**
+     * The native memory the keys and values take: 2 x layers x batch x key/value heads x length x head size x 4
+     * bytes (with grouped-query attention, fewer heads than the model attends with).
+     */
     public long bytes() {
         ModelInfo info = model.info();
         return info.style().caches()
-                ? 2L * info.layers() * batch * info.heads() * length * info.headSize() * Float.BYTES
+                ? 2L * info.layers() * batch * info.kvHeads() * length * info.headSize() * Float.BYTES
                 : 0;
     }
 
@@ -172,7 +175,7 @@ public final class KvCache implements Decoder {
         }
         int added = -1;
         for (int[] row : tokens) {
-            Gpt2Model.requireTokens(row, "tokens");
+            model.requireTokens(row, "tokens");
             if (added >= 0 && row.length != added) {
                 throw new IllegalArgumentException("every sequence must get the same number of new tokens; got rows of "
                         + added + " and " + row.length);

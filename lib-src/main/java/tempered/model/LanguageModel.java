@@ -1,12 +1,15 @@
 package tempered.model;
 
+import java.util.Optional;
+import java.util.Set;
+import tempered.chat.ChatTemplate;
 import tempered.text.Gpt2Tokenizer;
 import tempered.text.Tokenizer;
 
 /**
- * Anything that gives next-token logits: GPT-2 itself ({@link Gpt2Model}), GPT-2's recorded answers for a few
- * prompts, or a small model trained in a notebook. {@code tempered.generate.Generator} writes text with any
- * of them.
+ * Anything that gives next-token logits: an ONNX export ({@link OnnxModel}: GPT-2, SmolLM2), GPT-2's recorded
+ * answers for a few prompts, or a small model trained in a notebook. {@code tempered.generate.Generator} writes
+ * text with any of them.
  */
 public interface LanguageModel {
 
@@ -23,9 +26,34 @@ public interface LanguageModel {
 
     /**
      * A decoder for {@code batch} sequences that grow together. This default recomputes each step from the whole
-     * sequence; GPT-2 overrides it with its {@link KvCache}.
+     * sequence; ONNX models override it with their {@link KvCache}.
      */
     default Decoder newDecoder(int batch) {
         return new RecomputingDecoder(this, batch);
+    }
+
+    /** What to call the model in a table or a line of output, such as {@code GPT-2} or a hub repository's name. */
+    default String name() {
+        return toString();
+    }
+
+    /** How many token ids the model scores: the length of {@link #nextLogits}. */
+    default int vocabularySize() {
+        return tokenizer().vocabularySize();
+    }
+
+    /**
+     * The tokens that end a sample: the model's end-of-text token by default; a chat model's end of turn
+     * ({@code <|im_end|>}) and any others its {@code generation_config.json} names.
+     */
+    default Set<Integer> stopTokens() {
+        return tokenizer().endOfText().isPresent()
+                ? Set.of(tokenizer().endOfText().getAsInt())
+                : Set.of();
+    }
+
+    /** How a conversation becomes this model's prompt, for a chat model; empty for a base model. */
+    default Optional<ChatTemplate> chatTemplate() {
+        return Optional.empty();
     }
 }

@@ -30,7 +30,11 @@ public final class ModelFolder {
             "decoder_model.onnx",
             "decoder_model_merged_quantized.onnx",
             "model_quantized.onnx",
-            "decoder_model_quantized.onnx");
+            "decoder_model_quantized.onnx",
+            // transformers.js names its int8 and 4-bit exports so (SmolLM2); fp16 ones are left out, Tempered runs
+            // float32.
+            "model_int8.onnx",
+            "model_q4.onnx");
 
     private ModelFolder() {}
 
@@ -90,6 +94,44 @@ public final class ModelFolder {
         return "found several .onnx files ("
                 + files.stream().map(p -> folder.relativize(p).toString()).collect(Collectors.joining(", "))
                 + "); pass one of them";
+    }
+
+    /**
+     * The name a model folder stands for: {@code ORG/NAME} for a snapshot in the Hugging Face cache
+     * ({@code models--ORG--NAME/snapshots/<commit>}), else the folder's own name.
+     */
+    public static String nameOf(Path folder) {
+        return repository(folder).orElseGet(() -> {
+            Path name = folder.toAbsolutePath().normalize().getFileName();
+            return name == null ? folder.toString() : name.toString();
+        });
+    }
+
+    /** The command that fetches a model folder again: its repository's, when it is a Hugging Face cache snapshot. */
+    public static String downloadCommand(Path folder) {
+        return repository(folder)
+                .filter(repo -> !repo.equals("openai-community/gpt2"))
+                .map(repo -> DOWNLOAD_COMMAND + " --model " + repo)
+                .orElse(DOWNLOAD_COMMAND);
+    }
+
+    private static Optional<String> repository(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        for (Path at = absolute; at != null && at.getParent() != null; at = at.getParent()) {
+            Path parent = at.getParent();
+            if (parent.getFileName() != null
+                    && parent.getFileName().toString().equals("snapshots")
+                    && parent.getParent() != null
+                    && parent.getParent().getFileName() != null) {
+                String repo = parent.getParent().getFileName().toString();
+                if (repo.startsWith("models--") && repo.indexOf("--", 8) > 8) {
+                    String rest = repo.substring(8);
+                    int split = rest.indexOf("--");
+                    return Optional.of(rest.substring(0, split) + "/" + rest.substring(split + 2));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Opens and closes a model file, so that one this user may not read is reported as such, not as corrupt. */

@@ -114,6 +114,14 @@ public final class OnnxWeights {
         return tensors;
     }
 
+    /**
+     * The external data files its tensors name, as written in the file: paths relative to the .onnx file's folder
+     * ({@code model.onnx_data}); empty when every weight is inside it.
+     */
+    public Set<String> dataFiles() {
+        return dataFiles;
+    }
+
     /** How many numbers all initializers hold together. */
     public long elements() {
         return tensors.stream().mapToLong(Tensor::elements).sum();

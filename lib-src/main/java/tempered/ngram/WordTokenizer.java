@@ -76,6 +76,11 @@ public final class WordTokenizer implements Tokenizer {
         return words.size();
     }
 
+    @Override
+    public int vocabularySize() {
+        return words.size();
+    }
+
     /** The vocabulary, in id order. */
     public List<String> words() {
         return words;

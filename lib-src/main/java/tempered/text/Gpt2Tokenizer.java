@@ -5,12 +5,8 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -60,6 +56,16 @@ public final class Gpt2Tokenizer {
         @Override
         public OptionalInt endOfText() {
             return OptionalInt.of(END_OF_TEXT);
+        }
+
+        @Override
+        public int vocabularySize() {
+            return VOCABULARY_SIZE;
+        }
+
+        @Override
+        public Map<String, Integer> specialTokens() {
+            return Map.of(END_OF_TEXT_TEXT, END_OF_TEXT);
         }
 
         @Override
@@ -116,28 +122,7 @@ public final class Gpt2Tokenizer {
      * that is only part of a character.
      */
     public static String token(int id) {
-        byte[] bytes = tokenBytes(id);
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer chars = CharBuffer.allocate(bytes.length * 2);
-        StringBuilder out = new StringBuilder();
-        while (in.hasRemaining()) {
-            CoderResult result = decoder.decode(in, chars, true);
-            chars.flip();
-            out.append(chars);
-            chars.clear();
-            if (result.isError() || (result.isUnderflow() && in.hasRemaining())) {
-                int bad = result.isError() ? result.length() : in.remaining();
-                for (int i = 0; i < bad; i++) {
-                    out.append(String.format("\\x%02X", in.get() & 0xFF));
-                }
-                decoder.reset();
-            }
-        }
-        return out.toString();
+        return TokenText.readable(tokenBytes(id));
     }
 
     private static byte[] tokenBytes(int id) {

@@ -1,11 +1,15 @@
 package tempered.text;
 
+import java.util.Map;
 import java.util.OptionalInt;
 
-/** How a language model turns text into token ids and back. */
+/**
+ * How a language model turns text into token ids and back: GPT-2's byte-level BPE ({@link Gpt2Tokenizer}), a
+ * model's own {@code tokenizer.json} ({@link HubTokenizer}), or a word list trained in a notebook.
+ */
 public interface Tokenizer {
 
-    /** The token ids of {@code text}. */
+    /** The token ids of {@code text}, with nothing added before or after it. */
     int[] encode(String text);
 
     /** The text of a sequence of ids. */
@@ -16,4 +20,22 @@ public interface Tokenizer {
 
     /** The id that ends a text, if the model has one. */
     OptionalInt endOfText();
+
+    /**
+     * How many token ids there are: ids run from 0 to this minus 1.
+     *
+     * @throws UnsupportedOperationException for a tokenizer that does not say (this default)
+     */
+    default int vocabularySize() {
+        throw new UnsupportedOperationException(
+                getClass().getName() + " does not say how many token ids it has; override vocabularySize()");
+    }
+
+    /**
+     * The special tokens, each text with its id: markers a chat template writes ({@code <|im_start|>}) and the
+     * ends of texts, which no ordinary text encodes to. None by default.
+     */
+    default Map<String, Integer> specialTokens() {
+        return Map.of();
+    }
 }

@@ -68,13 +68,15 @@ public final class SyntheticGpt2 {
      * {@code _quantized}, as on the hub.
      */
     public enum Precision {
-        FLOAT32(""),
-        INT8("_quantized");
+        FLOAT32("", Matrix.Format.FLOAT32),
+        INT8("_quantized", Matrix.Format.INT8);
 
         private final String suffix;
+        final Matrix.Format format;
 
-        Precision(String suffix) {
+        Precision(String suffix, Matrix.Format format) {
             this.suffix = suffix;
+            this.format = format;
         }
 
         /** The layout's file name for these weights, such as {@code onnx/decoder_model_merged_quantized.onnx}. */
@@ -239,20 +241,20 @@ public final class SyntheticGpt2 {
      * GPT-2 small's width like GPT-2's own recorded logits (a standard deviation of 3.4 to 4.5 over the five recorded
      * prompts); the small test models keep the flatter spread their tests were written against.
      */
-    private record Weights(Weight tokens, Weight positions, String tied, List<Layer> layers, Norm last) {
+    private record Weights(Matrix tokens, Matrix positions, String tied, List<Layer> layers, Norm last) {
         static Weights draw(OnnxGraph g, Shape shape, Precision precision, SplittableRandom random) {
             int e = shape.embedding();
             double fanIn = Math.sqrt(e);
             double depth = Math.sqrt(2.0 / shape.layers());
             double spread = e >= 768 ? 4 : 2;
-            Weight tokens = weight(
+            Matrix tokens = weight(
                     g,
                     "transformer.wte.weight",
                     gaussian(random, shape.vocabulary() * e, spread / fanIn),
                     precision,
                     shape.vocabulary(),
                     e);
-            Weight positions = weight(
+            Matrix positions = weight(
                     g,
                     "transformer.wpe.weight",
                     gaussian(random, shape.context() * e, 2 / fanIn),
@@ -263,7 +265,7 @@ public final class SyntheticGpt2 {
             for (int i = 0; i < shape.layers(); i++) {
                 String prefix = "transformer.h." + i + ".";
                 Norm first = Norm.draw(g, random, prefix + "ln_1", e);
-                Weight attention = weight(
+                Matrix attention = weight(
                         g,
                         prefix + "attn.c_attn.weight",
                         gaussian(random, e * 3 * e, 1.6 / fanIn),
@@ -271,7 +273,7 @@ public final class SyntheticGpt2 {
                         e,
                         3L * e);
                 String attentionBias = g.floats(prefix + "attn.c_attn.bias", gaussian(random, 3 * e, 0.1), 3L * e);
-                Weight projection = weight(
+                Matrix projection = weight(
                         g,
                         prefix + "attn.c_proj.weight",
                         gaussian(random, e * e, 1.2 / fanIn * depth),
@@ -280,10 +282,10 @@ public final class SyntheticGpt2 {
                         e);
                 String projectionBias = g.floats(prefix + "attn.c_proj.bias", gaussian(random, e, 0.1), e);
                 Norm second = Norm.draw(g, random, prefix + "ln_2", e);
-                Weight up = weight(
+                Matrix up = weight(
                         g, prefix + "mlp.c_fc.weight", gaussian(random, e * 4 * e, 1.2 / fanIn), precision, e, 4L * e);
                 String upBias = g.floats(prefix + "mlp.c_fc.bias", gaussian(random, 4 * e, 0.1), 4L * e);
-                Weight down = weight(
+                Matrix down = weight(
                         g,
                         prefix + "mlp.c_proj.weight",
                         gaussian(random, 4 * e * e, 1.6 / Math.sqrt(4.0 * e) * depth),
@@ -313,14 +315,14 @@ public final class SyntheticGpt2 {
 
     private record Layer(
             Norm first,
-            Weight attention,
+            Matrix attention,
             String attentionBias,
-            Weight projection,
+            Matrix projection,
             String projectionBias,
             Norm second,
-            Weight up,
+            Matrix up,
             String upBias,
-            Weight down,
+            Matrix down,
             String downBias) {}
 
     private record Norm(String gain, String bias) {
@@ -427,55 +429,13 @@ public final class SyntheticGpt2 {
                 "Identity",
                 attributes(),
                 new String[] {outputs[0]},
-                new Weight(w.tied(), w.tokens().scale(), w.tokens().zeroPoint()).multiply(g, last));
+                w.tokens()
+                        .withValues(w.tied(), shape.embedding(), shape.vocabulary())
+                        .multiply(g, last));
     }
 
-    /**
-     * A weight matrix as the model stores it: float32, or as ONNX Runtime's {@code quantize_dynamic} leaves it
-     * with its defaults (int8, one scale per tensor, zero point 0).
-     */
-    private record Weight(String values, String scale, String zeroPoint) {
-        boolean quantized() {
-            return scale != null;
-        }
-
-        /** {@code x W}; quantized: the activations quantized on the fly to uint8, an integer product, then rescaled. */
-        String multiply(OnnxGraph g, String x) {
-            if (!quantized()) {
-                return g.op("MatMul", x, values);
-            }
-            String[] activations = {g.name("input"), g.name("input_scale"), g.name("input_zero_point")};
-            g.opTo("DynamicQuantizeLinear", attributes(), activations, x);
-            String product = g.op("MatMulInteger", activations[0], values, activations[2], zeroPoint);
-            String rescale = g.op("Mul", activations[1], scale);
-            return g.op("Mul", g.op("Cast", attributes(integer("to", ElementType.FLOAT.code)), product), rescale);
-        }
-
-        /** Rows picked by id (an embedding lookup), turned back into floats when quantized. */
-        String gather(OnnxGraph g, String ids) {
-            String rows = g.op("Gather", values, ids);
-            return quantized() ? g.op("DequantizeLinear", rows, scale, zeroPoint) : rows;
-        }
-    }
-
-    private static Weight weight(OnnxGraph g, String name, float[] values, Precision precision, long... dims) {
-        if (precision == Precision.FLOAT32) {
-            return new Weight(g.floats(name, values, dims), null, null);
-        }
-        float largest = 0;
-        for (float value : values) {
-            largest = Math.max(largest, Math.abs(value));
-        }
-        // Symmetric int8: the largest magnitude maps to 127, zero to 0.
-        float scale = largest > 0 ? largest / 127 : 1;
-        byte[] quantized = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            quantized[i] = (byte) Math.max(-127, Math.min(127, Math.rint(values[i] / scale)));
-        }
-        return new Weight(
-                g.bytes(name + "_quantized", ElementType.INT8, quantized, dims),
-                g.scalar(scale),
-                g.bytes(name + "_zero_point", ElementType.INT8, new byte[] {0}));
+    private static Matrix weight(OnnxGraph g, String name, float[] values, Precision precision, long... dims) {
+        return Matrix.store(g, name, values, precision.format, dims[0], dims[1]);
     }
 
     private static float[] gaussian(SplittableRandom random, int size, double deviation) {

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class Gpt2ConfigTest {
+class ModelConfigTest {
 
     @Test
     void readsGpt2sTopLevelSizesOnly() {
-        Gpt2Config config = Gpt2Config.parse(
+        ModelConfig config = ModelConfig.parse(
                 "{\"n_layer\": 12, \"n_head\": 12, \"n_embd\": 768, \"n_ctx\": 1024,"
                         + " \"vocab_size\": 50257, \"task_specific_params\": {\"n_positions\": 7}, \"architectures\": [\"GPT2LMHeadModel\"]}");
         assertEquals(OptionalInt.of(12), config.layers());
@@ -26,8 +26,8 @@ class Gpt2ConfigTest {
         assertEquals(OptionalInt.of(50257), config.vocabulary());
         assertEquals(
                 OptionalInt.of(64),
-                Gpt2Config.parse("{\"n_ctx\": 1024, \"n_positions\": 64.0}").contextLength());
-        assertEquals(Gpt2Config.NONE, Gpt2Config.parse("{\"n_layer\": null}"));
+                ModelConfig.parse("{\"n_ctx\": 1024, \"n_positions\": 64.0}").contextLength());
+        assertEquals(ModelConfig.NONE, ModelConfig.parse("{\"n_layer\": null}"));
     }
 
     /** What a hand-written reader got wrong: each is refused with a message, never an exception of another kind. */
@@ -43,7 +43,7 @@ class Gpt2ConfigTest {
                 "{\"n_layer\": 12,}", "{\"n_layer\": NaN}"
             })
     void malformedOrInvalidJsonIsRefusedWithAMessage(String json) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Config.parse(json));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.parse(json));
         assertTrue(
                 e.getMessage() != null
                         && !e.getMessage().isBlank()
@@ -55,22 +55,22 @@ class Gpt2ConfigTest {
     void messagesSayWhatAndWhere() {
         assertEquals(
                 "malformed JSON at line 1, column 8: Invalid numeric value: Leading zeroes not allowed",
-                assertThrows(IllegalArgumentException.class, () -> Gpt2Config.parse("{\"a\": 01}"))
+                assertThrows(IllegalArgumentException.class, () -> ModelConfig.parse("{\"a\": 01}"))
                         .getMessage());
         assertEquals(
                 "n_layer is 1.5, not a positive whole number",
-                assertThrows(IllegalArgumentException.class, () -> Gpt2Config.parse("{\"n_layer\": 1.5}"))
+                assertThrows(IllegalArgumentException.class, () -> ModelConfig.parse("{\"n_layer\": 1.5}"))
                         .getMessage());
         assertEquals(
                 "it must hold a JSON object, like the one Hugging Face writes",
-                assertThrows(IllegalArgumentException.class, () -> Gpt2Config.parse("[12]"))
+                assertThrows(IllegalArgumentException.class, () -> ModelConfig.parse("[12]"))
                         .getMessage());
     }
 
     @Test
     void deepNestingIsRefusedNotAStackOverflow() {
         String deep = "{\"a\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Config.parse(deep));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.parse(deep));
         assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
     }
 
@@ -79,7 +79,7 @@ class Gpt2ConfigTest {
         for (String broken :
                 new String[] {"{\"n_layer\": 12,", "{\"a\": \"abc\\", "{\"a\": \"\\u12\"}", "\u0000\u00ff"}) {
             Files.writeString(dir.resolve("config.json"), broken);
-            ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> Gpt2Config.read(dir));
+            ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> ModelConfig.read(dir));
             assertTrue(
                     e.getMessage()
                             .startsWith(dir.resolve("config.json").toAbsolutePath() + " is not a usable config.json ("),
@@ -91,10 +91,10 @@ class Gpt2ConfigTest {
                     e.getMessage());
         }
         Files.write(dir.resolve("config.json"), new byte[] {'{', '"', (byte) 0xC3, '"', ':', '1', '}'});
-        assertTrue(assertThrows(ModelNotFoundException.class, () -> Gpt2Config.read(dir))
+        assertTrue(assertThrows(ModelNotFoundException.class, () -> ModelConfig.read(dir))
                 .getMessage()
                 .contains("(not UTF-8 text)"));
-        assertEquals(Gpt2Config.NONE, Gpt2Config.read(dir.resolve("absent")));
+        assertEquals(ModelConfig.NONE, ModelConfig.read(dir.resolve("absent")));
     }
 
     /**
@@ -105,7 +105,7 @@ class Gpt2ConfigTest {
     void anUnreadableConfigSaysPermissionDenied(@TempDir Path dir) throws IOException {
         Path unreadable = Unreadable.file();
         Files.createSymbolicLink(dir.resolve("config.json"), unreadable);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gpt2Config.read(dir));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.read(dir));
         assertEquals(
                 "permission denied reading " + dir.resolve("config.json").toAbsolutePath()
                         + "; make it readable (chmod a+r "
