@@ -12,7 +12,13 @@ Generator generator = null;
 try {
     gpt2 = Models.open();
     generator = new Generator(gpt2);
-    System.out.println("GPT-2 is ready: " + gpt2);
+    if (gpt2.randomWeights()) {
+        System.out.println("A stand-in is loaded, NOT GPT-2: a model of GPT-2's shape with random weights, as the tests build it.");
+        System.out.println("Every cell runs, but the words it writes are nonsense, and no sentence about GPT-2's own text applies to it.");
+        System.out.println("For GPT-2 itself: ./lab download, unset TEMPERED_MODEL_DIR, then restart the kernel. (" + gpt2 + ")");
+    } else {
+        System.out.println("GPT-2 is ready: " + gpt2);
+    }
 } catch (ModelNotFoundException e) {
     boolean named = Setting.of("tempered.model.dir", "TEMPERED_MODEL_DIR", Setting.current()).isPresent();
     System.out.println(named ? "GPT-2 could not be opened: " + e.getMessage()
@@ -29,6 +35,14 @@ boolean gpt2Ready() {
         System.out.println("This cell needs GPT-2, which is not loaded (./lab download fetches it; then restart the kernel).");
     }
     return gpt2 != null;
+}
+
+/**
+ * True when the model that ran is GPT-2 itself; false for the tests' random-weights stand-in (or no model). A cell
+ * that reads GPT-2's behaviour into an output says so only when this is true.
+ */
+boolean realGpt2() {
+    return gpt2 != null && !gpt2.randomWeights();
 }
 
 /** The mean surprisal of a sample's tokens under the raw model, -ln p, in nats per token. */

@@ -47,7 +47,14 @@ record ModelConfig(
         OptionalInt intermediateSize,
         Optional<String> modelType,
         Optional<Boolean> tiedEmbeddings,
-        List<Integer> endTokens) {
+        List<Integer> endTokens,
+        boolean randomWeights) {
+
+    /**
+     * The key that marks the models {@code tempered.model.synthetic} builds: their weights are random, so the text
+     * they write means nothing, and a notebook must not read GPT-2's behaviour into it.
+     */
+    static final String RANDOM_WEIGHTS = "tempered_random_weights";
 
     static final ModelConfig NONE = new ModelConfig(
             OptionalInt.empty(),
@@ -59,7 +66,8 @@ record ModelConfig(
             OptionalInt.empty(),
             Optional.empty(),
             Optional.empty(),
-            List.of());
+            List.of(),
+            false);
 
     /** Each size under GPT-2's name, then Llama's: the first one present wins. */
     private static final Map<String, List<String>> SIZES = Map.of(
@@ -156,6 +164,7 @@ record ModelConfig(
         Map<String, Integer> sizes = new HashMap<>();
         String modelType = null;
         Boolean tied = null;
+        boolean random = false;
         List<Integer> endTokens = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -183,6 +192,8 @@ record ModelConfig(
                                 "tie_word_embeddings is " + parser.getText() + ", not true or false");
                     }
                     tied = value == JsonToken.VALUE_TRUE;
+                } else if (name.equals(RANDOM_WEIGHTS)) {
+                    random = value == JsonToken.VALUE_TRUE;
                 } else if (name.equals("eos_token_id")) {
                     if (value == JsonToken.START_ARRAY) {
                         for (JsonToken id = parser.nextToken(); id != JsonToken.END_ARRAY; id = parser.nextToken()) {
@@ -224,7 +235,8 @@ record ModelConfig(
                 field(sizes, "intermediate"),
                 Optional.ofNullable(modelType),
                 Optional.ofNullable(tied),
-                endTokens);
+                endTokens,
+                random);
     }
 
     ModelConfig withEndTokens(List<Integer> value) {
@@ -238,7 +250,8 @@ record ModelConfig(
                 intermediateSize,
                 modelType,
                 tiedEmbeddings,
-                value);
+                value,
+                randomWeights);
     }
 
     private static int size(JsonParser parser, String name, JsonToken value, int least) throws IOException {

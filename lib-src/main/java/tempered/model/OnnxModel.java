@@ -86,10 +86,12 @@ public sealed class OnnxModel implements LanguageModel, AutoCloseable permits Gp
     private final String[] presentNames;
     private final Set<String> outputs;
     private final Set<String> presentOutputs;
+    private final boolean randomWeights;
 
     OnnxModel(Path file, OrtSession session, ModelConfig config, Setup setup) throws OrtException {
         this.session = session;
         this.setup = setup;
+        this.randomWeights = config.randomWeights();
         Map<String, NodeInfo> inputInfo = session.getInputInfo();
         Map<String, NodeInfo> outputInfo = session.getOutputInfo();
         Set<String> inputNames = inputInfo.keySet();
@@ -347,6 +349,15 @@ public sealed class OnnxModel implements LanguageModel, AutoCloseable permits Gp
 
     public ModelInfo info() {
         return info;
+    }
+
+    /**
+     * Whether this is a stand-in with random weights, as {@code tempered.model.synthetic} builds for the tests and
+     * the benchmark (its {@code config.json} says so): it has the real model's shapes, so every computation runs,
+     * but the text it writes means nothing, and nothing about the real model's behaviour can be read from it.
+     */
+    public boolean randomWeights() {
+        return randomWeights;
     }
 
     @Override

@@ -2,6 +2,7 @@ package tempered.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,19 @@ class Gpt2ModelTest {
         ExportStyle expected =
                 layout.cacheBranch ? ExportStyle.MERGED : layout.past ? ExportStyle.WITH_PAST : ExportStyle.NO_PAST;
         assertEquals(expected, info.style());
+    }
+
+    @Test
+    void aStandInSaysItsWeightsAreRandomAndAHubConfigDoesNot() throws Exception {
+        assertTrue(MODELS.get(Layout.MERGED).randomWeights(), "the tests' stand-in is marked in its config.json");
+        Path plain = folder.resolve("plain");
+        SyntheticGpt2.write(plain, Layout.MERGED);
+        // The hub's config.json has no such key: only the key makes a model a stand-in.
+        Path config = plain.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("\"tempered_random_weights\": true,", ""));
+        try (Gpt2Model hubLike = Gpt2Model.open(plain)) {
+            assertFalse(hubLike.randomWeights());
+        }
     }
 
     @Test

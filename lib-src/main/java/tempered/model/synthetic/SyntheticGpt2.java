@@ -136,7 +136,7 @@ public final class SyntheticGpt2 {
             // Only a complete model takes the name the loader looks for.
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             String config = String.format(
-                    "{\n  \"model_type\": \"gpt2\",\n  \"n_layer\": %d,\n  \"n_head\": %d,\n  \"n_embd\": %d,\n"
+                    "{\n  \"tempered_random_weights\": true,\n  \"model_type\": \"gpt2\",\n  \"n_layer\": %d,\n  \"n_head\": %d,\n  \"n_embd\": %d,\n"
                             + "  \"n_positions\": %d,\n  \"vocab_size\": %d\n}\n",
                     shape.layers(), shape.heads(), shape.embedding(), shape.context(), shape.vocabulary());
             Files.writeString(dir.resolve("config.json"), config, StandardCharsets.UTF_8);

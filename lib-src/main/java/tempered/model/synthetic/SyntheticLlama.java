@@ -199,7 +199,7 @@ public final class SyntheticLlama {
     private static String config(Shape shape) {
         return String.format(
                 Locale.ROOT,
-                "{\n  \"architectures\": [\"LlamaForCausalLM\"],\n  \"model_type\": \"llama\",\n"
+                "{\n  \"tempered_random_weights\": true,\n  \"architectures\": [\"LlamaForCausalLM\"],\n  \"model_type\": \"llama\",\n"
                         + "  \"hidden_size\": %d,\n  \"intermediate_size\": %d,\n  \"num_hidden_layers\": %d,\n"
                         + "  \"num_attention_heads\": %d,\n  \"num_key_value_heads\": %d,\n"
                         + "  \"max_position_embeddings\": %d,\n  \"vocab_size\": %d,\n  \"rms_norm_eps\": %s,\n"
