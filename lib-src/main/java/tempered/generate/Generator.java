@@ -111,14 +111,13 @@ public final class Generator {
     }
 
     /**
-     * Draws the next token and records what the settings ask for: the chain's figures come from the draw's own
-     * pass over the logits; the raw model's, only when they are recorded, from the same pass when the chain is a
-     * temperature alone, else from one more pass.
+     * Draws the next token and records what the settings ask for: the chain's figures, and the raw model's only
+     * when they are recorded, come from the chain's own passes over the logits.
      */
     private Step choose(SamplerChain chain, float[] logits, int[] history, GenerationSettings settings) {
-        boolean recordRaw = settings.rawProbabilities();
-        SamplerChain.Choice choice = chain.choose(logits, history, settings.alternatives(), recordRaw);
-        SoftmaxSummary raw = recordRaw ? choice.unprocessed().orElseGet(() -> SoftmaxSummary.of(logits)) : null;
+        SamplerChain.Choice choice =
+                chain.choose(logits, history, settings.alternatives(), settings.rawProbabilities());
+        SoftmaxSummary raw = choice.raw().orElse(null);
         List<Alternative> top = new ArrayList<>(choice.top().size());
         for (TokenProbability candidate : choice.top()) {
             double rawProbability = raw == null ? Step.NOT_RECORDED : Math.exp(raw.logProb(logits[candidate.id()]));

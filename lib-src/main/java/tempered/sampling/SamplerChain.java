@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.math.Ranking;
+import tempered.math.SoftmaxPass;
 import tempered.math.SoftmaxSummary;
 import tempered.math.TokenProbability;
 
@@ -32,6 +33,9 @@ import tempered.math.TokenProbability;
 public final class SamplerChain {
     private final List<LogitsProcessor> processors;
     private final Picker picker;
+    // Buffers a step reuses: the float logits widened to double, and the raw model's own pass.
+    private double[] widened = new double[0];
+    private final SoftmaxPass rawPass = new SoftmaxPass();
 
     public SamplerChain(List<LogitsProcessor> processors, Picker picker) {
         if (processors == null || processors.stream().anyMatch(Objects::isNull)) {
@@ -83,8 +87,9 @@ public final class SamplerChain {
 
     /**
      * The logits a random picker draws from, and the temperature to draw at: a temperature that ends the
-     * chain is applied inside the softmax, as (x - max) / T, rather than as a pass of its own. The
-     * probabilities are the same; the division by T happens once, where the exponentials are taken.
+     * chain is applied inside the softmax, as (x - max) / T, rather than as a pass of its own (T = 0 too, which
+     * the softmax takes as greedy). The probabilities are the same; the division by T happens once, where the
+     * exponentials are taken.
      */
     private record Prepared(double[] logits, double temperature, int[] ids) {
         /** The logits over the whole vocabulary, masked tokens at -Infinity. */
@@ -114,7 +119,7 @@ public final class SamplerChain {
     private Prepared prepare(double[] logits, int[] history) {
         int count = processors.size();
         double temperature = 1.0;
-        if (count > 0 && processors.get(count - 1) instanceof Temperature last && last.value() > 0) {
+        if (count > 0 && processors.get(count - 1) instanceof Temperature last) {
             temperature = last.value();
             count--;
         }
@@ -170,11 +175,7 @@ public final class SamplerChain {
 
     /** The next token id. */
     public int next(double[] logits, int[] history) {
-        if (picker instanceof RandomPicker random) {
-            Prepared prepared = prepare(logits, history);
-            return prepared.id(random.draw(prepared.logits, prepared.temperature));
-        }
-        return picker.pick(process(logits, history));
+        return choose(logits, history, 0, false).id();
     }
 
     /** The next token id for a fresh sequence. */
@@ -184,99 +185,83 @@ public final class SamplerChain {
 
     /** The next token id for float logits, as a model emits them. */
     public int next(float[] logits, int[] history) {
-        // Plain temperature sampling, the commonest chain, draws from the floats directly: no widened copy.
-        if (picker instanceof RandomPicker random
-                && processors.size() == 1
-                && processors.get(0) instanceof Temperature t
-                && t.value() > 0) {
-            return random.draw(logits, t.value());
-        }
-        return next(Logits.toDouble(logits), history);
+        return choose(logits, history, 0, false).id();
     }
 
     /**
-     * The next token, its probability and the entropy of the distribution it was drawn from, and the
-     * {@code alternatives} likeliest tokens under the chain, from one pass over the logits: what {@link #next}
-     * and {@link #distribution} give, without building the distribution. The alternatives are tokens the chain
-     * leaves possible (probability above 0), likeliest first, ties to the lower id; fewer when the chain leaves
-     * fewer, and none when {@code alternatives} is 0.
+     * What a generation step records, from the draw's own pass over the logits: the next token, its probability
+     * and the entropy of the distribution it was drawn from ({@link #next} and {@link #distribution} in one), the
+     * {@code alternatives} likeliest tokens under the chain (those it leaves possible, ties to the lower id; none
+     * when 0), and with {@code raw} the softmax of the logits as given (T = 1, nothing cut), summarised. A chain
+     * that does not change the logits (a temperature alone) takes that softmax in the draw's own loop.
      */
-    public Choice choose(double[] logits, int[] history, int alternatives) {
-        return choose(logits, history, alternatives, false);
+    public Choice choose(float[] logits, int[] history, int alternatives, boolean raw) {
+        return choose(widen(logits), history, alternatives, raw);
     }
 
-    /**
-     * The same, and with {@code unprocessed} also the softmax of the logits as given (T = 1, nothing cut) when it
-     * comes with the draw's own pass: for a chain that is only a temperature and a random picker, its
-     * exponentials are taken in the same loop. Otherwise {@link Choice#unprocessed()} is empty and the caller
-     * takes its own pass ({@link SoftmaxSummary#of}).
-     */
-    public Choice choose(double[] logits, int[] history, int alternatives, boolean unprocessed) {
+    private Choice choose(double[] logits, int[] history, int alternatives, boolean raw) {
         if (alternatives < 0) {
             throw new IllegalArgumentException("alternatives=" + alternatives + " must be >= 0; use 0 for none");
         }
         if (picker instanceof RandomPicker random) {
             Prepared prepared = prepare(logits, history);
             // Processors return new arrays, so the same array means nothing changed the logits.
-            boolean asGiven = unprocessed && prepared.logits == logits;
-            RandomPicker.Drawn drawn = random.weigh(prepared.logits, prepared.temperature, asGiven);
+            int index = random.draw(prepared.logits, prepared.temperature, raw && prepared.logits == logits);
+            SoftmaxPass pass = random.lastPass();
             List<TokenProbability> top = new ArrayList<>();
             if (alternatives > 0) {
-                double logSum = Math.log(drawn.sum());
-                for (int index : Ranking.top(prepared.logits, alternatives)) {
-                    double weight = drawn.weights()[index];
-                    if (weight > 0) {
-                        top.add(new TokenProbability(
-                                prepared.id(index), weight / drawn.sum(), Math.log(weight) - logSum));
+                for (int i : Ranking.top(prepared.logits, alternatives)) {
+                    if (pass.weight(i) > 0) {
+                        top.add(new TokenProbability(prepared.id(i), pass.probability(i), pass.logProbability(i)));
                     }
                 }
             }
+            SoftmaxSummary unprocessed = raw ? pass.atOne() : null;
             return new Choice(
-                    prepared.id(drawn.index()),
-                    drawn.probability(drawn.index()),
-                    drawn.entropy(),
+                    prepared.id(index),
+                    pass.probability(index),
+                    pass.entropy(),
                     top,
-                    Optional.ofNullable(drawn.atOne()));
+                    raw ? Optional.of(unprocessed != null ? unprocessed : summary(logits)) : Optional.empty());
         }
         int id = picker.pick(process(logits, history));
-        return new Choice(id, 1.0, 0.0, alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of());
+        return new Choice(
+                id,
+                1.0,
+                0.0,
+                alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of(),
+                raw ? Optional.of(summary(logits)) : Optional.empty());
     }
 
-    /**
-     * The same for float logits, as a model emits them. A random picker widens them into a buffer it reuses, so
-     * a generation step allocates no copy of the vocabulary.
-     */
-    public Choice choose(float[] logits, int[] history, int alternatives) {
-        return choose(logits, history, alternatives, false);
+    /** The softmax of the logits as given, summarised, from a pass of its own into a buffer this chain reuses. */
+    private SoftmaxSummary summary(double[] logits) {
+        return rawPass.weigh(logits, 1.0).summary();
     }
 
-    /** The same for float logits, with the softmax of the logits as given when it comes with the draw's pass. */
-    public Choice choose(float[] logits, int[] history, int alternatives, boolean unprocessed) {
-        return choose(
-                picker instanceof RandomPicker random ? random.widen(logits) : Logits.toDouble(logits),
-                history,
-                alternatives,
-                unprocessed);
+    /** The logits in double precision, in a buffer this chain reuses: a step allocates no copy of the vocabulary. */
+    private double[] widen(float[] logits) {
+        if (logits == null) {
+            throw new IllegalArgumentException("logits must not be null; pass one score per token");
+        }
+        if (widened.length != logits.length) {
+            widened = new double[logits.length];
+        }
+        for (int i = 0; i < logits.length; i++) {
+            widened[i] = logits[i];
+        }
+        return widened;
     }
 
     /**
      * A chosen token id, its probability under the chain, the entropy in nats of the distribution it was drawn
-     * from (0 for greedy), the likeliest tokens under the chain, and the softmax of the logits as given when it
-     * came with the draw's pass.
+     * from (0 for greedy), the likeliest tokens under the chain, and the softmax of the logits as given when it was
+     * asked for.
      */
     public record Choice(
-            int id,
-            double probability,
-            double entropy,
-            List<TokenProbability> top,
-            Optional<SoftmaxSummary> unprocessed) {
+            int id, double probability, double entropy, List<TokenProbability> top, Optional<SoftmaxSummary> raw) {
         public Choice {
             top = List.copyOf(top);
-            Objects.requireNonNull(unprocessed, "unprocessed: use Optional.empty()");
-        }
-
-        public Choice(int id, double probability, double entropy, List<TokenProbability> top) {
-            this(id, probability, entropy, top, Optional.empty());
+            Objects.requireNonNull(raw, "raw: use Optional.empty()");
         }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tempered.math.Distribution;
 import tempered.math.Examples;
 import tempered.math.Logits;
+import tempered.math.SoftmaxPass;
 import tempered.math.SoftmaxSummary;
 import tempered.math.TokenProbability;
 
@@ -256,7 +257,7 @@ class SamplerChainTest {
             List<TokenProbability> possible =
                     expected.top(6).stream().filter(t -> t.prob() > 0).toList();
             for (int step = 0; step < 200; step++) {
-                SamplerChain.Choice choice = a.choose(logits, new int[0], 6);
+                SamplerChain.Choice choice = a.choose(logits, new int[0], 6, false);
                 assertEquals(b.next(logits, new int[0]), choice.id(), chain + " step " + step);
                 assertEquals(expected.prob(choice.id()), choice.probability(), 1e-12, chain + " step " + step);
                 assertEquals(expected.entropy(), choice.entropy(), 1e-12, chain.toString());
@@ -267,22 +268,25 @@ class SamplerChainTest {
                     assertEquals(possible.get(i).logProb(), choice.top().get(i).logProb(), 1e-9);
                 }
             }
-            assertEquals(List.of(), chain.choose(logits, new int[0], 0).top(), "no alternatives asked, none computed");
+            assertEquals(
+                    List.of(),
+                    chain.choose(logits, new int[0], 0, false).top(),
+                    "no alternatives asked, none computed");
         }
         assertEquals(
                 "alternatives=-1 must be >= 0; use 0 for none",
                 assertThrows(
                                 IllegalArgumentException.class,
-                                () -> SamplerChain.builder().random(1).choose(logits, new int[0], -1))
+                                () -> SamplerChain.builder().random(1).choose(logits, new int[0], -1, false))
                         .getMessage());
     }
 
     /**
-     * A chain that is only a temperature gives the softmax of its input at T = 1 from the draw's own loop; any
-     * processor that changes the logits means the caller takes its own pass. Asking for it never moves a draw.
+     * A chain that is only a temperature gives the softmax of its input at T = 1 from the draw's own loop, with
+     * the same sums as a pass of their own; any other chain takes that pass. Asking for it never moves a draw.
      */
     @Test
-    void theUnprocessedSoftmaxComesWithTheDrawOnlyWhenNothingChangedTheLogits() {
+    void theRawSoftmaxIsTheLogitsOwnWhetherItComesWithTheDrawOrNot() {
         SplittableRandom random = new SplittableRandom(8);
         float[] logits = new float[2000];
         for (int i = 0; i < logits.length; i++) {
@@ -294,34 +298,29 @@ class SamplerChainTest {
         SamplerChain twin = plain.fresh();
         for (int step = 0; step < 50; step++) {
             SamplerChain.Choice choice = plain.choose(logits, new int[0], 3, true);
-            assertEquals(twin.choose(logits, new int[0], 3).id(), choice.id(), "step " + step);
-            SoftmaxSummary summary = choice.unprocessed().orElseThrow();
+            assertEquals(twin.choose(logits, new int[0], 3, false).id(), choice.id(), "step " + step);
+            SoftmaxSummary summary = choice.raw().orElseThrow();
             assertEquals(atOne.entropy(), summary.entropy(), 1e-12);
             assertEquals(atOne.logProb(choice.id()), summary.logProb(logits[choice.id()]), 1e-12);
-            SoftmaxSummary ownPass = SoftmaxSummary.of(logits);
+            SoftmaxSummary ownPass =
+                    new SoftmaxPass().weigh(Logits.toDouble(logits), 1.0).summary();
             assertEquals(ownPass.entropy(), summary.entropy(), 0.0, "the same sums in the same order");
         }
-        assertTrue(plain.choose(logits, new int[0], 3, false).unprocessed().isEmpty(), "not asked, not computed");
+        assertTrue(plain.choose(logits, new int[0], 3, false).raw().isEmpty(), "not asked, not computed");
         SoftmaxSummary atTemperatureOne = SamplerChain.builder()
                 .random(3)
                 .choose(logits, new int[0], 3, true)
-                .unprocessed()
+                .raw()
                 .orElseThrow();
         assertEquals(atOne.entropy(), atTemperatureOne.entropy(), 1e-12, "T = 1 reuses the draw's own weights");
-        assertTrue(
-                SamplerChain.builder()
-                        .topK(40)
-                        .temperature(0.8)
-                        .random(3)
-                        .choose(logits, new int[0], 3, true)
-                        .unprocessed()
-                        .isEmpty(),
-                "top-k changed the logits, so the draw's pass is not over them");
-        assertTrue(SamplerChain.builder()
-                .greedy()
-                .choose(logits, new int[0], 3, true)
-                .unprocessed()
-                .isEmpty());
+        // A chain that changes the logits, and a greedy one, take the raw softmax in a pass of their own: the same.
+        for (SamplerChain other : List.of(
+                SamplerChain.builder().topK(40).temperature(0.8).random(3),
+                SamplerChain.builder().greedy())) {
+            SoftmaxSummary own = other.choose(logits, new int[0], 3, true).raw().orElseThrow();
+            assertEquals(atOne.entropy(), own.entropy(), 1e-12, other.toString());
+            assertEquals(atOne.logProb(5), own.logProb(logits[5]), 1e-12, other.toString());
+        }
     }
 
     /**
