@@ -16,8 +16,9 @@ import tempered.text.Tokenizer;
  * token, a line break (when asked), the token limit or the end of the context.
  *
  * <p>Several samples of one prompt run as one batch: sample {@code i} draws with the chain's seed plus
- * {@code i}, so sample 0 is what a single generation with that seed gives. Every call starts the chain's
- * generator over, so the same call gives the same text. Repetition penalties see the prompt and the sample
+ * {@code i}, so sample 0 is what a single generation with that seed gives. Every call runs on fresh copies
+ * of the chain (its generators started over, mirostat's mu at its start), so the same call gives the same text
+ * and the chain passed in does not move; each sample's chain accepts each token it keeps. Repetition penalties see the prompt and the sample
  * so far, as in transformers. It leaves out beam search and stop strings.
  *
  * <pre>{@code
@@ -84,6 +85,8 @@ public final class Generator {
                         continue;
                     }
                     Step step = choose(chains[i], logits[i], histories[i], settings);
+                    // The chain's links with state (a generator, mirostat's mu) move on with the token kept.
+                    chains[i].accept(step.id());
                     steps.get(i).add(step);
                     histories[i] = Arrays.copyOf(histories[i], histories[i].length + 1);
                     histories[i][histories[i].length - 1] = step.id();

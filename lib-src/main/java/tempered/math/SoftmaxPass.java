@@ -130,6 +130,22 @@ public final class SoftmaxPass {
         return this;
     }
 
+    /** An independent pass with the same weights and figures, which the next pass of either does not touch. */
+    public SoftmaxPass copy() {
+        SoftmaxPass copy = new SoftmaxPass(Arrays.copyOf(weights, size));
+        copy.logits = logits;
+        copy.size = size;
+        copy.best = best;
+        copy.max = max;
+        copy.temperature = temperature;
+        copy.inverse = inverse;
+        copy.sum = sum;
+        copy.weighted = weighted;
+        copy.logSum = logSum;
+        copy.atOne = atOne;
+        return copy;
+    }
+
     /** How many logits the last pass weighed. */
     public int size() {
         return size;

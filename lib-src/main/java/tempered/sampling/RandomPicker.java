@@ -1,13 +1,13 @@
 package tempered.sampling;
 
-import java.util.SplittableRandom;
+import java.util.OptionalLong;
 import tempered.math.SoftmaxPass;
 
 /**
  * Draws a token from the softmax of the logits, with a generator seeded explicitly.
  *
- * <p>Each draw takes exactly one number from the generator, so the same seed and the same logits give the
- * same sequence of tokens on every run; {@link #fresh()} starts the sequence over. Across JVMs and machines
+ * <p>Each draw takes exactly one number from the generator, {@code new SplittableRandom(seed)}, so the same seed and the same logits give the
+ * same sequence of tokens on every run; {@link #reset()} starts the sequence over. Across JVMs and machines
  * that is not promised: {@link Math#exp} may differ by one unit in the last place between JVMs, and a model's
  * logits differ more than that between CPUs (ONNX Runtime picks different kernels), so a draw that lands
  * within a rounding error of a boundary between two tokens can go either way.
@@ -15,7 +15,7 @@ import tempered.math.SoftmaxPass;
  * <p>It walks the unnormalised weights {@code exp((x_i - max) / T)} up to {@code u} times their sum
  * ({@link SoftmaxPass#draw}), which gives the token that {@code Distribution.sample} gives for the same {@code u}
  * up to rounding at a boundary. Unlike {@link java.util.Random} it is not thread-safe: it reuses buffers between
- * draws, so give each thread its own picker ({@link #fresh()} makes one). It leaves out llama.cpp's and transformers' own
+ * draws, so give each thread its own picker ({@link #copy()} makes one). It leaves out llama.cpp's and transformers' own
  * generators, so a seed here does not reproduce their tokens.
  *
  * <pre>{@code
@@ -25,16 +25,21 @@ import tempered.math.SoftmaxPass;
  */
 public final class RandomPicker implements Picker {
     private final long seed;
-    private final SplittableRandom random;
+    private final Draws draws;
     private final SoftmaxPass pass = new SoftmaxPass();
 
     public RandomPicker(long seed) {
-        this.seed = seed;
-        this.random = new SplittableRandom(seed);
+        this(seed, new Draws(seed, false));
     }
 
-    public long seed() {
-        return seed;
+    private RandomPicker(long seed, Draws draws) {
+        this.seed = seed;
+        this.draws = draws;
+    }
+
+    @Override
+    public OptionalLong seed() {
+        return OptionalLong.of(seed);
     }
 
     @Override
@@ -50,7 +55,7 @@ public final class RandomPicker implements Picker {
      */
     int draw(double[] logits, double temperature, boolean atOne) {
         pass.weigh(logits, temperature, atOne);
-        return pass.draw(random.nextDouble());
+        return pass.draw(draws.next());
     }
 
     /** The pass of the last draw. */
@@ -59,8 +64,18 @@ public final class RandomPicker implements Picker {
     }
 
     @Override
-    public Picker fresh() {
-        return new RandomPicker(seed);
+    public void reset() {
+        draws.reset();
+    }
+
+    @Override
+    public RandomPicker copy() {
+        return new RandomPicker(seed, draws.copy());
+    }
+
+    @Override
+    public RandomPicker withSeed(long value) {
+        return new RandomPicker(value);
     }
 
     @Override

@@ -22,7 +22,11 @@ import tempered.math.TokenProbability;
  * before top-k, top-p and min-p, llama.cpp after them. {@link SamplerSettings} builds either convention in
  * one call. The chain can return the distribution it would draw from ({@link #distribution}), for charts, as
  * well as the token ({@link #next}). Its {@code toString()} names it and doubles as a chart legend.
- * A chain with a {@link RandomPicker} is stateful: each {@code next} moves its generator on.
+ *
+ * <p>A chain has llama.cpp's lifecycle ({@link Sampler}): {@link #next} draws and then accepts the token, which
+ * moves the state of every link that has one (a random picker's generator, XTC's, mirostat's mu); {@link #reset}
+ * starts them over and {@link #copy} makes an independent twin. {@link #distribution} and {@link #process} move
+ * nothing: the links with state run on copies, so they show what the next draw would draw from.
  *
  * <pre>{@code
  * SamplerChain chain = SamplerChain.builder().topK(50).temperature(0.8).random(42);
@@ -62,11 +66,17 @@ public final class SamplerChain {
         return picker;
     }
 
-    /** The logits after every processor, in order. The input is not changed. */
+    /** The logits after every processor, in order. The input is not changed, nor is the state of any link. */
     public double[] process(double[] logits, int[] history) {
+        return run(logits, history, false);
+    }
+
+    /** Every processor in order; {@code live} lets the links with state move, else they run on copies. */
+    private double[] run(double[] logits, int[] history, boolean live) {
         double[] current = Logits.requireValid(logits).clone();
+        requireHistory(history);
         for (LogitsProcessor processor : processors) {
-            current = processor.apply(current, history);
+            current = (live ? processor : processor.copy()).apply(current, history);
         }
         return current;
     }
@@ -76,91 +86,20 @@ public final class SamplerChain {
         return process(logits, new int[0]);
     }
 
-    /** The distribution the picker chooses from: the softmax of the processed logits (greedy: one-hot). */
+    /**
+     * The distribution the picker chooses from next: the softmax of the processed logits (greedy: one-hot;
+     * mirostat: cut at its mu). It moves no state.
+     */
     public Distribution distribution(double[] logits, int[] history) {
         if (picker instanceof Greedy) {
             return Distribution.of(process(logits, history), 0.0);
         }
-        Prepared prepared = prepare(logits, history);
-        return Distribution.of(prepared.full(logits.length), prepared.temperature);
-    }
-
-    /**
-     * The logits a random picker draws from, and the temperature to draw at: a temperature that ends the
-     * chain is applied inside the softmax, as (x - max) / T, rather than as a pass of its own (T = 0 too, which
-     * the softmax takes as greedy). The probabilities are the same; the division by T happens once, where the
-     * exponentials are taken.
-     */
-    private record Prepared(double[] logits, double temperature, int[] ids) {
-        /** The logits over the whole vocabulary, masked tokens at -Infinity. */
-        double[] full(int size) {
-            if (ids == null) {
-                return logits;
-            }
-            double[] out = Logits.masked(size);
-            for (int j = 0; j < ids.length; j++) {
-                out[ids[j]] = logits[j];
-            }
-            return out;
+        Prepared prepared = prepare(logits, history, false);
+        double[] full = prepared.full(logits.length);
+        if (picker instanceof MirostatV2 mirostat) {
+            full = mirostat.cut(full, prepared.temperature);
         }
-
-        int id(int index) {
-            return ids == null ? index : ids[index];
-        }
-    }
-
-    /**
-     * Applies the processors, except a final temperature. After a top-k with a small k, the rest of the chain
-     * works on just the k candidates, in ascending id order (as llama.cpp keeps a candidate list): top-p,
-     * min-p and temperatures give the same values on them as on the whole vocabulary with -Infinity
-     * elsewhere, and a draw scans them in the same order, so the token is the same, for the price of k
-     * entries instead of 50,257.
-     */
-    private Prepared prepare(double[] logits, int[] history) {
-        int count = processors.size();
-        double temperature = 1.0;
-        if (count > 0 && processors.get(count - 1) instanceof Temperature last) {
-            temperature = last.value();
-            count--;
-        }
-        // With no processor left to run, the draw's own pass over the logits checks them.
-        double[] current = count == 0 ? logits : Logits.requireValid(logits);
-        int compactAt = compactionPoint(count, current.length);
-        int[] ids = null;
-        for (int i = 0; i < count; i++) {
-            if (i == compactAt) {
-                ids = Ranking.top(current, ((TopK) processors.get(i)).k());
-                Arrays.sort(ids);
-                double[] candidates = new double[ids.length];
-                for (int j = 0; j < ids.length; j++) {
-                    candidates[j] = current[ids[j]];
-                }
-                current = candidates;
-            } else {
-                current = processors.get(i).apply(current, history);
-            }
-        }
-        return new Prepared(current, temperature, ids);
-    }
-
-    /** The index of a top-k after which every processor can work on candidates alone, or -1. */
-    private int compactionPoint(int count, int size) {
-        for (int i = 0; i < count; i++) {
-            if (processors.get(i) instanceof TopK topK && topK.k() > 0 && topK.k() <= 1024 && topK.k() < size / 4) {
-                for (int j = i + 1; j < count; j++) {
-                    LogitsProcessor later = processors.get(j);
-                    if (!(later instanceof TopK
-                            || later instanceof TopP
-                            || later instanceof MinP
-                            || later instanceof Temperature
-                            || later instanceof DynamicTemperature)) {
-                        return -1;
-                    }
-                }
-                return i;
-            }
-        }
-        return -1;
+        return Distribution.of(full, prepared.temperature);
     }
 
     /** The same for a fresh sequence. */
@@ -173,9 +112,11 @@ public final class SamplerChain {
         return distribution(Logits.toDouble(logits), history);
     }
 
-    /** The next token id. */
+    /** The next token id; the chain then accepts it ({@link #accept}), as llama.cpp's {@code llama_sampler_sample}. */
     public int next(double[] logits, int[] history) {
-        return choose(logits, history, 0, false).id();
+        int id = choose(logits, history, 0, false).id();
+        accept(id);
+        return id;
     }
 
     /** The next token id for a fresh sequence. */
@@ -185,7 +126,7 @@ public final class SamplerChain {
 
     /** The next token id for float logits, as a model emits them. */
     public int next(float[] logits, int[] history) {
-        return choose(logits, history, 0, false).id();
+        return next(widen(logits), history);
     }
 
     /**
@@ -193,7 +134,8 @@ public final class SamplerChain {
      * and the entropy of the distribution it was drawn from ({@link #next} and {@link #distribution} in one), the
      * {@code alternatives} likeliest tokens under the chain (those it leaves possible, ties to the lower id; none
      * when 0), and with {@code raw} the softmax of the logits as given (T = 1, nothing cut), summarised. A chain
-     * that does not change the logits (a temperature alone) takes that softmax in the draw's own loop.
+     * that does not change the logits (a temperature alone) takes that softmax in the draw's own loop. Unlike
+     * {@link #next} it does not accept the token: the caller does, once it keeps it.
      */
     public Choice choose(float[] logits, int[] history, int alternatives, boolean raw) {
         return choose(widen(logits), history, alternatives, raw);
@@ -203,34 +145,43 @@ public final class SamplerChain {
         if (alternatives < 0) {
             throw new IllegalArgumentException("alternatives=" + alternatives + " must be >= 0; use 0 for none");
         }
-        if (picker instanceof RandomPicker random) {
-            Prepared prepared = prepare(logits, history);
-            // Processors return new arrays, so the same array means nothing changed the logits.
-            int index = random.draw(prepared.logits, prepared.temperature, raw && prepared.logits == logits);
-            SoftmaxPass pass = random.lastPass();
-            List<TokenProbability> top = new ArrayList<>();
-            if (alternatives > 0) {
-                for (int i : Ranking.top(prepared.logits, alternatives)) {
-                    if (pass.weight(i) > 0) {
-                        top.add(new TokenProbability(prepared.id(i), pass.probability(i), pass.logProbability(i)));
-                    }
+        if (picker instanceof Greedy) {
+            int id = picker.pick(run(logits, history, true));
+            return new Choice(
+                    id,
+                    1.0,
+                    0.0,
+                    alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of(),
+                    raw ? Optional.of(summary(logits)) : Optional.empty());
+        }
+        Prepared prepared = prepare(logits, history, true);
+        // Processors return new arrays, so the same array means nothing changed the logits.
+        boolean asGiven = raw && prepared.logits == logits;
+        int index;
+        SoftmaxPass pass;
+        if (picker instanceof MirostatV2 mirostat) {
+            index = mirostat.draw(prepared.logits, prepared.temperature, prepared.ids);
+            pass = mirostat.lastPass();
+        } else {
+            RandomPicker random = (RandomPicker) picker;
+            index = random.draw(prepared.logits, prepared.temperature, asGiven);
+            pass = random.lastPass();
+        }
+        List<TokenProbability> top = new ArrayList<>();
+        if (alternatives > 0) {
+            for (int i : Ranking.top(prepared.logits, alternatives)) {
+                if (pass.weight(i) > 0) {
+                    top.add(new TokenProbability(prepared.id(i), pass.probability(i), pass.logProbability(i)));
                 }
             }
-            SoftmaxSummary unprocessed = raw ? pass.atOne() : null;
-            return new Choice(
-                    prepared.id(index),
-                    pass.probability(index),
-                    pass.entropy(),
-                    top,
-                    raw ? Optional.of(unprocessed != null ? unprocessed : summary(logits)) : Optional.empty());
         }
-        int id = picker.pick(process(logits, history));
+        SoftmaxSummary unprocessed = asGiven ? pass.atOne() : null;
         return new Choice(
-                id,
-                1.0,
-                0.0,
-                alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of(),
-                raw ? Optional.of(summary(logits)) : Optional.empty());
+                prepared.id(index),
+                pass.probability(index),
+                pass.entropy(),
+                top,
+                raw ? Optional.of(unprocessed != null ? unprocessed : summary(logits)) : Optional.empty());
     }
 
     /** The softmax of the logits as given, summarised, from a pass of its own into a buffer this chain reuses. */
@@ -265,22 +216,154 @@ public final class SamplerChain {
         }
     }
 
-    /** The same chain with its picker started over: a random picker repeats its draws from the beginning. */
-    public SamplerChain fresh() {
-        return new SamplerChain(processors, picker.fresh());
+    /**
+     * The logits a drawing picker draws from, and the temperature to draw at: a temperature that ends the
+     * chain is applied inside the softmax, as (x - max) / T, rather than as a pass of its own (T = 0 too, which
+     * the softmax takes as greedy). The probabilities are the same; the division by T happens once, where the
+     * exponentials are taken.
+     */
+    private record Prepared(double[] logits, double temperature, int[] ids) {
+        /** The logits over the whole vocabulary, masked tokens at -Infinity. */
+        double[] full(int size) {
+            if (ids == null) {
+                return logits;
+            }
+            double[] out = Logits.masked(size);
+            for (int j = 0; j < ids.length; j++) {
+                out[ids[j]] = logits[j];
+            }
+            return out;
+        }
+
+        int id(int index) {
+            return ids == null ? index : ids[index];
+        }
     }
 
     /**
-     * The same processors with a random picker seeded anew; a greedy chain is returned as it is. Generation
-     * uses it to give sample {@code i} of a batch the seed {@code seed + i}.
+     * Applies the processors, except a final temperature; {@code live} lets the links with state move, else they
+     * run on copies. After a top-k with a small k, the rest of the chain works on just the k candidates, in
+     * ascending id order (as llama.cpp keeps a candidate list): the processors that allow it give the same
+     * values on them as on the whole vocabulary with -Infinity elsewhere, and a draw scans them in the same
+     * order, so the token is the same, for the price of k entries instead of 50,257.
      */
-    public SamplerChain withSeed(long seed) {
-        return picker instanceof Greedy ? this : new SamplerChain(processors, new RandomPicker(seed));
+    private Prepared prepare(double[] logits, int[] history, boolean live) {
+        int count = processors.size();
+        double temperature = 1.0;
+        if (count > 0 && processors.get(count - 1) instanceof Temperature last) {
+            temperature = last.value();
+            count--;
+        }
+        requireHistory(history);
+        if (count > 0) {
+            Logits.requireValid(logits);
+        }
+        // With no processor left to run, the draw's own pass over the logits checks them.
+        double[] current = logits;
+        int compactAt = compactionPoint(count, current.length);
+        int[] ids = null;
+        for (int i = 0; i < count; i++) {
+            if (i == compactAt) {
+                ids = Ranking.top(current, ((TopK) processors.get(i)).k());
+                Arrays.sort(ids);
+                double[] candidates = new double[ids.length];
+                for (int j = 0; j < ids.length; j++) {
+                    candidates[j] = current[ids[j]];
+                }
+                current = candidates;
+            } else {
+                LogitsProcessor processor = processors.get(i);
+                current = (live ? processor : processor.copy()).apply(current, history);
+            }
+        }
+        return new Prepared(current, temperature, ids);
     }
 
-    /** The seed of a random picker; empty for a greedy chain. */
+    /** The index of a top-k after which every processor can work on candidates alone, or -1. */
+    private int compactionPoint(int count, int size) {
+        for (int i = 0; i < count; i++) {
+            if (processors.get(i) instanceof TopK topK && topK.k() > 0 && topK.k() <= 1024 && topK.k() < size / 4) {
+                for (int j = i + 1; j < count; j++) {
+                    if (!worksOnCandidates(processors.get(j))) {
+                        return -1;
+                    }
+                }
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a processor gives the same values on a list of candidates as on the whole vocabulary with the rest
+     * masked: true of those that read only the tokens still possible. A penalty reads token ids, so it is not.
+     */
+    private static boolean worksOnCandidates(LogitsProcessor processor) {
+        return processor instanceof TopK
+                || processor instanceof TopP
+                || processor instanceof MinP
+                || processor instanceof Temperature
+                || processor instanceof DynamicTemperature
+                || processor instanceof TopNSigma
+                || processor instanceof TypicalP
+                || processor instanceof Xtc;
+    }
+
+    private static void requireHistory(int[] history) {
+        if (history == null) {
+            throw new IllegalArgumentException("history must not be null; pass new int[0] for a fresh sequence");
+        }
+    }
+
+    /** Tells every link the token the chain chose: what moves a link with state on to the next step. */
+    public void accept(int token) {
+        for (LogitsProcessor processor : processors) {
+            processor.accept(token);
+        }
+        picker.accept(token);
+    }
+
+    /** Starts every link over: the same draws again, mirostat's mu back at its start. */
+    public void reset() {
+        for (LogitsProcessor processor : processors) {
+            processor.reset();
+        }
+        picker.reset();
+    }
+
+    /** An independent chain in the same state: it draws what this one would draw next, and neither moves the other. */
+    public SamplerChain copy() {
+        return new SamplerChain(processors.stream().map(LogitsProcessor::copy).toList(), picker.copy());
+    }
+
+    /** A copy started over: a random picker repeats its draws from the beginning. This chain is not touched. */
+    public SamplerChain fresh() {
+        SamplerChain fresh = copy();
+        fresh.reset();
+        return fresh;
+    }
+
+    /**
+     * The same chain with every link that draws seeded anew, in its initial state; a chain that draws nothing is
+     * returned as it is. Generation uses it to give sample {@code i} of a batch the seed {@code seed + i}.
+     */
+    public SamplerChain withSeed(long seed) {
+        if (seed().isEmpty()) {
+            return this;
+        }
+        return new SamplerChain(processors.stream().map(p -> p.withSeed(seed)).toList(), picker.withSeed(seed));
+    }
+
+    /** The seed of the picker, else of the first processor that draws; empty for a chain that draws nothing. */
     public OptionalLong seed() {
-        return picker instanceof RandomPicker random ? OptionalLong.of(random.seed()) : OptionalLong.empty();
+        if (picker.seed().isPresent()) {
+            return picker.seed();
+        }
+        return processors.stream()
+                .map(Sampler::seed)
+                .filter(OptionalLong::isPresent)
+                .findFirst()
+                .orElse(OptionalLong.empty());
     }
 
     @Override
