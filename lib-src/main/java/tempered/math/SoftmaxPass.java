@@ -57,7 +57,7 @@ public final class SoftmaxPass {
     public SoftmaxPass weigh(double[] logits, double temperature, boolean atOne) {
         Softmax.requireTemperature(temperature);
         if (logits == null || logits.length == 0) {
-            throw new IllegalArgumentException("logits must not be empty; pass one score per token");
+            Logits.requireValid(logits);
         }
         int n = logits.length;
         // One loop finds the largest logit and checks every value; a bad one is reported by the usual check.

@@ -207,6 +207,34 @@ class GeneratorTest {
         assertNotEquals(batch.samples().get(0).text(), batch.samples().get(1).text());
     }
 
+    /**
+     * The same with links that keep state (XTC's generator, mirostat's mu): each sample gets fresh copies seeded
+     * with seed + i, accepts its own tokens, and equals a single run with that seed; the chain passed in never moves.
+     */
+    @Test
+    void batchedSamplesWithStatefulSamplersEqualSingleGenerations() {
+        SamplerChain chain = SamplerSettings.of(1.3)
+                .withXtc(0.5, 0.05)
+                .withMirostatV2(3, 0.5)
+                .withSeed(100)
+                .temperatureFirst();
+        Generation batch =
+                generator().generate(PROMPT, chain, GenerationSettings.of(10).withSamples(4));
+        for (int i = 0; i < 4; i++) {
+            Generation alone = generator().generate(PROMPT, chain.withSeed(100 + i), GenerationSettings.of(10));
+            assertArrayEquals(alone.sample().tokenIds(), batch.samples().get(i).tokenIds(), "sample " + i);
+        }
+        assertArrayEquals(
+                batch.sample().tokenIds(),
+                generator()
+                        .generate(PROMPT, chain, GenerationSettings.of(10))
+                        .sample()
+                        .tokenIds(),
+                "the chain passed in did not move");
+        assertEquals(3.0 * 2, ((tempered.sampling.MirostatV2) chain.picker()).mu(), "its mu is still 2 tau");
+        assertNotEquals(batch.samples().get(0).text(), batch.samples().get(1).text());
+    }
+
     @Test
     void everyExportStyleWritesTheSameText() {
         SamplerChain chain = SamplerChain.builder().temperature(0.8).random(7);

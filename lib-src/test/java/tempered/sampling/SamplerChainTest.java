@@ -326,7 +326,7 @@ class SamplerChainTest {
     /**
      * After a small top-k the chain works on the k candidates alone. A penalty of 1 changes no logit but
      * turns that shortcut off, so the two chains below must agree exactly, token for token, with every
-     * processor the shortcut allows after the top-k, dynamic temperature included.
+     * processor the shortcut allows after the top-k, dynamic temperature, top-n-sigma, typical-p and XTC included.
      */
     @Test
     void workingOnTopKCandidatesGivesExactlyTheWholeVocabularysResults() {
@@ -342,15 +342,24 @@ class SamplerChainTest {
             double t = random.nextDouble(0.1, 3);
             LogitsProcessor dynamic = new DynamicTemperature(
                     random.nextDouble(0.2, 2), random.nextDouble(0, 0.5), random.nextDouble(0.5, 2));
-            List<LogitsProcessor> after =
-                    new java.util.ArrayList<>(List.of(new TopP(p), new MinP(m), dynamic, new Temperature(t)));
+            double n = random.nextDouble(0.5, 3);
+            double typical = random.nextDouble(0.3, 1);
+            List<LogitsProcessor> after = new java.util.ArrayList<>(List.of(
+                    new TopP(p),
+                    new MinP(m),
+                    dynamic,
+                    new Temperature(t),
+                    new TopNSigma(n),
+                    new TypicalP(typical),
+                    new Xtc(0.5, 0.1, trial)));
             // The processors after the top-k in a random order: the shortcut must not depend on llama.cpp's.
             java.util.Collections.shuffle(after, new java.util.Random(trial));
             List<LogitsProcessor> shortcutChain = new java.util.ArrayList<>(List.of(new TopK(k)));
             shortcutChain.addAll(after);
             List<LogitsProcessor> wholeChain =
                     new java.util.ArrayList<>(List.of(new TopK(k), new RepetitionPenalty(1.0)));
-            wholeChain.addAll(after);
+            // XTC keeps state: each chain gets its own copy, drawing the same numbers.
+            after.forEach(processor -> wholeChain.add(processor.copy()));
             SamplerChain shortcut = new SamplerChain(shortcutChain, new RandomPicker(trial));
             SamplerChain whole = new SamplerChain(wholeChain, new RandomPicker(trial));
             assertArrayEquals(
