@@ -23,7 +23,7 @@ import tempered.sampling.SamplerSettings;
  * logits. The logits are Gaussian with GPT-2's spread (a standard deviation of 4).
  *
  * <pre>{@code
- * mvn -B -Pjmh test-compile exec:exec                                   # every benchmark, about 2 minutes
+ * mvn -B -Pjmh test-compile exec:exec                                   # every benchmark
  * mvn -B -Pjmh test-compile exec:exec -Djmh.args="-f 1 SamplingBenchmark.softmax"
  * }</pre>
  */

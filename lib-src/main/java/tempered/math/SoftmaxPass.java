@@ -18,7 +18,7 @@ import java.util.Arrays;
  * <pre>{@code
  * SoftmaxPass pass = new SoftmaxPass().weigh(new double[] {0, Math.log(3)}, 1.0);
  * pass.probability(1);   // 0.75
- * pass.entropy();        // 0.5623351446188083
+ * pass.entropy();        // 0.56233514...: nats
  * }</pre>
  */
 public final class SoftmaxPass {
