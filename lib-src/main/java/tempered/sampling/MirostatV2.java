@@ -126,12 +126,16 @@ public final class MirostatV2 implements Picker {
         into.weigh(logits, temperature).keepAtLeast(Math.pow(2, -mu));
     }
 
-    /** Moves mu by the surprise of {@code token} in the distribution of the last draw, as llama.cpp does. */
+    /**
+     * Moves mu by the surprise of {@code token} in the distribution of the last draw, as llama.cpp does with the
+     * token it draws; a replay may accept another token that draw left possible. Without a draw since the last
+     * accepted token (a prompt's tokens, a token accepted twice) mu stays: llama.cpp's mirostat moves only when
+     * it draws.
+     */
     @Override
     public void accept(int token) {
         if (!drawn) {
-            throw new IllegalStateException("mirostat-v2 moves mu by the surprise of the token it drew; draw one"
-                    + " first (a chain's next() draws and accepts), and accept each drawn token once");
+            return;
         }
         int index = ids == null ? token : Arrays.binarySearch(ids, token);
         if (index < 0 || index >= pass.size() || pass.weight(index) == 0) {

@@ -381,7 +381,7 @@ public final class SamplerChain {
 
         public Builder add(LogitsProcessor processor) {
             if (processor == null) {
-                throw new IllegalArgumentException("processor must not be null");
+                throw new IllegalArgumentException("processor must not be null; leave it out of the chain to skip it");
             }
             processors.add(processor);
             return this;

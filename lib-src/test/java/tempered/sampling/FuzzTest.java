@@ -112,7 +112,13 @@ class FuzzTest {
                                         Arbitraries.of(1e-9, 0.1, 0.5),
                                         Arbitraries.doubles().ofScale(6).between(1e-6, 0.5)),
                                 Arbitraries.longs())
-                        .as(Xtc::new));
+                        .as(Xtc::new),
+                Combinators.combine(
+                                Arbitraries.of(0.0, 0.8, 1e6, 1e300),
+                                Arbitraries.of(1.0, 1.75, 1e3),
+                                Arbitraries.integers().between(1, 3),
+                                Arbitraries.of(1, 2, 64))
+                        .as((multiplier, base, allowed, lastN) -> new Dry(multiplier, base, allowed, lastN)));
     }
 
     @Property(tries = 300)
@@ -164,7 +170,8 @@ class FuzzTest {
         if (allMasked(logits)) {
             return;
         }
-        int[] history = {0, Math.min(3, logits.length - 1)};
+        int last = Math.min(3, logits.length - 1);
+        int[] history = {0, last, 0, last, 0};
         double[] copy = logits.clone();
         Picker picker = recipe.seed() % 3 == 0
                 ? new MirostatV2(1 + Math.floorMod(recipe.seed(), 7), 0.1, recipe.seed())

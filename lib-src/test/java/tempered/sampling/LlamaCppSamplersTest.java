@@ -21,12 +21,13 @@ import tempered.math.Distribution;
 import tempered.math.Logits;
 
 /**
- * Top-n-sigma, typical-p, XTC and mirostat v2 against llama.cpp's own code.
+ * Top-n-sigma, typical-p, XTC, mirostat v2 and DRY against llama.cpp's own code.
  *
  * <p>The figures below were printed by a small C++ program linked against llama.cpp's {@code src/llama-sampler.cpp}
  * (the llama.cpp source bundled in the npm package node-llama-cpp 3.22.1, tag v0.5.0), never committed: for each
  * logit vector, the sampler alone, then llama.cpp's {@code dist} sampler, whose probabilities are printed by token
- * id (0 for a token removed). XTC ran with probability 1, so it always acts. For mirostat v2 the program read mu
+ * id (0 for a token removed). XTC ran with probability 1, so it always acts; DRY accepted the history's tokens
+ * first (llama.cpp's testing constructor, with token-id breakers). For mirostat v2 the program read mu
  * before and after each step; its draws come from llama.cpp's generator, so the test accepts the token llama.cpp
  * drew and checks the cut and mu step by step. llama.cpp computes in float: figures agree to 1e-6.
  */
@@ -270,15 +271,58 @@ class LlamaCppSamplersTest {
         assertEquals(18, checked);
     }
 
+    /**
+     * DRY on llama.cpp's own test-sampling.cpp histories and three more (the last of llama.cpp's default 64 tokens,
+     * multiplier 0.8, base 1.75): the history, the settings and llama.cpp's probabilities after a softmax.
+     */
+    static Stream<Arguments> dryTable() {
+        return Stream.of(
+                Arguments.of(
+                        new double[] {0.25, 0.25, 0.25, 0.25},
+                        new int[] {0, 1, 2, 0, 1},
+                        new Dry(1, 1.1, 2, 5),
+                        new double[] {0.296922743, 0.296922743, 0.109231777, 0.296922743}),
+                Arguments.of(
+                        new double[] {0.2, 0.2, 0.2, 0.2, 0.2},
+                        new int[] {0, 1, 2, 0, 1},
+                        new Dry(2, 1.1, 2, 5),
+                        new double[] {0.241818368, 0.241818368, 0.032726556, 0.241818368, 0.241818368}),
+                Arguments.of(
+                        new double[] {0.2, 0.2, 0.2, 0.2, 0.2},
+                        new int[] {0, 1, 3, 4, 0, 1},
+                        new Dry(1, 1.1, 2, 6, new int[] {3}),
+                        new double[] {0.2, 0.2, 0.2, 0.2, 0.2}),
+                Arguments.of(
+                        new double[] {0.2, 0.2, 0.2, 0.2, 0.2},
+                        new int[] {0, 1, 2, 3, 0, 1, 2, 3, 0, 1},
+                        new Dry(0.8, 1.75, 2, 64),
+                        new double[] {0.249965549, 0.249965549, 0.000137821, 0.249965549, 0.249965549}),
+                Arguments.of(
+                        new double[] {0.2, 0.2, 0.2, 0.2, 0.2},
+                        new int[] {4, 0, 1, 2, 4, 0, 1, 2, 4, 0, 1},
+                        new Dry(0.8, 1.75, 2, 64, new int[] {4}),
+                        new double[] {0.224752992, 0.224752992, 0.100988038, 0.224752992, 0.224752992}),
+                Arguments.of(
+                        new double[] {0.1, 0.2, 0.3, 0.4},
+                        new int[] {3, 2, 1, 3, 2, 1, 3, 2},
+                        new Dry(0.8, 1.75, 2, 64),
+                        new double[] {0.124572121, 0.003423051, 0.373716325, 0.498288482}));
+    }
+
+    @ParameterizedTest(name = "{2} after {1}")
+    @MethodSource("dryTable")
+    void dryMatchesLlamaCpp(double[] probs, int[] history, Dry dry, double[] expected) {
+        double[] logits = Logits.fromProbs(probs);
+        assertArrayEquals(
+                expected, Distribution.of(dry.apply(logits, history), 1).probs(), 1e-6);
+    }
+
     @Test
-    void mirostatV2AcceptsOnlyATokenItsLastDrawLeftPossible() {
+    void mirostatV2MovesOnlyForATokenItsLastDrawLeftPossible() {
         MirostatV2 mirostat = new MirostatV2(1, 0.1, 3);
         double[] logits = {2.0, 4.0, 3.0, -1.0, 0.5, 3.5};
-        assertEquals(
-                "mirostat-v2 moves mu by the surprise of the token it drew; draw one first (a chain's next() draws and"
-                        + " accepts), and accept each drawn token once",
-                assertThrows(IllegalStateException.class, () -> mirostat.accept(1))
-                        .getMessage());
+        mirostat.accept(1);
+        assertEquals(2.0, mirostat.mu(), 0.0, "no draw yet (a prompt's token): mu stays, as in llama.cpp");
         mirostat.pick(logits);
         assertEquals(
                 "token 2 was cut by mirostat-v2's last draw (its surprise was above mu=2.0), so it cannot be accepted;"
@@ -286,7 +330,10 @@ class LlamaCppSamplersTest {
                 assertThrows(IllegalArgumentException.class, () -> mirostat.accept(2))
                         .getMessage());
         mirostat.accept(5);
-        assertThrows(IllegalStateException.class, () -> mirostat.accept(5), "each draw is accepted once");
+        double mu = mirostat.mu();
+        assertEquals(2.0 - 0.1 * (-Math.log(0.377540668798145) / Math.log(2) - 1), mu, 1e-9);
+        mirostat.accept(5);
+        assertEquals(mu, mirostat.mu(), 0.0, "one draw moves mu once");
     }
 
     static Stream<Arguments> badSettings() {
