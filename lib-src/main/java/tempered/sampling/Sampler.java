@@ -8,8 +8,9 @@ import java.util.OptionalLong;
  *
  * <p>A link without state (top-k, a temperature, greedy) keeps the defaults: it ignores the accepted token, has
  * nothing to reset, and is its own copy. A link with state overrides them: {@link RandomPicker} and {@link Xtc}
- * draw from a seeded generator, {@link MirostatV2} moves its target mu with every accepted token. It leaves out
- * llama.cpp's backend (GPU) sampling.
+ * draw from a seeded generator, {@link MirostatV2} moves its cut mu with every accepted token. A processor that
+ * needs the text so far ({@link RepetitionPenalty}, {@link Dry}) reads it from the history it is given, so it
+ * keeps none. It leaves out llama.cpp's backend (GPU) sampling.
  *
  * <pre>{@code
  * Picker p = new RandomPicker(42);

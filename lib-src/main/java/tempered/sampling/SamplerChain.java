@@ -26,7 +26,8 @@ import tempered.math.TokenProbability;
  * <p>A chain has llama.cpp's lifecycle ({@link Sampler}): {@link #next} draws and then accepts the token, which
  * moves the state of every link that has one (a random picker's generator, XTC's, mirostat's mu); {@link #reset}
  * starts them over and {@link #copy} makes an independent twin. {@link #distribution} and {@link #process} move
- * nothing: the links with state run on copies, so they show what the next draw would draw from.
+ * nothing: the links with state run on copies, so they show what the next draw would draw from. A chain reuses
+ * buffers between steps, so it is not thread-safe: give each thread its own {@link #copy}.
  *
  * <pre>{@code
  * SamplerChain chain = SamplerChain.builder().topK(50).temperature(0.8).random(42);
@@ -373,7 +374,7 @@ public final class SamplerChain {
         return String.join(" -> ", links);
     }
 
-    /** Adds processors in order; {@link #greedy()} or {@link #random(long)} ends the chain. */
+    /** Adds processors in order; {@link #greedy()}, {@link #random(long)} or {@link #mirostatV2} ends the chain. */
     public static final class Builder {
         private final List<LogitsProcessor> processors = new ArrayList<>();
 
@@ -409,6 +410,11 @@ public final class SamplerChain {
 
         public SamplerChain random(long seed) {
             return new SamplerChain(processors, new RandomPicker(seed));
+        }
+
+        /** Ends the chain in mirostat v2: a cut at a surprise it steers towards tau, then a seeded draw. */
+        public SamplerChain mirostatV2(double tau, double eta, long seed) {
+            return new SamplerChain(processors, new MirostatV2(tau, eta, seed));
         }
     }
 }
