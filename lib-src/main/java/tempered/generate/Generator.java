@@ -18,8 +18,8 @@ import tempered.text.Tokenizer;
  * <p>Several samples of one prompt run as one batch: sample {@code i} draws with the chain's seed plus
  * {@code i}, so sample 0 is what a single generation with that seed gives. Every call runs on fresh copies
  * of the chain (its generators started over, mirostat's mu at its start), so the same call gives the same text
- * and the chain passed in does not move; each sample's chain accepts each token it keeps. Repetition penalties see the prompt and the sample
- * so far, as in transformers. It leaves out beam search and stop strings.
+ * and the chain passed in does not move; each sample's chain accepts each token it keeps. Repetition penalties
+ * see the prompt and the sample so far, as in transformers. It leaves out beam search and stop strings.
  *
  * <pre>{@code
  * Generator generator = new Generator(gpt2);

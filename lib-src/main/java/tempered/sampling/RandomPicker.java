@@ -6,17 +6,17 @@ import tempered.math.SoftmaxPass;
 /**
  * Draws a token from the softmax of the logits, with a generator seeded explicitly.
  *
- * <p>Each draw takes exactly one number from the generator, {@code new SplittableRandom(seed)}, so the same seed and the same logits give the
- * same sequence of tokens on every run; {@link #reset()} starts the sequence over. Across JVMs and machines
- * that is not promised: {@link Math#exp} may differ by one unit in the last place between JVMs, and a model's
- * logits differ more than that between CPUs (ONNX Runtime picks different kernels), so a draw that lands
- * within a rounding error of a boundary between two tokens can go either way.
+ * <p>Each draw takes exactly one number from the generator, {@code new SplittableRandom(seed)}, so the same
+ * seed and the same logits give the same sequence of tokens on every run; {@link #reset()} starts the sequence
+ * over. Across JVMs and machines that is not promised: {@link Math#exp} may differ by one unit in the last place
+ * between JVMs, and a model's logits differ more than that between CPUs (ONNX Runtime picks different kernels),
+ * so a draw that lands within a rounding error of a boundary between two tokens can go either way.
  *
  * <p>It walks the unnormalised weights {@code exp((x_i - max) / T)} up to {@code u} times their sum
  * ({@link SoftmaxPass#draw}), which gives the token that {@code Distribution.sample} gives for the same {@code u}
  * up to rounding at a boundary. Unlike {@link java.util.Random} it is not thread-safe: it reuses buffers between
- * draws, so give each thread its own picker ({@link #copy()} makes one). It leaves out llama.cpp's and transformers' own
- * generators, so a seed here does not reproduce their tokens.
+ * draws, so give each thread its own picker ({@link #copy()} makes one). It leaves out llama.cpp's and
+ * transformers' own generators, so a seed here does not reproduce their tokens.
  *
  * <pre>{@code
  * Picker p = new RandomPicker(42);
