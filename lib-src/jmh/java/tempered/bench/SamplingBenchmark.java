@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.State;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.math.Softmax;
-import tempered.math.SoftmaxSummary;
+import tempered.math.SoftmaxPass;
 import tempered.sampling.SamplerChain;
 import tempered.sampling.SamplerSettings;
 
@@ -23,7 +23,7 @@ import tempered.sampling.SamplerSettings;
  * logits. The logits are Gaussian with GPT-2's spread (a standard deviation of 4).
  *
  * <pre>{@code
- * mvn -B -Pjmh test-compile exec:exec                                   # every benchmark, about 2 minutes
+ * mvn -B -Pjmh test-compile exec:exec                                   # every benchmark
  * mvn -B -Pjmh test-compile exec:exec -Djmh.args="-f 1 SamplingBenchmark.softmax"
  * }</pre>
  */
@@ -38,6 +38,7 @@ public class SamplingBenchmark {
     private SamplerChain temperature;
     private SamplerChain llamaCpp;
     private SamplerChain topP;
+    private final SoftmaxPass rawPass = new SoftmaxPass();
 
     @Setup
     public void setUp() {
@@ -59,44 +60,40 @@ public class SamplingBenchmark {
 
     @Benchmark
     public int temperatureStep() {
-        return temperature.choose(logits, HISTORY, 0).id();
+        return temperature.choose(logits, HISTORY, 0, false).id();
     }
 
     @Benchmark
     public int temperatureStepWithFiveAlternatives() {
-        return temperature.choose(logits, HISTORY, 5).id();
+        return temperature.choose(logits, HISTORY, 5, false).id();
     }
 
     /** Everything a generation records by default: five alternatives and the raw model's figures, same loop. */
     @Benchmark
     public double temperatureStepWithRawFiguresInTheSameLoop() {
-        return temperature
-                .choose(logits, HISTORY, 5, true)
-                .unprocessed()
-                .orElseThrow()
-                .entropy();
+        return temperature.choose(logits, HISTORY, 5, true).raw().orElseThrow().entropy();
     }
 
     /** The same figures with the raw model's in a pass of their own, as any chain that changes the logits needs. */
     @Benchmark
     public double temperatureStepWithRawFiguresInTheirOwnPass() {
-        return temperature.choose(logits, HISTORY, 5).id()
-                + SoftmaxSummary.of(logits).entropy();
+        return temperature.choose(logits, HISTORY, 5, false).id()
+                + rawPass.weigh(wide, 1.0).summary().entropy();
     }
 
     @Benchmark
     public int llamaCppDefaultsStep() {
-        return llamaCpp.choose(logits, HISTORY, 0).id();
+        return llamaCpp.choose(logits, HISTORY, 0, false).id();
     }
 
     @Benchmark
     public int llamaCppDefaultsStepWithFiveAlternatives() {
-        return llamaCpp.choose(logits, HISTORY, 5).id();
+        return llamaCpp.choose(logits, HISTORY, 5, false).id();
     }
 
     @Benchmark
     public int topPAloneStep() {
-        return topP.choose(logits, HISTORY, 0).id();
+        return topP.choose(logits, HISTORY, 0, false).id();
     }
 
     /** The tempered softmax over 50,257 logits: probabilities only. */

@@ -18,9 +18,10 @@ import tempered.text.Tokenizer;
  * (when asked), the token limit or the end of the context.
  *
  * <p>Several samples of one prompt run as one batch: sample {@code i} draws with the chain's seed plus
- * {@code i}, so sample 0 is what a single generation with that seed gives. Every call starts the chain's
- * generator over, so the same call gives the same text. Repetition penalties see the prompt and the sample
- * so far, as in transformers. It leaves out beam search and stop strings.
+ * {@code i}, so sample 0 is what a single generation with that seed gives. Every call runs on fresh copies
+ * of the chain (its generators started over, mirostat's mu at its start), so the same call gives the same text
+ * and the chain passed in does not move; each sample's chain accepts each token it keeps. Repetition penalties
+ * see the prompt and the sample so far, as in transformers. It leaves out beam search and stop strings.
  *
  * <pre>{@code
  * Generator generator = new Generator(gpt2);
@@ -88,6 +89,8 @@ public final class Generator {
                         continue;
                     }
                     Step step = choose(chains[i], logits[i], histories[i], settings);
+                    // The chain's links with state (a generator, mirostat's mu) move on with the token kept.
+                    chains[i].accept(step.id());
                     steps.get(i).add(step);
                     histories[i] = Arrays.copyOf(histories[i], histories[i].length + 1);
                     histories[i][histories[i].length - 1] = step.id();
@@ -115,14 +118,13 @@ public final class Generator {
     }
 
     /**
-     * Draws the next token and records what the settings ask for: the chain's figures come from the draw's own
-     * pass over the logits; the raw model's, only when they are recorded, from the same pass when the chain is a
-     * temperature alone, else from one more pass.
+     * Draws the next token and records what the settings ask for: the chain's figures, and the raw model's only
+     * when they are recorded, come from the chain's own passes over the logits.
      */
     private Step choose(SamplerChain chain, float[] logits, int[] history, GenerationSettings settings) {
-        boolean recordRaw = settings.rawProbabilities();
-        SamplerChain.Choice choice = chain.choose(logits, history, settings.alternatives(), recordRaw);
-        SoftmaxSummary raw = recordRaw ? choice.unprocessed().orElseGet(() -> SoftmaxSummary.of(logits)) : null;
+        SamplerChain.Choice choice =
+                chain.choose(logits, history, settings.alternatives(), settings.rawProbabilities());
+        SoftmaxSummary raw = choice.raw().orElse(null);
         List<Alternative> top = new ArrayList<>(choice.top().size());
         for (TokenProbability candidate : choice.top()) {
             double rawProbability = raw == null ? Step.NOT_RECORDED : Math.exp(raw.logProb(logits[candidate.id()]));

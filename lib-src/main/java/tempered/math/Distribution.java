@@ -40,7 +40,12 @@ public final class Distribution {
         int size = logits == null ? 0 : logits.length;
         double[] probs = new double[size];
         double[] logProbs = new double[size];
-        Softmax.compute(logits, temperature, probs, logProbs);
+        SoftmaxPass pass = new SoftmaxPass(probs).weigh(logits, temperature);
+        double sum = pass.sum();
+        for (int i = 0; i < size; i++) {
+            logProbs[i] = pass.logProbability(i);
+            probs[i] /= sum;
+        }
         return new Distribution(probs, logProbs);
     }
 
@@ -172,20 +177,8 @@ public final class Distribution {
         if (random == null) {
             throw new IllegalArgumentException("random must not be null; pass e.g. new SplittableRandom(42)");
         }
-        double u = random.nextDouble();
-        double cumulative = 0;
-        int last = -1;
-        for (int i = 0; i < probs.length; i++) {
-            if (probs[i] > 0) {
-                cumulative += probs[i];
-                last = i;
-                if (u < cumulative) {
-                    return i;
-                }
-            }
-        }
-        // u fell in the rounding gap between the running sum and 1: the last possible token takes it.
-        return last;
+        // The same walk as every draw of a sampler chain, over weights that already sum to 1.
+        return SoftmaxPass.walk(probs, probs.length, random.nextDouble());
     }
 
     /** The probabilities, to 8 decimal places; long vocabularies show their likeliest tokens only. */

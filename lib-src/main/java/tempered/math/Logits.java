@@ -24,7 +24,10 @@ public final class Logits {
      * @throws IllegalArgumentException if it is null or empty, holds NaN or +Infinity, or masks every token
      */
     public static double[] requireValid(double[] logits) {
-        if (logits == null || logits.length == 0) {
+        if (logits == null) {
+            throw new IllegalArgumentException("logits must not be null; pass one score per token");
+        }
+        if (logits.length == 0) {
             throw new IllegalArgumentException("logits must not be empty; pass one score per token");
         }
         boolean anyFinite = false;
@@ -50,7 +53,7 @@ public final class Logits {
     /** Widens float logits (as models emit them) to double, the precision every computation here uses. */
     public static double[] toDouble(float[] logits) {
         if (logits == null) {
-            throw new IllegalArgumentException("logits must not be empty; pass one score per token");
+            throw new IllegalArgumentException("logits must not be null; pass one score per token");
         }
         double[] wide = new double[logits.length];
         for (int i = 0; i < logits.length; i++) {

@@ -12,6 +12,7 @@ public final class Ranking {
 
     /** All indices of {@code scores}, highest score first; equal scores keep ascending index order. */
     public static int[] descending(double[] scores) {
+        requireScores(scores);
         int n = scores.length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -31,6 +32,7 @@ public final class Ranking {
      * one pass. Every argmax of the library is this one.
      */
     public static int first(double[] scores) {
+        requireScores(scores);
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
             if (scores[i] > scores[best]) {
@@ -71,6 +73,7 @@ public final class Ranking {
      * {@code n}: for a top-5 of 50,257 tokens that is far cheaper than sorting them all.
      */
     public static int[] top(double[] scores, int n) {
+        requireScores(scores);
         if (n < 0) {
             throw new IllegalArgumentException("top n=" + n + " must be >= 0");
         }
@@ -95,6 +98,12 @@ public final class Ranking {
             best[position] = i;
         }
         return best;
+    }
+
+    private static void requireScores(double[] scores) {
+        if (scores == null) {
+            throw new IllegalArgumentException("scores must not be null; pass one score per token");
+        }
     }
 
     private static void merge(double[] scores, int[] order, int[] buffer, int from, int mid, int to) {

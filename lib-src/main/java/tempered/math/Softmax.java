@@ -33,7 +33,10 @@ public final class Softmax {
     /** Probabilities at temperature {@code temperature}; a new array, the input is not touched. */
     public static double[] probs(double[] logits, double temperature) {
         double[] probs = new double[logits == null ? 0 : logits.length];
-        compute(logits, temperature, probs, null);
+        double sum = new SoftmaxPass(probs).weigh(logits, temperature).sum();
+        for (int i = 0; i < probs.length; i++) {
+            probs[i] /= sum;
+        }
         return probs;
     }
 
@@ -48,54 +51,7 @@ public final class Softmax {
      * probability underflows to 0 while their log-probability is still an ordinary number.
      */
     public static double[] logProbs(double[] logits, double temperature) {
-        double[] logProbs = new double[logits == null ? 0 : logits.length];
-        compute(logits, temperature, null, logProbs);
-        return logProbs;
-    }
-
-    /**
-     * Fills {@code probs} and {@code logProbs} (either may be null) in one pass over the logits, so a caller that
-     * needs both pays for one set of exponentials.
-     */
-    static void compute(double[] logits, double temperature, double[] probs, double[] logProbs) {
-        Logits.requireValid(logits);
-        requireTemperature(temperature);
-        if (temperature == 0) {
-            int best = Ranking.first(logits);
-            for (int i = 0; i < logits.length; i++) {
-                if (probs != null) {
-                    probs[i] = i == best ? 1.0 : 0.0;
-                }
-                if (logProbs != null) {
-                    logProbs[i] = i == best ? 0.0 : Double.NEGATIVE_INFINITY;
-                }
-            }
-            return;
-        }
-        double max = Logits.max(logits);
-        double[] terms = probs != null ? probs : new double[logits.length];
-        double sum = 0;
-        for (int i = 0; i < logits.length; i++) {
-            // Subtracting first keeps (x - max) / T finite even where x / T alone would overflow.
-            double scaled = (logits[i] - max) / temperature;
-            if (logProbs != null) {
-                logProbs[i] = scaled;
-            }
-            // Math.exp(-Infinity) is 0 but slow; a truncated vocabulary is mostly masked tokens.
-            terms[i] = logits[i] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(scaled);
-            sum += terms[i];
-        }
-        if (probs != null) {
-            for (int i = 0; i < probs.length; i++) {
-                probs[i] /= sum;
-            }
-        }
-        if (logProbs != null) {
-            double logSum = Math.log(sum);
-            for (int i = 0; i < logProbs.length; i++) {
-                logProbs[i] -= logSum;
-            }
-        }
+        return Distribution.of(logits, temperature).logProbs();
     }
 
     /** Log-probabilities of float logits, computed in double. */

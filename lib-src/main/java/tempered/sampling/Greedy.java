@@ -20,11 +20,6 @@ public record Greedy() implements Picker {
     }
 
     @Override
-    public Picker fresh() {
-        return this;
-    }
-
-    @Override
     public String toString() {
         return "greedy";
     }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import tempered.math.Distribution;
 import tempered.math.Logits;
 import tempered.math.Ranking;
+import tempered.math.SoftmaxPass;
 import tempered.math.SoftmaxSummary;
 import tempered.math.TokenProbability;
 
@@ -21,7 +22,12 @@ import tempered.math.TokenProbability;
  * before top-k, top-p and min-p, llama.cpp after them. {@link SamplerSettings} builds either convention in
  * one call. The chain can return the distribution it would draw from ({@link #distribution}), for charts, as
  * well as the token ({@link #next}). Its {@code toString()} names it and doubles as a chart legend.
- * A chain with a {@link RandomPicker} is stateful: each {@code next} moves its generator on.
+ *
+ * <p>A chain has llama.cpp's lifecycle ({@link Sampler}): {@link #next} draws and then accepts the token, which
+ * moves the state of every link that has one (a random picker's generator, XTC's, mirostat's mu); {@link #reset}
+ * starts them over and {@link #copy} makes an independent twin. {@link #distribution} and {@link #process} move
+ * nothing: the links with state run on copies, so they show what the next draw would draw from. A chain reuses
+ * buffers between steps, so it is not thread-safe: give each thread its own {@link #copy}.
  *
  * <pre>{@code
  * SamplerChain chain = SamplerChain.builder().topK(50).temperature(0.8).random(42);
@@ -32,6 +38,9 @@ import tempered.math.TokenProbability;
 public final class SamplerChain {
     private final List<LogitsProcessor> processors;
     private final Picker picker;
+    // Buffers a step reuses: the float logits widened to double, and the raw model's own pass.
+    private double[] widened = new double[0];
+    private final SoftmaxPass rawPass = new SoftmaxPass();
 
     public SamplerChain(List<LogitsProcessor> processors, Picker picker) {
         if (processors == null || processors.stream().anyMatch(Objects::isNull)) {
@@ -58,11 +67,17 @@ public final class SamplerChain {
         return picker;
     }
 
-    /** The logits after every processor, in order. The input is not changed. */
+    /** The logits after every processor, in order. The input is not changed, nor is the state of any link. */
     public double[] process(double[] logits, int[] history) {
+        return run(logits, history, false);
+    }
+
+    /** Every processor in order; {@code live} lets the links with state move, else they run on copies. */
+    private double[] run(double[] logits, int[] history, boolean live) {
         double[] current = Logits.requireValid(logits).clone();
+        requireHistory(history);
         for (LogitsProcessor processor : processors) {
-            current = processor.apply(current, history);
+            current = (live ? processor : processor.copy()).apply(current, history);
         }
         return current;
     }
@@ -72,19 +87,141 @@ public final class SamplerChain {
         return process(logits, new int[0]);
     }
 
-    /** The distribution the picker chooses from: the softmax of the processed logits (greedy: one-hot). */
+    /**
+     * The distribution the picker chooses from next: the softmax of the processed logits (greedy: one-hot;
+     * mirostat: cut at its mu). It moves no state.
+     */
     public Distribution distribution(double[] logits, int[] history) {
         if (picker instanceof Greedy) {
             return Distribution.of(process(logits, history), 0.0);
         }
-        Prepared prepared = prepare(logits, history);
-        return Distribution.of(prepared.full(logits.length), prepared.temperature);
+        Prepared prepared = prepare(logits, history, false);
+        double[] full = prepared.full(logits.length);
+        if (picker instanceof MirostatV2 mirostat) {
+            full = mirostat.cut(full, prepared.temperature);
+        }
+        return Distribution.of(full, prepared.temperature);
+    }
+
+    /** The same for a fresh sequence. */
+    public Distribution distribution(double[] logits) {
+        return distribution(logits, new int[0]);
+    }
+
+    /** The distribution for float logits, as a model emits them. */
+    public Distribution distribution(float[] logits, int[] history) {
+        return distribution(Logits.toDouble(logits), history);
+    }
+
+    /** The next token id; the chain then accepts it ({@link #accept}), as llama.cpp's {@code llama_sampler_sample}. */
+    public int next(double[] logits, int[] history) {
+        int id = choose(logits, history, 0, false).id();
+        accept(id);
+        return id;
+    }
+
+    /** The next token id for a fresh sequence. */
+    public int next(double[] logits) {
+        return next(logits, new int[0]);
+    }
+
+    /** The next token id for float logits, as a model emits them. */
+    public int next(float[] logits, int[] history) {
+        return next(widen(logits), history);
     }
 
     /**
-     * The logits a random picker draws from, and the temperature to draw at: a temperature that ends the
-     * chain is applied inside the softmax, as (x - max) / T, rather than as a pass of its own. The
-     * probabilities are the same; the division by T happens once, where the exponentials are taken.
+     * What a generation step records, from the draw's own pass over the logits: the next token, its probability
+     * and the entropy of the distribution it was drawn from ({@link #next} and {@link #distribution} in one), the
+     * {@code alternatives} likeliest tokens under the chain (those it leaves possible, ties to the lower id; none
+     * when 0), and with {@code raw} the softmax of the logits as given (T = 1, nothing cut), summarised. A chain
+     * that does not change the logits (a temperature alone) takes that softmax in the draw's own loop. Unlike
+     * {@link #next} it does not accept the token: the caller does, once it keeps it.
+     */
+    public Choice choose(float[] logits, int[] history, int alternatives, boolean raw) {
+        return choose(widen(logits), history, alternatives, raw);
+    }
+
+    private Choice choose(double[] logits, int[] history, int alternatives, boolean raw) {
+        if (alternatives < 0) {
+            throw new IllegalArgumentException("alternatives=" + alternatives + " must be >= 0; use 0 for none");
+        }
+        if (picker instanceof Greedy) {
+            int id = picker.pick(run(logits, history, true));
+            return new Choice(
+                    id,
+                    1.0,
+                    0.0,
+                    alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of(),
+                    raw ? Optional.of(summary(logits)) : Optional.empty());
+        }
+        Prepared prepared = prepare(logits, history, true);
+        // Processors return new arrays, so the same array means nothing changed the logits.
+        boolean asGiven = raw && prepared.logits == logits;
+        int index;
+        SoftmaxPass pass;
+        if (picker instanceof MirostatV2 mirostat) {
+            index = mirostat.draw(prepared.logits, prepared.temperature, prepared.ids);
+            pass = mirostat.lastPass();
+        } else {
+            RandomPicker random = (RandomPicker) picker;
+            index = random.draw(prepared.logits, prepared.temperature, asGiven);
+            pass = random.lastPass();
+        }
+        List<TokenProbability> top = new ArrayList<>();
+        if (alternatives > 0) {
+            for (int i : Ranking.top(prepared.logits, alternatives)) {
+                if (pass.weight(i) > 0) {
+                    top.add(new TokenProbability(prepared.id(i), pass.probability(i), pass.logProbability(i)));
+                }
+            }
+        }
+        SoftmaxSummary unprocessed = asGiven ? pass.atOne() : null;
+        return new Choice(
+                prepared.id(index),
+                pass.probability(index),
+                pass.entropy(),
+                top,
+                raw ? Optional.of(unprocessed != null ? unprocessed : summary(logits)) : Optional.empty());
+    }
+
+    /** The softmax of the logits as given, summarised, from a pass of its own into a buffer this chain reuses. */
+    private SoftmaxSummary summary(double[] logits) {
+        return rawPass.weigh(logits, 1.0).summary();
+    }
+
+    /** The logits in double precision, in a buffer this chain reuses: a step allocates no copy of the vocabulary. */
+    private double[] widen(float[] logits) {
+        if (logits == null) {
+            throw new IllegalArgumentException("logits must not be null; pass one score per token");
+        }
+        if (widened.length != logits.length) {
+            widened = new double[logits.length];
+        }
+        for (int i = 0; i < logits.length; i++) {
+            widened[i] = logits[i];
+        }
+        return widened;
+    }
+
+    /**
+     * A chosen token id, its probability under the chain, the entropy in nats of the distribution it was drawn
+     * from (0 for greedy), the likeliest tokens under the chain, and the softmax of the logits as given when it was
+     * asked for.
+     */
+    public record Choice(
+            int id, double probability, double entropy, List<TokenProbability> top, Optional<SoftmaxSummary> raw) {
+        public Choice {
+            top = List.copyOf(top);
+            Objects.requireNonNull(raw, "raw: use Optional.empty()");
+        }
+    }
+
+    /**
+     * The logits a drawing picker draws from, and the temperature to draw at: a temperature that ends the
+     * chain is applied inside the softmax, as (x - max) / T, rather than as a pass of its own (T = 0 too, which
+     * the softmax takes as greedy). The probabilities are the same; the division by T happens once, where the
+     * exponentials are taken.
      */
     private record Prepared(double[] logits, double temperature, int[] ids) {
         /** The logits over the whole vocabulary, masked tokens at -Infinity. */
@@ -105,21 +242,25 @@ public final class SamplerChain {
     }
 
     /**
-     * Applies the processors, except a final temperature. After a top-k with a small k, the rest of the chain
-     * works on just the k candidates, in ascending id order (as llama.cpp keeps a candidate list): top-p,
-     * min-p and temperatures give the same values on them as on the whole vocabulary with -Infinity
-     * elsewhere, and a draw scans them in the same order, so the token is the same, for the price of k
-     * entries instead of 50,257.
+     * Applies the processors, except a final temperature; {@code live} lets the links with state move, else they
+     * run on copies. After a top-k with a small k, the rest of the chain works on just the k candidates, in
+     * ascending id order (as llama.cpp keeps a candidate list): the processors that allow it give the same
+     * values on them as on the whole vocabulary with -Infinity elsewhere, and a draw scans them in the same
+     * order, so the token is the same, for the price of k entries instead of 50,257.
      */
-    private Prepared prepare(double[] logits, int[] history) {
+    private Prepared prepare(double[] logits, int[] history, boolean live) {
         int count = processors.size();
         double temperature = 1.0;
-        if (count > 0 && processors.get(count - 1) instanceof Temperature last && last.value() > 0) {
+        if (count > 0 && processors.get(count - 1) instanceof Temperature last) {
             temperature = last.value();
             count--;
         }
+        requireHistory(history);
+        if (count > 0) {
+            Logits.requireValid(logits);
+        }
         // With no processor left to run, the draw's own pass over the logits checks them.
-        double[] current = count == 0 ? logits : Logits.requireValid(logits);
+        double[] current = logits;
         int compactAt = compactionPoint(count, current.length);
         int[] ids = null;
         for (int i = 0; i < count; i++) {
@@ -132,7 +273,8 @@ public final class SamplerChain {
                 }
                 current = candidates;
             } else {
-                current = processors.get(i).apply(current, history);
+                LogitsProcessor processor = processors.get(i);
+                current = (live ? processor : processor.copy()).apply(current, history);
             }
         }
         return new Prepared(current, temperature, ids);
@@ -143,12 +285,7 @@ public final class SamplerChain {
         for (int i = 0; i < count; i++) {
             if (processors.get(i) instanceof TopK topK && topK.k() > 0 && topK.k() <= 1024 && topK.k() < size / 4) {
                 for (int j = i + 1; j < count; j++) {
-                    LogitsProcessor later = processors.get(j);
-                    if (!(later instanceof TopK
-                            || later instanceof TopP
-                            || later instanceof MinP
-                            || later instanceof Temperature
-                            || later instanceof DynamicTemperature)) {
+                    if (!worksOnCandidates(processors.get(j))) {
                         return -1;
                     }
                 }
@@ -158,144 +295,76 @@ public final class SamplerChain {
         return -1;
     }
 
-    /** The same for a fresh sequence. */
-    public Distribution distribution(double[] logits) {
-        return distribution(logits, new int[0]);
-    }
-
-    /** The distribution for float logits, as a model emits them. */
-    public Distribution distribution(float[] logits, int[] history) {
-        return distribution(Logits.toDouble(logits), history);
-    }
-
-    /** The next token id. */
-    public int next(double[] logits, int[] history) {
-        if (picker instanceof RandomPicker random) {
-            Prepared prepared = prepare(logits, history);
-            return prepared.id(random.draw(prepared.logits, prepared.temperature));
-        }
-        return picker.pick(process(logits, history));
-    }
-
-    /** The next token id for a fresh sequence. */
-    public int next(double[] logits) {
-        return next(logits, new int[0]);
-    }
-
-    /** The next token id for float logits, as a model emits them. */
-    public int next(float[] logits, int[] history) {
-        // Plain temperature sampling, the commonest chain, draws from the floats directly: no widened copy.
-        if (picker instanceof RandomPicker random
-                && processors.size() == 1
-                && processors.get(0) instanceof Temperature t
-                && t.value() > 0) {
-            return random.draw(logits, t.value());
-        }
-        return next(Logits.toDouble(logits), history);
-    }
-
     /**
-     * The next token, its probability and the entropy of the distribution it was drawn from, and the
-     * {@code alternatives} likeliest tokens under the chain, from one pass over the logits: what {@link #next}
-     * and {@link #distribution} give, without building the distribution. The alternatives are tokens the chain
-     * leaves possible (probability above 0), likeliest first, ties to the lower id; fewer when the chain leaves
-     * fewer, and none when {@code alternatives} is 0.
+     * Whether a processor gives the same values on a list of candidates as on the whole vocabulary with the rest
+     * masked: true of those that read only the tokens still possible. A penalty reads token ids, so it is not.
      */
-    public Choice choose(double[] logits, int[] history, int alternatives) {
-        return choose(logits, history, alternatives, false);
+    private static boolean worksOnCandidates(LogitsProcessor processor) {
+        return processor instanceof TopK
+                || processor instanceof TopP
+                || processor instanceof MinP
+                || processor instanceof Temperature
+                || processor instanceof DynamicTemperature
+                || processor instanceof TopNSigma
+                || processor instanceof TypicalP
+                || processor instanceof Xtc;
     }
 
-    /**
-     * The same, and with {@code unprocessed} also the softmax of the logits as given (T = 1, nothing cut) when it
-     * comes with the draw's own pass: for a chain that is only a temperature and a random picker, its
-     * exponentials are taken in the same loop. Otherwise {@link Choice#unprocessed()} is empty and the caller
-     * takes its own pass ({@link SoftmaxSummary#of}).
-     */
-    public Choice choose(double[] logits, int[] history, int alternatives, boolean unprocessed) {
-        if (alternatives < 0) {
-            throw new IllegalArgumentException("alternatives=" + alternatives + " must be >= 0; use 0 for none");
-        }
-        if (picker instanceof RandomPicker random) {
-            Prepared prepared = prepare(logits, history);
-            // Processors return new arrays, so the same array means nothing changed the logits.
-            boolean asGiven = unprocessed && prepared.logits == logits;
-            RandomPicker.Drawn drawn = random.weigh(prepared.logits, prepared.temperature, asGiven);
-            List<TokenProbability> top = new ArrayList<>();
-            if (alternatives > 0) {
-                double logSum = Math.log(drawn.sum());
-                for (int index : Ranking.top(prepared.logits, alternatives)) {
-                    double weight = drawn.weights()[index];
-                    if (weight > 0) {
-                        top.add(new TokenProbability(
-                                prepared.id(index), weight / drawn.sum(), Math.log(weight) - logSum));
-                    }
-                }
-            }
-            return new Choice(
-                    prepared.id(drawn.index()),
-                    drawn.probability(drawn.index()),
-                    drawn.entropy(),
-                    top,
-                    Optional.ofNullable(drawn.atOne()));
-        }
-        int id = picker.pick(process(logits, history));
-        return new Choice(id, 1.0, 0.0, alternatives > 0 ? List.of(new TokenProbability(id, 1.0, 0.0)) : List.of());
-    }
-
-    /**
-     * The same for float logits, as a model emits them. A random picker widens them into a buffer it reuses, so
-     * a generation step allocates no copy of the vocabulary.
-     */
-    public Choice choose(float[] logits, int[] history, int alternatives) {
-        return choose(logits, history, alternatives, false);
-    }
-
-    /** The same for float logits, with the softmax of the logits as given when it comes with the draw's pass. */
-    public Choice choose(float[] logits, int[] history, int alternatives, boolean unprocessed) {
-        return choose(
-                picker instanceof RandomPicker random ? random.widen(logits) : Logits.toDouble(logits),
-                history,
-                alternatives,
-                unprocessed);
-    }
-
-    /**
-     * A chosen token id, its probability under the chain, the entropy in nats of the distribution it was drawn
-     * from (0 for greedy), the likeliest tokens under the chain, and the softmax of the logits as given when it
-     * came with the draw's pass.
-     */
-    public record Choice(
-            int id,
-            double probability,
-            double entropy,
-            List<TokenProbability> top,
-            Optional<SoftmaxSummary> unprocessed) {
-        public Choice {
-            top = List.copyOf(top);
-            Objects.requireNonNull(unprocessed, "unprocessed: use Optional.empty()");
-        }
-
-        public Choice(int id, double probability, double entropy, List<TokenProbability> top) {
-            this(id, probability, entropy, top, Optional.empty());
+    private static void requireHistory(int[] history) {
+        if (history == null) {
+            throw new IllegalArgumentException("history must not be null; pass new int[0] for a fresh sequence");
         }
     }
 
-    /** The same chain with its picker started over: a random picker repeats its draws from the beginning. */
+    /** Tells every link the token the chain chose: what moves a link with state on to the next step. */
+    public void accept(int token) {
+        for (LogitsProcessor processor : processors) {
+            processor.accept(token);
+        }
+        picker.accept(token);
+    }
+
+    /** Starts every link over: the same draws again, mirostat's mu back at its start. */
+    public void reset() {
+        for (LogitsProcessor processor : processors) {
+            processor.reset();
+        }
+        picker.reset();
+    }
+
+    /** An independent chain in the same state: it draws what this one would draw next, and neither moves the other. */
+    public SamplerChain copy() {
+        return new SamplerChain(processors.stream().map(LogitsProcessor::copy).toList(), picker.copy());
+    }
+
+    /** A copy started over: a random picker repeats its draws from the beginning. This chain is not touched. */
     public SamplerChain fresh() {
-        return new SamplerChain(processors, picker.fresh());
+        SamplerChain fresh = copy();
+        fresh.reset();
+        return fresh;
     }
 
     /**
-     * The same processors with a random picker seeded anew; a greedy chain is returned as it is. Generation
-     * uses it to give sample {@code i} of a batch the seed {@code seed + i}.
+     * The same chain with every link that draws seeded anew, in its initial state; a chain that draws nothing is
+     * returned as it is. Generation uses it to give sample {@code i} of a batch the seed {@code seed + i}.
      */
     public SamplerChain withSeed(long seed) {
-        return picker instanceof Greedy ? this : new SamplerChain(processors, new RandomPicker(seed));
+        if (seed().isEmpty()) {
+            return this;
+        }
+        return new SamplerChain(processors.stream().map(p -> p.withSeed(seed)).toList(), picker.withSeed(seed));
     }
 
-    /** The seed of a random picker; empty for a greedy chain. */
+    /** The seed of the picker, else of the first processor that draws; empty for a chain that draws nothing. */
     public OptionalLong seed() {
-        return picker instanceof RandomPicker random ? OptionalLong.of(random.seed()) : OptionalLong.empty();
+        if (picker.seed().isPresent()) {
+            return picker.seed();
+        }
+        return processors.stream()
+                .map(Sampler::seed)
+                .filter(OptionalLong::isPresent)
+                .findFirst()
+                .orElse(OptionalLong.empty());
     }
 
     @Override
@@ -305,7 +374,7 @@ public final class SamplerChain {
         return String.join(" -> ", links);
     }
 
-    /** Adds processors in order; {@link #greedy()} or {@link #random(long)} ends the chain. */
+    /** Adds processors in order; {@link #greedy()}, {@link #random(long)} or {@link #mirostatV2} ends the chain. */
     public static final class Builder {
         private final List<LogitsProcessor> processors = new ArrayList<>();
 
@@ -313,7 +382,7 @@ public final class SamplerChain {
 
         public Builder add(LogitsProcessor processor) {
             if (processor == null) {
-                throw new IllegalArgumentException("processor must not be null");
+                throw new IllegalArgumentException("processor must not be null; leave it out of the chain to skip it");
             }
             processors.add(processor);
             return this;
@@ -341,6 +410,11 @@ public final class SamplerChain {
 
         public SamplerChain random(long seed) {
             return new SamplerChain(processors, new RandomPicker(seed));
+        }
+
+        /** Ends the chain in mirostat v2: a cut at a surprise it steers towards tau, then a seeded draw. */
+        public SamplerChain mirostatV2(double tau, double eta, long seed) {
+            return new SamplerChain(processors, new MirostatV2(tau, eta, seed));
         }
     }
 }

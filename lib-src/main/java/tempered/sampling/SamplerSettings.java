@@ -8,18 +8,35 @@ import tempered.math.Softmax;
  * The usual sampling knobs in one value, and the two orders in which engines apply them.
  *
  * <p>{@link #temperatureFirst()} is Hugging Face transformers' and vLLM's order (penalty, temperature, top-k,
- * top-p, min-p); {@link #temperatureLast()} is llama.cpp's (penalty, top-k, top-p, min-p, temperature).
- * Disabled knobs (top-k 0, top-p 1, min-p 0, penalty 1) are left out of the chain. T = 0 gives a greedy
- * picker, as llama.cpp, vLLM and the OpenAI API do. It leaves out typical-p, mirostat and the frequency and
- * presence penalties.
+ * top-p, min-p, typical-p); {@link #temperatureLast()} is llama.cpp's (penalty, top-n-sigma, top-k, typical-p,
+ * top-p, min-p, XTC, temperature). The two differ only in where the temperature sits and in typical-p's place,
+ * each engine's own; top-n-sigma and XTC, which transformers does not have, take llama.cpp's places in both.
+ * Disabled knobs (top-k 0, top-p 1, min-p 0, penalty 1, top-n-sigma 0, typical-p 1, XTC probability 0) are left
+ * out of the chain. Mirostat v2 (tau above 0) replaces the random picker; llama.cpp then leaves every other
+ * sampler but the temperature out, here those that are set run before it. T = 0 gives a greedy picker, as
+ * llama.cpp, vLLM and the OpenAI API do, whatever else is set. Every link that draws takes the one seed. It
+ * leaves out DRY and the frequency and presence penalties.
  *
  * <pre>{@code
  * SamplerSettings.of(0.8).withTopK(40).withTopP(0.95).withMinP(0.05).withSeed(7).temperatureLast();
  * // top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(0.8) -> random(seed=7)
+ * SamplerSettings.of(0.8).withMirostatV2(5, 0.1).withSeed(7).temperatureLast();
+ * // temperature(0.8) -> mirostat-v2(tau=5, eta=0.1, seed=7)
  * }</pre>
  */
 public record SamplerSettings(
-        double temperature, int topK, double topP, double minP, double repetitionPenalty, long seed) {
+        double temperature,
+        int topK,
+        double topP,
+        double minP,
+        double repetitionPenalty,
+        long seed,
+        double topNSigma,
+        double typicalP,
+        double xtcProbability,
+        double xtcThreshold,
+        double mirostatTau,
+        double mirostatEta) {
 
     public SamplerSettings {
         Softmax.requireTemperature(temperature);
@@ -27,6 +44,18 @@ public record SamplerSettings(
         new TopP(topP);
         new MinP(minP);
         new RepetitionPenalty(repetitionPenalty);
+        new TopNSigma(topNSigma);
+        new TypicalP(typicalP);
+        new Xtc(xtcProbability, xtcThreshold, seed);
+        if (mirostatTau != 0) {
+            new MirostatV2(mirostatTau, mirostatEta, seed);
+        }
+    }
+
+    /** The six knobs every engine has; the others disabled. */
+    public SamplerSettings(
+            double temperature, int topK, double topP, double minP, double repetitionPenalty, long seed) {
+        this(temperature, topK, topP, minP, repetitionPenalty, seed, 0, 1.0, 0, 0.1, 0, 0.1);
     }
 
     /** Only a temperature, everything else disabled, seed 0. */
@@ -35,27 +64,167 @@ public record SamplerSettings(
     }
 
     public SamplerSettings withTemperature(double value) {
-        return new SamplerSettings(value, topK, topP, minP, repetitionPenalty, seed);
+        return new SamplerSettings(
+                value,
+                topK,
+                topP,
+                minP,
+                repetitionPenalty,
+                seed,
+                topNSigma,
+                typicalP,
+                xtcProbability,
+                xtcThreshold,
+                mirostatTau,
+                mirostatEta);
     }
 
     public SamplerSettings withTopK(int value) {
-        return new SamplerSettings(temperature, value, topP, minP, repetitionPenalty, seed);
+        return new SamplerSettings(
+                temperature,
+                value,
+                topP,
+                minP,
+                repetitionPenalty,
+                seed,
+                topNSigma,
+                typicalP,
+                xtcProbability,
+                xtcThreshold,
+                mirostatTau,
+                mirostatEta);
     }
 
     public SamplerSettings withTopP(double value) {
-        return new SamplerSettings(temperature, topK, value, minP, repetitionPenalty, seed);
+        return new SamplerSettings(
+                temperature,
+                topK,
+                value,
+                minP,
+                repetitionPenalty,
+                seed,
+                topNSigma,
+                typicalP,
+                xtcProbability,
+                xtcThreshold,
+                mirostatTau,
+                mirostatEta);
     }
 
     public SamplerSettings withMinP(double value) {
-        return new SamplerSettings(temperature, topK, topP, value, repetitionPenalty, seed);
+        return new SamplerSettings(
+                temperature,
+                topK,
+                topP,
+                value,
+                repetitionPenalty,
+                seed,
+                topNSigma,
+                typicalP,
+                xtcProbability,
+                xtcThreshold,
+                mirostatTau,
+                mirostatEta);
     }
 
     public SamplerSettings withRepetitionPenalty(double value) {
-        return new SamplerSettings(temperature, topK, topP, minP, value, seed);
+        return new SamplerSettings(
+                temperature,
+                topK,
+                topP,
+                minP,
+                value,
+                seed,
+                topNSigma,
+                typicalP,
+                xtcProbability,
+                xtcThreshold,
+                mirostatTau,
+                mirostatEta);
     }
 
     public SamplerSettings withSeed(long value) {
-        return new SamplerSettings(temperature, topK, topP, minP, repetitionPenalty, value);
+        return new SamplerSettings(
+                temperature,
+                topK,
+                topP,
+                minP,
+                repetitionPenalty,
+                value,
+                topNSigma,
+                typicalP,
+                xtcProbability,
+                xtcThreshold,
+                mirostatTau,
+                mirostatEta);
+    }
+
+    /** Top-n-sigma with this n (0 disables it). */
+    public SamplerSettings withTopNSigma(double value) {
+        return new SamplerSettings(
+                temperature,
+                topK,
+                topP,
+                minP,
+                repetitionPenalty,
+                seed,
+                value,
+                typicalP,
+                xtcProbability,
+                xtcThreshold,
+                mirostatTau,
+                mirostatEta);
+    }
+
+    /** Locally typical sampling with this p (1 disables it). */
+    public SamplerSettings withTypicalP(double value) {
+        return new SamplerSettings(
+                temperature,
+                topK,
+                topP,
+                minP,
+                repetitionPenalty,
+                seed,
+                topNSigma,
+                value,
+                xtcProbability,
+                xtcThreshold,
+                mirostatTau,
+                mirostatEta);
+    }
+
+    /** XTC acting at this share of steps, on tokens of at least this probability (probability 0 disables it). */
+    public SamplerSettings withXtc(double probability, double threshold) {
+        return new SamplerSettings(
+                temperature,
+                topK,
+                topP,
+                minP,
+                repetitionPenalty,
+                seed,
+                topNSigma,
+                typicalP,
+                probability,
+                threshold,
+                mirostatTau,
+                mirostatEta);
+    }
+
+    /** Mirostat v2 in place of the random picker, with target tau and rate eta (tau 0 disables it). */
+    public SamplerSettings withMirostatV2(double tau, double eta) {
+        return new SamplerSettings(
+                temperature,
+                topK,
+                topP,
+                minP,
+                repetitionPenalty,
+                seed,
+                topNSigma,
+                typicalP,
+                xtcProbability,
+                xtcThreshold,
+                tau,
+                eta);
     }
 
     /** Transformers' and vLLM's order: temperature before the truncation samplers. */
@@ -63,7 +232,22 @@ public record SamplerSettings(
         List<LogitsProcessor> chain = new ArrayList<>();
         addPenalty(chain);
         addTemperature(chain);
-        addTruncation(chain);
+        if (topNSigma != 0) {
+            chain.add(new TopNSigma(topNSigma));
+        }
+        if (topK != 0) {
+            chain.add(new TopK(topK));
+        }
+        if (topP != 1.0) {
+            chain.add(new TopP(topP));
+        }
+        if (minP != 0) {
+            chain.add(new MinP(minP));
+        }
+        if (typicalP != 1.0) {
+            chain.add(new TypicalP(typicalP));
+        }
+        addXtc(chain);
         return new SamplerChain(chain, picker());
     }
 
@@ -71,7 +255,22 @@ public record SamplerSettings(
     public SamplerChain temperatureLast() {
         List<LogitsProcessor> chain = new ArrayList<>();
         addPenalty(chain);
-        addTruncation(chain);
+        if (topNSigma != 0) {
+            chain.add(new TopNSigma(topNSigma));
+        }
+        if (topK != 0) {
+            chain.add(new TopK(topK));
+        }
+        if (typicalP != 1.0) {
+            chain.add(new TypicalP(typicalP));
+        }
+        if (topP != 1.0) {
+            chain.add(new TopP(topP));
+        }
+        if (minP != 0) {
+            chain.add(new MinP(minP));
+        }
+        addXtc(chain);
         addTemperature(chain);
         return new SamplerChain(chain, picker());
     }
@@ -88,19 +287,16 @@ public record SamplerSettings(
         }
     }
 
-    private void addTruncation(List<LogitsProcessor> chain) {
-        if (topK != 0) {
-            chain.add(new TopK(topK));
-        }
-        if (topP != 1.0) {
-            chain.add(new TopP(topP));
-        }
-        if (minP != 0) {
-            chain.add(new MinP(minP));
+    private void addXtc(List<LogitsProcessor> chain) {
+        if (xtcProbability != 0) {
+            chain.add(new Xtc(xtcProbability, xtcThreshold, seed));
         }
     }
 
     private Picker picker() {
-        return temperature == 0 ? new Greedy() : new RandomPicker(seed);
+        if (temperature == 0) {
+            return new Greedy();
+        }
+        return mirostatTau != 0 ? new MirostatV2(mirostatTau, mirostatEta, seed) : new RandomPicker(seed);
     }
 }

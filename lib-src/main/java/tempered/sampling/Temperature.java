@@ -3,6 +3,7 @@ package tempered.sampling;
 import tempered.format.Numbers;
 import tempered.math.Logits;
 import tempered.math.Softmax;
+import tempered.math.SoftmaxPass;
 
 /**
  * Divides every logit by T: below 1 it sharpens the distribution, above 1 it flattens it.
@@ -28,8 +29,9 @@ public record Temperature(double value) implements LogitsProcessor {
     public double[] apply(double[] logits, int[] history) {
         Logits.requireValid(logits);
         if (value == 0) {
+            // What the softmax at T = 0 gives any weight: the likeliest token alone (SoftmaxPass says which).
+            int best = new SoftmaxPass().weigh(logits, 0).argmax();
             double[] out = Logits.masked(logits.length);
-            int best = Logits.argmax(logits);
             out[best] = logits[best];
             return out;
         }

@@ -10,7 +10,9 @@ import tempered.math.Softmax;
  *
  * <p>The probabilities are those of the logits it is given, so its effect depends on whether temperature
  * ran before it. The likeliest token always survives. The running sum is compared with a tolerance of
- * 1e-9, so that {0.4, 0.3} counts as reaching p = 0.7 whatever the rounding of the sum. p = 1 disables it.
+ * 1e-9, so that {0.4, 0.3} counts as reaching p = 0.7 whatever the rounding of the sum. Of tokens tied in
+ * probability where the cut falls, the lower ids are kept and the higher ones masked: tokens are added likeliest
+ * first, ties by id, until the sum reaches p. p = 1 disables it.
  * Holtzman et al., "The curious case of neural text degeneration", https://arxiv.org/abs/1904.09751.
  *
  * <pre>{@code

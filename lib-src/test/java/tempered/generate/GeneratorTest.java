@@ -207,6 +207,60 @@ class GeneratorTest {
         assertNotEquals(batch.samples().get(0).text(), batch.samples().get(1).text());
     }
 
+    /**
+     * The same with links that keep state (XTC's generator, mirostat's mu): each sample gets fresh copies seeded
+     * with seed + i, accepts its own tokens, and equals a single run with that seed; the chain passed in never moves.
+     */
+    @Test
+    void batchedSamplesWithStatefulSamplersEqualSingleGenerations() {
+        SamplerChain chain = SamplerSettings.of(1.3)
+                .withXtc(0.5, 0.05)
+                .withMirostatV2(3, 0.5)
+                .withSeed(100)
+                .temperatureFirst();
+        Generation batch =
+                generator().generate(PROMPT, chain, GenerationSettings.of(10).withSamples(4));
+        for (int i = 0; i < 4; i++) {
+            Generation alone = generator().generate(PROMPT, chain.withSeed(100 + i), GenerationSettings.of(10));
+            assertArrayEquals(alone.sample().tokenIds(), batch.samples().get(i).tokenIds(), "sample " + i);
+        }
+        assertArrayEquals(
+                batch.sample().tokenIds(),
+                generator()
+                        .generate(PROMPT, chain, GenerationSettings.of(10))
+                        .sample()
+                        .tokenIds(),
+                "the chain passed in did not move");
+        assertEquals(3.0 * 2, ((tempered.sampling.MirostatV2) chain.picker()).mu(), "its mu is still 2 tau");
+        assertNotEquals(batch.samples().get(0).text(), batch.samples().get(1).text());
+    }
+
+    /**
+     * Generation accepts each kept token: mirostat's cut moves with it, so each step's recorded probability is the
+     * one a replay of the chain gives after accepting the same tokens (and not the one at the starting mu).
+     */
+    @Test
+    void eachKeptTokenIsAcceptedSoMirostatsCutMoves() {
+        Gpt2Model model = MODELS.get(SyntheticGpt2.Layout.MERGED);
+        SamplerChain chain = new SamplerChain(List.of(), new tempered.sampling.MirostatV2(1, 1, 3));
+        Generation generation = new Generator(model).generate(PROMPT, chain, GenerationSettings.of(8));
+        SamplerChain replay = chain.fresh();
+        SamplerChain neverAccepting = chain.fresh();
+        int[] sequence = generation.promptIds();
+        int differs = 0;
+        for (Step step : generation.sample().steps()) {
+            float[] logits = model.nextLogits(sequence);
+            assertEquals(replay.distribution(logits, sequence).prob(step.id()), step.probability(), 1e-5);
+            double atStart = neverAccepting.distribution(logits, sequence).prob(step.id());
+            differs += Math.abs(atStart - step.probability()) > 1e-4 ? 1 : 0;
+            // The replay draws (its own token, whatever it is) and then accepts the one the generation kept.
+            replay.choose(logits, sequence, 0, false);
+            replay.accept(step.id());
+            sequence = append(sequence, step.id());
+        }
+        assertTrue(differs > 0, "mu moved, so some step's cut differs from the cut at the start");
+    }
+
     @Test
     void everyExportStyleWritesTheSameText() {
         SamplerChain chain = SamplerChain.builder().temperature(0.8).random(7);

@@ -21,7 +21,7 @@ import tempered.math.Distribution;
 import tempered.math.Softmax;
 
 /**
- * Fuzzing the softmax, the distribution type and every processor of the sampler chain with logits drawn to
+ * Fuzzing the softmax, the distribution type and every processor and picker of the sampler chain with logits drawn to
  * include the extremes: magnitudes up to 1e300, -Infinity masks, ties, one token or GPT-2's 50,257, and
  * temperatures from 1e-6 to 1e6. Every result must be a proper distribution (finite, non-negative, summing
  * to 1 within 1e-9) or an {@link IllegalArgumentException} that says what was wrong; never a NaN.
@@ -97,7 +97,28 @@ class FuzzTest {
                                 Arbitraries.doubles().between(-3, 2).map(exponent -> Math.pow(10, exponent)))
                         .map(RepetitionPenalty::new),
                 Combinators.combine(temperatures(), Arbitraries.of(0.0, 0.5, 2.0, 1e3), Arbitraries.of(0.5, 1.0, 3.0))
-                        .as(DynamicTemperature::new));
+                        .as(DynamicTemperature::new),
+                Arbitraries.oneOf(
+                                Arbitraries.of(0.0, 1e-9, 1.0, 3.0, 1e6),
+                                Arbitraries.doubles().between(0, 5))
+                        .map(TopNSigma::new),
+                Arbitraries.oneOf(
+                                Arbitraries.of(1e-9, 0.5, 0.95, 1.0),
+                                Arbitraries.doubles().ofScale(6).between(1e-6, 1))
+                        .map(TypicalP::new),
+                Combinators.combine(
+                                Arbitraries.of(0.0, 0.5, 1.0),
+                                Arbitraries.oneOf(
+                                        Arbitraries.of(1e-9, 0.1, 0.5),
+                                        Arbitraries.doubles().ofScale(6).between(1e-6, 0.5)),
+                                Arbitraries.longs())
+                        .as(Xtc::new),
+                Combinators.combine(
+                                Arbitraries.of(0.0, 0.8, 1e6, 1e300),
+                                Arbitraries.of(1.0, 1.75, 1e3),
+                                Arbitraries.integers().between(1, 3),
+                                Arbitraries.of(1, 2, 64))
+                        .as((multiplier, base, allowed, lastN) -> new Dry(multiplier, base, allowed, lastN)));
     }
 
     @Property(tries = 300)
@@ -149,9 +170,13 @@ class FuzzTest {
         if (allMasked(logits)) {
             return;
         }
-        int[] history = {0, Math.min(3, logits.length - 1)};
+        int last = Math.min(3, logits.length - 1);
+        int[] history = {0, last, 0, last, 0};
         double[] copy = logits.clone();
-        SamplerChain chain = new SamplerChain(List.of(first, second), new RandomPicker(recipe.seed()));
+        Picker picker = recipe.seed() % 3 == 0
+                ? new MirostatV2(1 + Math.floorMod(recipe.seed(), 7), 0.1, recipe.seed())
+                : new RandomPicker(recipe.seed());
+        SamplerChain chain = new SamplerChain(List.of(first, second), picker);
         Distribution distribution;
         try {
             distribution = chain.distribution(logits, history);
@@ -169,6 +194,10 @@ class FuzzTest {
         for (double value : chain.process(logits, history)) {
             assertFalse(Double.isNaN(value) || value == Double.POSITIVE_INFINITY, chain + " produced " + value);
         }
+        // A second step after the chain accepted the first: still a proper distribution and a possible token.
+        Distribution again = chain.distribution(logits, history);
+        assertProper(again.probs(), chain + " after one step on " + recipe);
+        assertTrue(again.prob(chain.next(logits, history)) > 0, chain + " drew an impossible token on its second step");
     }
 
     @Property(tries = 200)
@@ -185,6 +214,20 @@ class FuzzTest {
         }
         if (!(value > 0) || Double.isInfinite(value)) {
             attempts.add(() -> new RepetitionPenalty(value));
+            attempts.add(() -> new MirostatV2(value, 0.1, 0));
+        }
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            attempts.add(() -> new TopNSigma(value));
+            attempts.add(() -> new MirostatV2(5, value, 0));
+        }
+        if (!(value > 0 && value <= 1)) {
+            attempts.add(() -> new TypicalP(value));
+        }
+        if (!(value >= 0 && value <= 1)) {
+            attempts.add(() -> new Xtc(value, 0.1, 0));
+        }
+        if (!(value > 0 && value <= 0.5)) {
+            attempts.add(() -> new Xtc(0.5, value, 0));
         }
         for (Runnable attempt : attempts) {
             assertRefused(attempt::run, "");

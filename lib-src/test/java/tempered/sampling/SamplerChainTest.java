@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tempered.math.Distribution;
 import tempered.math.Examples;
 import tempered.math.Logits;
+import tempered.math.SoftmaxPass;
 import tempered.math.SoftmaxSummary;
 import tempered.math.TokenProbability;
 
@@ -256,7 +257,7 @@ class SamplerChainTest {
             List<TokenProbability> possible =
                     expected.top(6).stream().filter(t -> t.prob() > 0).toList();
             for (int step = 0; step < 200; step++) {
-                SamplerChain.Choice choice = a.choose(logits, new int[0], 6);
+                SamplerChain.Choice choice = a.choose(logits, new int[0], 6, false);
                 assertEquals(b.next(logits, new int[0]), choice.id(), chain + " step " + step);
                 assertEquals(expected.prob(choice.id()), choice.probability(), 1e-12, chain + " step " + step);
                 assertEquals(expected.entropy(), choice.entropy(), 1e-12, chain.toString());
@@ -267,22 +268,25 @@ class SamplerChainTest {
                     assertEquals(possible.get(i).logProb(), choice.top().get(i).logProb(), 1e-9);
                 }
             }
-            assertEquals(List.of(), chain.choose(logits, new int[0], 0).top(), "no alternatives asked, none computed");
+            assertEquals(
+                    List.of(),
+                    chain.choose(logits, new int[0], 0, false).top(),
+                    "no alternatives asked, none computed");
         }
         assertEquals(
                 "alternatives=-1 must be >= 0; use 0 for none",
                 assertThrows(
                                 IllegalArgumentException.class,
-                                () -> SamplerChain.builder().random(1).choose(logits, new int[0], -1))
+                                () -> SamplerChain.builder().random(1).choose(logits, new int[0], -1, false))
                         .getMessage());
     }
 
     /**
-     * A chain that is only a temperature gives the softmax of its input at T = 1 from the draw's own loop; any
-     * processor that changes the logits means the caller takes its own pass. Asking for it never moves a draw.
+     * A chain that is only a temperature gives the softmax of its input at T = 1 from the draw's own loop, with
+     * the same sums as a pass of their own; any other chain takes that pass. Asking for it never moves a draw.
      */
     @Test
-    void theUnprocessedSoftmaxComesWithTheDrawOnlyWhenNothingChangedTheLogits() {
+    void theRawSoftmaxIsTheLogitsOwnWhetherItComesWithTheDrawOrNot() {
         SplittableRandom random = new SplittableRandom(8);
         float[] logits = new float[2000];
         for (int i = 0; i < logits.length; i++) {
@@ -294,40 +298,35 @@ class SamplerChainTest {
         SamplerChain twin = plain.fresh();
         for (int step = 0; step < 50; step++) {
             SamplerChain.Choice choice = plain.choose(logits, new int[0], 3, true);
-            assertEquals(twin.choose(logits, new int[0], 3).id(), choice.id(), "step " + step);
-            SoftmaxSummary summary = choice.unprocessed().orElseThrow();
+            assertEquals(twin.choose(logits, new int[0], 3, false).id(), choice.id(), "step " + step);
+            SoftmaxSummary summary = choice.raw().orElseThrow();
             assertEquals(atOne.entropy(), summary.entropy(), 1e-12);
             assertEquals(atOne.logProb(choice.id()), summary.logProb(logits[choice.id()]), 1e-12);
-            SoftmaxSummary ownPass = SoftmaxSummary.of(logits);
+            SoftmaxSummary ownPass =
+                    new SoftmaxPass().weigh(Logits.toDouble(logits), 1.0).summary();
             assertEquals(ownPass.entropy(), summary.entropy(), 0.0, "the same sums in the same order");
         }
-        assertTrue(plain.choose(logits, new int[0], 3, false).unprocessed().isEmpty(), "not asked, not computed");
+        assertTrue(plain.choose(logits, new int[0], 3, false).raw().isEmpty(), "not asked, not computed");
         SoftmaxSummary atTemperatureOne = SamplerChain.builder()
                 .random(3)
                 .choose(logits, new int[0], 3, true)
-                .unprocessed()
+                .raw()
                 .orElseThrow();
         assertEquals(atOne.entropy(), atTemperatureOne.entropy(), 1e-12, "T = 1 reuses the draw's own weights");
-        assertTrue(
-                SamplerChain.builder()
-                        .topK(40)
-                        .temperature(0.8)
-                        .random(3)
-                        .choose(logits, new int[0], 3, true)
-                        .unprocessed()
-                        .isEmpty(),
-                "top-k changed the logits, so the draw's pass is not over them");
-        assertTrue(SamplerChain.builder()
-                .greedy()
-                .choose(logits, new int[0], 3, true)
-                .unprocessed()
-                .isEmpty());
+        // A chain that changes the logits, and a greedy one, take the raw softmax in a pass of their own: the same.
+        for (SamplerChain other : List.of(
+                SamplerChain.builder().topK(40).temperature(0.8).random(3),
+                SamplerChain.builder().greedy())) {
+            SoftmaxSummary own = other.choose(logits, new int[0], 3, true).raw().orElseThrow();
+            assertEquals(atOne.entropy(), own.entropy(), 1e-12, other.toString());
+            assertEquals(atOne.logProb(5), own.logProb(logits[5]), 1e-12, other.toString());
+        }
     }
 
     /**
      * After a small top-k the chain works on the k candidates alone. A penalty of 1 changes no logit but
      * turns that shortcut off, so the two chains below must agree exactly, token for token, with every
-     * processor the shortcut allows after the top-k, dynamic temperature included.
+     * processor the shortcut allows after the top-k, dynamic temperature, top-n-sigma, typical-p and XTC included.
      */
     @Test
     void workingOnTopKCandidatesGivesExactlyTheWholeVocabularysResults() {
@@ -343,15 +342,24 @@ class SamplerChainTest {
             double t = random.nextDouble(0.1, 3);
             LogitsProcessor dynamic = new DynamicTemperature(
                     random.nextDouble(0.2, 2), random.nextDouble(0, 0.5), random.nextDouble(0.5, 2));
-            List<LogitsProcessor> after =
-                    new java.util.ArrayList<>(List.of(new TopP(p), new MinP(m), dynamic, new Temperature(t)));
+            double n = random.nextDouble(0.5, 3);
+            double typical = random.nextDouble(0.3, 1);
+            List<LogitsProcessor> after = new java.util.ArrayList<>(List.of(
+                    new TopP(p),
+                    new MinP(m),
+                    dynamic,
+                    new Temperature(t),
+                    new TopNSigma(n),
+                    new TypicalP(typical),
+                    new Xtc(0.5, 0.1, trial)));
             // The processors after the top-k in a random order: the shortcut must not depend on llama.cpp's.
             java.util.Collections.shuffle(after, new java.util.Random(trial));
             List<LogitsProcessor> shortcutChain = new java.util.ArrayList<>(List.of(new TopK(k)));
             shortcutChain.addAll(after);
             List<LogitsProcessor> wholeChain =
                     new java.util.ArrayList<>(List.of(new TopK(k), new RepetitionPenalty(1.0)));
-            wholeChain.addAll(after);
+            // XTC keeps state: each chain gets its own copy, drawing the same numbers.
+            after.forEach(processor -> wholeChain.add(processor.copy()));
             SamplerChain shortcut = new SamplerChain(shortcutChain, new RandomPicker(trial));
             SamplerChain whole = new SamplerChain(wholeChain, new RandomPicker(trial));
             assertArrayEquals(
