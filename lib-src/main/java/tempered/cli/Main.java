@@ -73,7 +73,10 @@ public final class Main {
 
     /** Runs one command and returns its exit status (see {@link #HELP}). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || (Arrays.asList("help", "--help", "-h").contains(args[0]) && args.length == 1)) {
+        List<String> helpWords = List.of("help", "--help", "-h");
+        // 'help help' asks what help does: the overview answers it.
+        boolean overview = args.length == 1 || (args.length == 2 && helpWords.contains(args[1]));
+        if (args.length == 0 || (helpWords.contains(args[0]) && overview)) {
             out.print(Launcher.help(HELP));
             return args.length == 0 ? BAD_INPUT : 0;
         }
