@@ -147,6 +147,34 @@ class ModelCommandsTest {
         assertEquals("", streamed.err());
     }
 
+    /** The model's control bytes (ESC, BEL, C1's CSI) are written as escapes, as next writes them; text stays. */
+    @Test
+    void generateWritesTheModelsControlCharactersAsEscapes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        GenerateCommand.Stream stream = new GenerateCommand.Stream(
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        for (String piece : new String[] {" a", "\u001b", "[2J", "\u0007", "\n", "\t\u00e9", "\r", "\u009b"}) {
+            for (int id : Gpt2Tokenizer.encode(piece)) {
+                stream.onToken(0, new tempered.generate.Step(id, Gpt2Tokenizer.token(id), 0.5, 0, 0, 0, List.of()));
+            }
+        }
+        assertEquals(
+                " a\\u001b[2J\\u0007\n\t\u00e9\\r\\u009b", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        MainTest.Run run = run(
+                "generate",
+                "--model",
+                model,
+                "--prompt",
+                "clear\u001b[2J",
+                "--temperature",
+                "0",
+                "--max-new-tokens",
+                "2");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("clear\\u001b[2J"), run.out());
+        assertFalse(run.out().contains("\u001b"), "no raw escape reaches the terminal");
+    }
+
     @Test
     void greedyGenerationIsTheSameWhateverTheSeed() {
         MainTest.Run a = run(
