@@ -196,7 +196,7 @@ public final class ExplainerSource {
         URI uri = base.resolve(name);
         Path partial = null;
         try {
-            partial = Files.createTempFile(folder, name + ".", ".incomplete");
+            partial = AtomicFiles.temporary(folder, name, ".incomplete");
             URLConnection connection = uri.toURL().openConnection();
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());

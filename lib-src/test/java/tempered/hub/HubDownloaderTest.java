@@ -16,12 +16,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +86,29 @@ class HubDownloaderTest {
         assertEquals(requests, hub.requests.size());
         assertEquals(file, Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
         assertEquals(0, FileLocks.inUse(), "no lock is held, or remembered, after the download");
+    }
+
+    /** refs/main, blobs and snapshot folders get the process's umask, as Python writes them: another user can read them. */
+    @Test
+    void everyFileIsWrittenWithTheUmaskSoOtherUsersCanReadTheCache() throws IOException {
+        Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        Path repository = cacheRoot.resolve("models--openai-community--gpt2");
+        Set<PosixFilePermission> plain = modeOfANewFile(cacheRoot);
+        assertEquals(plain, Files.getPosixFilePermissions(repository.resolve("refs/main")), "refs/main");
+        assertEquals(plain, Files.getPosixFilePermissions(file.toRealPath()), "the blob");
+        Path config = file.getParent().getParent().resolve("config.json").toRealPath();
+        assertEquals(plain, Files.getPosixFilePermissions(config), "config.json's blob");
+    }
+
+    /** The permissions a file made here gets from this process's umask (0644 under the usual 022). */
+    static Set<PosixFilePermission> modeOfANewFile(Path folder) throws IOException {
+        Path probe = Files.createDirectories(folder).resolve("umask-probe-" + System.nanoTime());
+        Files.newOutputStream(probe).close();
+        try {
+            return Files.getPosixFilePermissions(probe);
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     @Test

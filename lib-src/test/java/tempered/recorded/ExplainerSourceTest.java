@@ -10,9 +10,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,19 @@ class ExplainerSourceTest {
         assertTrue(licence.contains("Permission is hereby granted, free of charge"), licence);
         assertTrue(licence.contains(ExplainerSource.COMMIT), licence);
         assertEquals(List.of(), leftovers());
+    }
+
+    /** The examples and their licence get the umask, as any file this user makes: another user can read them. */
+    @Test
+    void theFilesAreWrittenWithTheUmaskSoOtherUsersCanReadThem() throws IOException {
+        List<Path> files = new java.util.ArrayList<>(source(false).files(DownloadProgress.NONE));
+        files.add(cache.resolve("LICENSE"));
+        Path probe = cache.resolve("probe");
+        Files.newOutputStream(probe).close();
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(probe);
+        for (Path file : files) {
+            assertEquals(plain, Files.getPosixFilePermissions(file), file.toString());
+        }
     }
 
     @Test
