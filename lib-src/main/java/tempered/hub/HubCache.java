@@ -2,8 +2,10 @@ package tempered.hub;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +57,11 @@ public final class HubCache {
         return root.resolve("models--" + repo.replace("/", "--"));
     }
 
-    /** The commit a revision stands for: itself when it is a commit hash, else what {@code refs/} records. */
+    /**
+     * The commit a revision stands for: itself when it is a commit hash, else what {@code refs/} records.
+     *
+     * @throws IllegalArgumentException when the ref is there but this user may not read it
+     */
     public Optional<String> commit(String repo, String revision) {
         if (Hashes.isSha1(revision)) {
             return Optional.of(revision);
@@ -65,9 +71,18 @@ public final class HubCache {
             return Files.isRegularFile(ref)
                     ? Optional.of(Files.readString(ref, StandardCharsets.UTF_8).trim())
                     : Optional.empty();
+        } catch (AccessDeniedException e) {
+            throw denied(ref);
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** A file of the cache that this user may not read: said so (status 2), never taken for a missing model. */
+    IllegalArgumentException denied(Path file) {
+        return new IllegalArgumentException("permission denied reading " + file + " in the Hugging Face cache;"
+                + " whoever filled the cache must let you read it (chmod -R a+rX " + root
+                + "), or set HF_HUB_CACHE to a cache of your own");
     }
 
     /** The spec's file in the snapshot of its revision, when it is there. */
@@ -78,7 +93,18 @@ public final class HubCache {
     private Optional<Path> find(ModelSpec spec, String path) {
         return commit(spec.repo(), spec.revision())
                 .map(commit -> snapshot(spec.repo(), commit).resolve(path))
-                .filter(Files::isRegularFile);
+                .filter(this::present);
+    }
+
+    /** True for a regular file (through its link); a folder this user may not enter is said so, not taken as empty. */
+    private boolean present(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).isRegularFile();
+        } catch (AccessDeniedException e) {
+            throw denied(file);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

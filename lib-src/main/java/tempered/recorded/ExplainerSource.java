@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,7 +128,11 @@ public final class ExplainerSource {
         return List.copyOf(SHA256.keySet());
     }
 
-    /** The files not yet here with their pinned sha256 (a damaged copy counts as missing); no network. */
+    /**
+     * The files not yet here with their pinned sha256 (a damaged copy counts as missing); no network.
+     *
+     * @throws IllegalArgumentException when one is here but this user may not read it
+     */
     public List<String> missing() {
         List<String> missing = new ArrayList<>();
         for (String name : SHA256.keySet()) {
@@ -168,10 +173,20 @@ public final class ExplainerSource {
         return SHA256.keySet().stream().map(folder::resolve).toList();
     }
 
+    /**
+     * True when the file is here with its pinned sha256.
+     *
+     * @throws IllegalArgumentException when it is here but this user may not read it: fetching it again would
+     *     not help, and the folder is probably not theirs to write
+     */
     private boolean verified(Path file) {
         try {
             return Files.isRegularFile(file)
                     && SHA256.get(file.getFileName().toString()).equals(Hashes.sha256(file));
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("permission denied reading the recorded GPT-2 example " + file
+                    + "; whoever fetched it must let you read it (chmod -R a+rX " + folder
+                    + "), or set TEMPERED_CACHE to a folder of your own");
         } catch (IOException e) {
             return false;
         }

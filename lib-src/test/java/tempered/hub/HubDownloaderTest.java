@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tempered.model.Gpt2Model;
 import tempered.model.ModelNotFoundException;
+import tempered.model.Unreadable;
 
 class HubDownloaderTest {
     private static final String REPO = "openai-community/gpt2";
@@ -98,6 +99,23 @@ class HubDownloaderTest {
         assertEquals(plain, Files.getPosixFilePermissions(file.toRealPath()), "the blob");
         Path config = file.getParent().getParent().resolve("config.json").toRealPath();
         assertEquals(plain, Files.getPosixFilePermissions(config), "config.json's blob");
+    }
+
+    /** A ref another user's umask made unreadable is "permission denied" (status 2), not a missing model (3). */
+    @Test
+    void anUnreadableRefSaysPermissionDeniedNotMissing() throws IOException {
+        Path unreadable = Unreadable.file();
+        downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        Path ref = cacheRoot.resolve("models--openai-community--gpt2/refs/main");
+        Files.delete(ref);
+        Files.createSymbolicLink(ref, unreadable);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+        assertEquals(
+                "permission denied reading " + ref + " in the Hugging Face cache; whoever filled the cache must let"
+                        + " you read it (chmod -R a+rX " + cacheRoot + "), or set HF_HUB_CACHE to a cache of your own",
+                e.getMessage());
     }
 
     /** The permissions a file made here gets from this process's umask (0644 under the usual 022). */

@@ -24,6 +24,7 @@ import tempered.hub.DownloadException;
 import tempered.hub.DownloadProgress;
 import tempered.hub.Hashes;
 import tempered.model.ModelNotFoundException;
+import tempered.model.Unreadable;
 
 /** Fetching the recorded examples from their source, checking them, keeping them with their licence, reading them offline. */
 class ExplainerSourceTest {
@@ -74,6 +75,22 @@ class ExplainerSourceTest {
         for (Path file : files) {
             assertEquals(plain, Files.getPosixFilePermissions(file), file.toString());
         }
+    }
+
+    /** A cached example this user may not read is "permission denied", not a file to fetch into a folder not theirs. */
+    @Test
+    void anUnreadableCachedFileSaysPermissionDenied() throws IOException {
+        Path unreadable = Unreadable.file();
+        source(false).files(DownloadProgress.NONE);
+        Path file = cache.resolve("ex1.js");
+        Files.delete(file);
+        Files.createSymbolicLink(file, unreadable);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> source(true).missing());
+        assertEquals(
+                "permission denied reading the recorded GPT-2 example " + file + "; whoever fetched it must let you"
+                        + " read it (chmod -R a+rX " + cache + "), or set TEMPERED_CACHE to a folder of your own",
+                e.getMessage());
     }
 
     @Test
