@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 final class HubTransfer {
     private static final Set<String> SCHEMES = Set.of("http", "https");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)");
+    /** The most a file other than a model (config.json: a few KB) may take when the server gives no size. */
+    static final long SMALL_FILE_CAP = 16L << 20;
 
     /** What the hub says about a file before it is fetched: the hash it is named by, the commit, the size (-1: unknown). */
     record Metadata(String etag, String commit, long size) {}
@@ -78,8 +80,8 @@ final class HubTransfer {
                 || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException(
-                    what + " '" + endpoint + "' must be an http:// or https:// address, such as "
-                            + HubDownloader.DEFAULT_ENDPOINT + " or a mirror's");
+                    Credentials.hide(what + " '" + endpoint + "' must be an http:// or https:// address, such as "
+                            + HubDownloader.DEFAULT_ENDPOINT + " or a mirror's"));
         }
         String text = uri.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -125,10 +127,15 @@ final class HubTransfer {
                     throw failure(status, name, spec);
                 }
                 String commit = connection.getHeaderField("X-Repo-Commit");
-                if (commit == null || !Hashes.isSha1(commit.trim())) {
+                if (commit == null || commit.isBlank()) {
                     throw new DownloadException(
                             endpoint + " did not say which commit " + spec.revision() + " of " + spec.repo()
                                     + " is (no X-Repo-Commit header); is HF_ENDPOINT a Hugging Face hub or mirror?");
+                }
+                if (!Hashes.isSha1(commit.trim())) {
+                    throw new DownloadException(endpoint + " sent a malformed X-Repo-Commit '" + shown(commit)
+                            + "' for " + spec.revision() + " of " + spec.repo()
+                            + " (a commit is 40 lowercase hex digits); is HF_ENDPOINT a Hugging Face hub or mirror?");
                 }
                 if (etag == null
                         || etag.isEmpty()
@@ -138,12 +145,11 @@ final class HubTransfer {
                     throw new DownloadException(endpoint + " gave no usable ETag for " + name
                             + "; is HF_ENDPOINT a Hugging Face hub or mirror?");
                 }
-                String size = connection.getHeaderField("X-Linked-Size");
-                if (size == null) {
-                    size = connection.getHeaderField("Content-Length");
-                }
-                return Optional.of(new Metadata(etag, commit.trim(), size == null ? -1 : Long.parseLong(size.trim())));
-            } catch (IOException | NumberFormatException e) {
+                String sizeHeader =
+                        connection.getHeaderField("X-Linked-Size") != null ? "X-Linked-Size" : "Content-Length";
+                String size = connection.getHeaderField(sizeHeader);
+                return Optional.of(new Metadata(etag, commit.trim(), size == null ? -1 : size(size, sizeHeader, name)));
+            } catch (IOException e) {
                 throw unreachable(e, name, spec);
             } finally {
                 if (connection != null) {
@@ -152,6 +158,26 @@ final class HubTransfer {
             }
         }
         throw new DownloadException("too many redirects for " + spec.repo() + "/" + path + " at " + endpoint);
+    }
+
+    /** A size header's bytes; a value that is not a whole number of bytes is the server's error, said so. */
+    private long size(String value, String header, String name) {
+        try {
+            long bytes = Long.parseLong(value.trim());
+            if (bytes >= 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // Said below, with the value.
+        }
+        throw new DownloadException(endpoint + " sent a malformed " + header + " '" + shown(value) + "' for " + name
+                + " (a size is a whole number of bytes); is HF_ENDPOINT a Hugging Face hub or mirror?");
+    }
+
+    /** A header's value as a message quotes it: at most 80 characters, control characters dropped. */
+    private static String shown(String value) {
+        String clean = value.trim().replaceAll("\\p{Cntrl}", "");
+        return clean.length() > 80 ? clean.substring(0, 79) + "\u2026" : clean;
     }
 
     /**
@@ -231,13 +257,22 @@ final class HubTransfer {
             }
             long started = System.nanoTime();
             long received = 0;
+            // Never more than the announced size (what follows it is not the file's; the hash check judges the
+            // rest), and for a small file of unknown size never more than any such file holds.
+            long limit = size >= 0 ? size : path.endsWith(".onnx") ? Long.MAX_VALUE : SMALL_FILE_CAP;
+            boolean overflow = false;
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = connection.getInputStream();
                     OutputStream out = opener.open(partial, append)) {
                 while (true) {
+                    long room = limit - have - received;
                     int read;
                     try {
-                        read = in.read(buffer);
+                        if (room <= 0) {
+                            overflow = size < 0 && in.read() >= 0;
+                            break;
+                        }
+                        read = in.read(buffer, 0, (int) Math.min(buffer.length, room));
                     } catch (IOException e) {
                         throw new InterruptedTransfer(e);
                     }
@@ -248,6 +283,12 @@ final class HubTransfer {
                     received += read;
                     progress.update(path, have + received, size, rate(received, started), false);
                 }
+            }
+            if (overflow) {
+                Files.delete(partial);
+                throw new DownloadException(endpoint + " sent more than " + (SMALL_FILE_CAP >> 20) + " MB of " + name
+                        + " without announcing its size, far more than such a file holds; nothing was kept."
+                        + " Run the command again; if it repeats, is HF_ENDPOINT a Hugging Face hub or mirror?");
             }
             if (size >= 0 && have + received < size) {
                 throw new InterruptedTransfer(new IOException("the connection closed early"));

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tempered.hub.AtomicFiles;
+import tempered.hub.Credentials;
 import tempered.hub.DownloadException;
 import tempered.hub.DownloadProgress;
 import tempered.hub.Hashes;
@@ -111,9 +112,9 @@ public final class ExplainerSource {
             uri = Path.of(value).toAbsolutePath().toUri();
         }
         if (!SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException(
-                    setting + " must be an http:// or https:// address, a file: URL or a folder"
-                            + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub");
+            throw new IllegalArgumentException(Credentials.hide(setting
+                    + " must be an http:// or https:// address, a file: URL or a folder"
+                    + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub"));
         }
         return uri.toString().endsWith("/") ? uri : URI.create(uri + "/");
     }

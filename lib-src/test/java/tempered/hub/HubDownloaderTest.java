@@ -302,6 +302,118 @@ class HubDownloaderTest {
                 e.getMessage());
     }
 
+    /** A size that is not a number is the mirror's fault, said so: not "could not reach" a hub that answered. */
+    @Test
+    void aMalformedSizeIsReportedAsMalformedNotAsAnUnreachableHub() {
+        for (String size : List.of("12abc", "-5", "99999999999999999999")) {
+            hub.headers.put("X-Linked-Size", size);
+            DownloadException e = assertThrows(
+                    DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+            assertEquals(
+                    hub.endpoint() + " sent a malformed X-Linked-Size '" + size + "' for " + REPO + "/" + FILE
+                            + " (a size is a whole number of bytes); is HF_ENDPOINT a Hugging Face hub or mirror?",
+                    e.getMessage());
+        }
+        assertEquals(List.of(), leftovers());
+    }
+
+    /** A commit header that is there but not a commit is called malformed; only a missing one is called missing. */
+    @Test
+    void aMalformedCommitIsReportedAsMalformedNotAsMissing() {
+        hub.headers.put("X-Repo-Commit", "../../etc");
+        DownloadException malformed = assertThrows(
+                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertEquals(
+                hub.endpoint() + " sent a malformed X-Repo-Commit '../../etc' for main of " + REPO
+                        + " (a commit is 40 lowercase hex digits); is HF_ENDPOINT a Hugging Face hub or mirror?",
+                malformed.getMessage());
+        hub.headers.put("X-Repo-Commit", "");
+        DownloadException missing = assertThrows(
+                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertEquals(
+                hub.endpoint() + " did not say which commit main of " + REPO
+                        + " is (no X-Repo-Commit header); is HF_ENDPOINT a Hugging Face hub or mirror?",
+                missing.getMessage());
+    }
+
+    /** A user name and password written into HF_ENDPOINT never appear in a message. */
+    @Test
+    void credentialsInTheEndpointAreNeverEchoed() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        List<String> messages = new ArrayList<>();
+        String unreachable = "http://ada:s3cret@127.0.0.1:" + closedPort;
+        messages.add(assertThrows(
+                        DownloadException.class,
+                        () -> HubDownloader.fromEnvironment(
+                                        Map.of("HF_ENDPOINT", unreachable, "HF_HUB_CACHE", cacheRoot.toString()))
+                                .download(ModelSpec.GPT2, DownloadProgress.NONE))
+                .getMessage());
+        assertTrue(
+                messages.get(0).startsWith("could not reach http://***@127.0.0.1:" + closedPort + " to fetch "),
+                messages.get(0));
+        String withCredentials = hub.endpoint().replace("http://", "http://ada:s3cret@");
+        HubDownloader hubWithCredentials = HubDownloader.fromEnvironment(
+                Map.of("HF_ENDPOINT", withCredentials, "HF_HUB_CACHE", cacheRoot.toString()));
+        messages.add(assertThrows(
+                        DownloadException.class,
+                        () -> hubWithCredentials.download(
+                                ModelSpec.GPT2.withFile("onnx/nope.onnx"), DownloadProgress.NONE))
+                .getMessage());
+        hub.headers.put("X-Repo-Commit", "xyz");
+        messages.add(assertThrows(
+                        DownloadException.class,
+                        () -> hubWithCredentials.download(ModelSpec.GPT2, DownloadProgress.NONE))
+                .getMessage());
+        messages.add(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> HubDownloader.fromEnvironment(
+                                Map.of("HF_ENDPOINT", "ftp://ada:s3cret@mirror.example.org")))
+                .getMessage());
+        for (String message : messages) {
+            assertFalse(message.contains("s3cret") || message.contains("ada"), message);
+            assertTrue(message.contains("://***@"), message);
+        }
+    }
+
+    /** A body longer than the size the hub announced is read only to that size, then checked. */
+    @Test
+    void aBodyIsReadOnlyToItsAnnouncedSize() throws IOException {
+        hub.padding = 200L << 20;
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        Path file = downloader(1).download(ModelSpec.GPT2, (name, done, total, rate, finished) -> {
+            if (name.equals("config.json")) {
+                seen.add(done);
+            }
+        });
+        assertArrayEquals(
+                CONFIG, Files.readAllBytes(file.getParent().getParent().resolve("config.json")));
+        assertEquals(
+                (long) CONFIG.length,
+                seen.stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
+
+    /** A config.json of no announced size that never ends is cut at a cap far above any real one; nothing is kept. */
+    @Test
+    void aSmallFileOfUnknownSizeIsCutAtACap() {
+        hub.headWithoutSize = true;
+        hub.padding = 40L << 20;
+        DownloadException e = assertThrows(
+                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        assertEquals(
+                hub.endpoint() + " sent more than 16 MB of " + REPO + "/config.json without announcing its size,"
+                        + " far more than such a file holds; nothing was kept. Run the command again; if it"
+                        + " repeats, is HF_ENDPOINT a Hugging Face hub or mirror?",
+                e.getMessage());
+        assertEquals(List.of(), leftovers());
+        assertFalse(Files.exists(cacheRoot
+                .resolve("models--openai-community--gpt2/snapshots")
+                .resolve(FakeHub.COMMIT)
+                .resolve("config.json")));
+    }
+
     @Test
     void theEnvironmentChoosesTheCacheFolderAsHuggingfaceHubDoes() {
         assertEquals(

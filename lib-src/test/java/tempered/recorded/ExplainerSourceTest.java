@@ -184,6 +184,13 @@ class ExplainerSourceTest {
                 "TEMPERED_RECORDED_URL=ftp://example.org/examples/ must be an http:// or https:// address, a file: URL or a folder"
                         + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub",
                 scheme.getMessage());
+        IllegalArgumentException secret = assertThrows(
+                IllegalArgumentException.class,
+                () -> ExplainerSource.fromEnvironment(
+                        Map.of("TEMPERED_RECORDED_URL", "ftp://ada:s3cret@example.org/")));
+        assertTrue(
+                secret.getMessage().startsWith("TEMPERED_RECORDED_URL=ftp://***@example.org/ must be"),
+                secret.getMessage());
     }
 
     private static URI unreachable() {
