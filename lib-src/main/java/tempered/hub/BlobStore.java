@@ -25,7 +25,8 @@ import java.util.UUID;
  *   <li>Tempered writes only its own partial file, {@code blobs/<etag>.tempered.incomplete}, never Python's;</li>
  *   <li>a partial file Python left (or is still writing) is resumed by copying its bytes into Tempered's: a
  *       prefix Python appends to stays a valid prefix, and the hash check after the transfer catches the
- *       rest, in which case the file is fetched once more from the first byte;</li>
+ *       rest, in which case the file is fetched once more from the first byte, in the same call (as it is when
+ *       Tempered's own partial file from an earlier run held wrong bytes);</li>
  *   <li>the blob is renamed into place atomically; if Python renames its own copy over it later, readers
  *       see one whole, identical file or the other, and the snapshot link is replaced atomically too;</li>
  *   <li>Python's partial file is deleted only after the blob is in place and {@code /proc/locks} shows no
@@ -79,10 +80,13 @@ final class BlobStore {
                 }
                 // Another process may have finished the file while this one waited for the lock.
                 if (!Files.isRegularFile(blob)) {
-                    boolean adopted = adopt(pythonPartial, partial, metadata.size());
+                    // Bytes left by an earlier run (Tempered's or Python's) may be wrong: when the whole file does not
+                    // check, it is fetched once more from its first byte, in this same call.
+                    boolean resumed = adopt(pythonPartial, partial, metadata.size())
+                            || (Files.isRegularFile(partial) && Files.size(partial) > 0);
                     source.fetchInto(partial);
                     Optional<String> damage = HubCache.damage(partial, metadata.etag(), metadata.size(), knownSha256);
-                    if (damage.isPresent() && adopted) {
+                    if (damage.isPresent() && resumed) {
                         Files.delete(partial);
                         source.fetchInto(partial);
                         damage = HubCache.damage(partial, metadata.etag(), metadata.size(), knownSha256);

@@ -182,6 +182,34 @@ class HubDownloaderTest {
         assertTrue(hub.requests.stream().filter(r -> r.range() != null).count() >= 2);
     }
 
+    /**
+     * A partial file of Tempered's own that holds wrong bytes (a disk error, an edit, a different file): half of one,
+     * or one of the whole length. The same call fetches the file again from its first byte, as it does for a stale
+     * Python partial file; it never costs a failed run first.
+     */
+    @Test
+    void aStalePartialFileWithWrongBytesIsReplacedWithinTheSameCall() throws IOException {
+        Path blobs = Files.createDirectories(cacheRoot.resolve("models--openai-community--gpt2/blobs"));
+        Path partial = blobs.resolve(FakeHub.sha256(MODEL) + ".tempered.incomplete");
+        for (int length : new int[] {MODEL.length / 2, MODEL.length}) {
+            byte[] wrong = Arrays.copyOf(MODEL, length);
+            wrong[10] ^= 1;
+            Files.write(partial, wrong);
+            long before = hub.requests.stream()
+                    .filter(r -> r.path().startsWith("/cdn/"))
+                    .count();
+            Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+            assertArrayEquals(MODEL, Files.readAllBytes(file), "length " + length);
+            List<FakeHub.Request> transfers = hub.requests.stream()
+                    .filter(r -> r.path().startsWith("/cdn/"))
+                    .skip(before)
+                    .toList();
+            assertNull(transfers.get(transfers.size() - 1).range(), "the last transfer starts at the first byte");
+            assertEquals(List.of(), leftovers());
+            Files.delete(file.toRealPath());
+        }
+    }
+
     @Test
     void aServerThatIgnoresRangeStartsCleanlyFromTheBeginning() throws IOException {
         hub.cuts.set(1);
