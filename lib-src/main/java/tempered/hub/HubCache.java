@@ -109,8 +109,11 @@ public final class HubCache {
 
     /**
      * What is wrong with the spec's cached files (its decoder and, when present, {@code config.json}), judged
-     * without the network by the hash each blob is named by (or the spec's known sha256); empty when nothing
-     * is, or when they are not here.
+     * without the network by the hash each blob is named by (or the spec's known sha256): damaged (a size or hash
+     * that does not match), or unverified (named by no hash, so nothing can check it). Empty when both are
+     * intact, or when they are not here.
+     *
+     * @throws IllegalArgumentException when one is here but this user may not read it
      */
     public Optional<String> damage(ModelSpec spec) {
         for (String path : new String[] {spec.file(), "config.json"}) {
@@ -118,13 +121,17 @@ public final class HubCache {
             if (file.isEmpty()) {
                 continue;
             }
+            String known = path.equals(spec.file()) ? spec.sha256() : null;
             try {
                 Path blob = file.get().toRealPath();
-                Optional<String> damage = damage(
-                        blob, blob.getFileName().toString(), -1, path.equals(spec.file()) ? spec.sha256() : null);
+                Optional<String> damage = Files.isSymbolicLink(file.get())
+                        ? damage(blob, blob.getFileName().toString(), -1, known)
+                        : copyDamage(blob, blobs(spec.repo()), known);
                 if (damage.isPresent()) {
                     return Optional.of("the cached " + spec.repo() + "/" + path + " (" + blob + ") " + damage.get());
                 }
+            } catch (AccessDeniedException e) {
+                throw denied(file.get());
             } catch (IOException e) {
                 return Optional.of("the cached " + spec.repo() + "/" + path + " cannot be read ("
                         + DownloadException.describe(e) + ")");
@@ -134,9 +141,31 @@ public final class HubCache {
     }
 
     /**
+     * What is wrong with a snapshot file that is a copy, not a link (where the file system has no symbolic links,
+     * Tempered and Python put copies there): it is intact when it has the known sha256, or when its sha256 or git
+     * sha-1 names a blob of the repository, which only a file the hub named by that hash does.
+     */
+    private static Optional<String> copyDamage(Path copy, Path blobs, String knownSha256) throws IOException {
+        if (knownSha256 != null) {
+            return damage(copy, knownSha256, -1, null);
+        }
+        if (Files.isRegularFile(blobs.resolve(Hashes.sha256(copy)))
+                || Files.isRegularFile(blobs.resolve(Hashes.gitBlobSha1(copy)))) {
+            return Optional.empty();
+        }
+        return Optional.of("is unverified: it is a copy, not a link to a blob, its hash names no blob in " + blobs
+                + ", and Tempered knows no sha256 for it");
+    }
+
+    /** True when a file named {@code etag} can be checked: the name is a hash, or its sha256 is known. */
+    static boolean verifiable(String etag, String knownSha256) {
+        return knownSha256 != null || Hashes.isSha256(etag) || Hashes.isSha1(etag);
+    }
+
+    /**
      * What is wrong with a file that should be the blob named {@code etag}: its size, when known, and its hash,
-     * when the name is one (a sha256, or a git blob sha-1 for small files) or the sha256 is known. Empty when
-     * it matches, or when nothing names its hash.
+     * when the name is one (a sha256, or a git blob sha-1 for small files) or the sha256 is known; unverified
+     * when nothing names its hash. Empty when it matches.
      */
     static Optional<String> damage(Path file, String etag, long size, String knownSha256) throws IOException {
         long actual = Files.size(file);
@@ -156,7 +185,8 @@ public final class HubCache {
                     ? Optional.empty()
                     : Optional.of("has git sha-1 " + sha1 + ", but should have " + etag);
         }
-        return Optional.empty();
+        return Optional.of("is unverified: its blob is named '" + etag
+                + "', which is not a hash, and Tempered knows no sha256 for it");
     }
 
     Path snapshot(String repo, String commit) {

@@ -260,6 +260,59 @@ class HubDownloaderTest {
                 "nothing cached");
     }
 
+    /**
+     * A mirror that names a file by an ETag that is no hash (a weak one, as a plain web server sends), for a file whose
+     * sha256 Tempered does not know: nothing could check the bytes, so they are not fetched and nothing is kept.
+     */
+    @Test
+    void aFileNamedByNoHashIsRefusedBeforeItsBytesAreFetched() {
+        hub.file("Xenova/gpt2", ModelSpec.GPT2_INT8.file(), MODEL);
+        hub.withoutSha256 = true;
+        hub.headers.put("ETag", "W/\"1a2b-5f3c\"");
+        DownloadException e = assertThrows(
+                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2_INT8, DownloadProgress.NONE));
+        assertEquals(
+                hub.endpoint() + " names Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx by the ETag '1a2b-5f3c',"
+                        + " which is not a hash, and Tempered knows no sha256 for it, so its bytes could not be checked;"
+                        + " nothing was downloaded. Use a hub that names files by their sha256, as https://huggingface.co"
+                        + " does (unset HF_ENDPOINT, or set it to such a mirror), then run: java -jar target/tempered.jar"
+                        + " download --variant int8",
+                e.getMessage());
+        assertEquals(
+                0, hub.requests.stream().filter(r -> r.method().equals("GET")).count(), "no byte was fetched");
+        assertFalse(Files.exists(cacheRoot.resolve("models--Xenova--gpt2/blobs/1a2b-5f3c")));
+        assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2_INT8).isEmpty());
+    }
+
+    /**
+     * A cached file named by no hash (Python kept it from such a mirror, or an older Tempered did) is reported as
+     * unverified, never passed as intact; downloading again from a hub that names its hash replaces it.
+     */
+    @Test
+    void aCachedFileNamedByNoHashIsReportedUnverifiedAndFetchedAgain() throws IOException {
+        Path repository = cacheRoot.resolve("models--Xenova--gpt2");
+        Path blob = Files.createDirectories(repository.resolve("blobs")).resolve("1a2b-5f3c");
+        byte[] altered = MODEL.clone();
+        altered[5] ^= 1;
+        Files.write(blob, altered);
+        Path pointer = repository.resolve("snapshots").resolve(FakeHub.COMMIT).resolve(ModelSpec.GPT2_INT8.file());
+        Files.createDirectories(pointer.getParent());
+        Files.createSymbolicLink(pointer, pointer.getParent().relativize(blob));
+        Files.createDirectories(repository.resolve("refs"));
+        Files.writeString(repository.resolve("refs/main"), FakeHub.COMMIT);
+        HubCache cache = new HubCache(cacheRoot);
+        assertEquals(
+                Optional.of("the cached Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (" + blob + ") is"
+                        + " unverified: its blob is named '1a2b-5f3c', which is not a hash, and Tempered knows no sha256"
+                        + " for it"),
+                cache.damage(ModelSpec.GPT2_INT8));
+        hub.file("Xenova/gpt2", ModelSpec.GPT2_INT8.file(), MODEL);
+        Path file = downloader(1).download(ModelSpec.GPT2_INT8, DownloadProgress.NONE);
+        assertArrayEquals(MODEL, Files.readAllBytes(file));
+        assertEquals(FakeHub.sha256(MODEL), file.toRealPath().getFileName().toString());
+        assertEquals(Optional.empty(), cache.damage(ModelSpec.GPT2_INT8));
+    }
+
     @Test
     void hashesAreTheHubsNames() throws IOException {
         Path file = cacheRoot.resolve("file");
