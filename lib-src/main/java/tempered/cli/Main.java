@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tempered.hub.DamagedModelException;
 import tempered.hub.DownloadException;
 import tempered.model.ModelNotFoundException;
 
@@ -106,7 +107,7 @@ public final class Main {
             return status;
         } catch (UsageException | IllegalArgumentException e) {
             return fail(out, err, command, e.getMessage(), BAD_INPUT);
-        } catch (ModelNotFoundException e) {
+        } catch (ModelNotFoundException | DamagedModelException e) {
             return fail(out, err, command, e.getMessage(), MISSING_MODEL);
         } catch (DownloadException e) {
             return fail(out, err, command, e.getMessage(), DOWNLOAD_FAILED);

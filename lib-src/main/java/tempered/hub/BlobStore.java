@@ -100,6 +100,8 @@ final class BlobStore {
                     AtomicFiles.move(partial, blob);
                 }
                 link(blob, pointer);
+                // Checked just now (as it was fetched, or above): its first run need not hash it again.
+                cache.rememberIntact(blob, metadata.etag(), knownSha256);
                 if (!Hashes.isSha1(spec.revision()) || !spec.revision().equals(metadata.commit())) {
                     AtomicFiles.write(
                             cache.repository(spec.repo()).resolve("refs").resolve(spec.revision()), metadata.commit());

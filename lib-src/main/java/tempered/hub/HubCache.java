@@ -21,18 +21,32 @@ import java.util.Optional;
  */
 public final class HubCache {
     private final Path root;
+    private final VerifiedFiles verified;
 
+    /** The cache at {@code root}, remembering no checks: every check before a run computes the hashes. */
     public HubCache(Path root) {
-        this.root = root;
+        this(root, null);
     }
 
-    /** The cache the environment names, as {@code huggingface_hub} resolves it. */
+    /**
+     * @param records where this user's records of checked files go ({@link VerifiedFiles}), or null for none
+     */
+    public HubCache(Path root, Path records) {
+        this.root = root;
+        this.verified = new VerifiedFiles(records);
+    }
+
+    /**
+     * The cache the environment names, as {@code huggingface_hub} resolves it, with this user's records of checked
+     * files in Tempered's own cache ({@link TemperedCache}).
+     */
     public static HubCache fromEnvironment(Map<String, String> environment) {
+        Path records = TemperedCache.root(environment).resolve("verified");
         String hubCache = environment.get("HF_HUB_CACHE");
         if (hubCache != null && !hubCache.isBlank()) {
-            return new HubCache(Path.of(hubCache));
+            return new HubCache(Path.of(hubCache), records);
         }
-        return new HubCache(home(environment).resolve("hub"));
+        return new HubCache(home(environment).resolve("hub"), records);
     }
 
     /** {@code $HF_HOME}, else {@code $XDG_CACHE_HOME/huggingface}, else {@code ~/.cache/huggingface}. */
@@ -116,6 +130,19 @@ public final class HubCache {
      * @throws IllegalArgumentException when one is here but this user may not read it
      */
     public Optional<String> damage(ModelSpec spec) {
+        return damage(spec, true);
+    }
+
+    /**
+     * The same as {@link #damage(ModelSpec)}, hashing only the files that changed since this user last saw them
+     * intact ({@link VerifiedFiles}): what runs before every load of a cached model, so the common path costs a
+     * few file-system reads instead of hashing 655 MB.
+     */
+    public Optional<String> damageSinceVerified(ModelSpec spec) {
+        return damage(spec, false);
+    }
+
+    private Optional<String> damage(ModelSpec spec, boolean rehash) {
         for (String path : new String[] {spec.file(), "config.json"}) {
             Optional<Path> file = find(spec, path);
             if (file.isEmpty()) {
@@ -125,7 +152,7 @@ public final class HubCache {
             try {
                 Path blob = file.get().toRealPath();
                 Optional<String> damage = Files.isSymbolicLink(file.get())
-                        ? damage(blob, blob.getFileName().toString(), -1, known)
+                        ? checked(blob, blob.getFileName().toString(), known, rehash)
                         : copyDamage(blob, blobs(spec.repo()), known);
                 if (damage.isPresent()) {
                     return Optional.of("the cached " + spec.repo() + "/" + path + " (" + blob + ") " + damage.get());
@@ -155,6 +182,47 @@ public final class HubCache {
         }
         return Optional.of("is unverified: it is a copy, not a link to a blob, its hash names no blob in " + blobs
                 + ", and Tempered knows no sha256 for it");
+    }
+
+    /**
+     * What is wrong with a blob, by its name (or the known sha256); when {@code rehash} is false, nothing is hashed
+     * if this user's record vouches for the blob as it is now. A blob found intact is recorded.
+     */
+    private Optional<String> checked(Path blob, String etag, String knownSha256, boolean rehash) throws IOException {
+        String expected = expected(etag, knownSha256);
+        if (expected == null) {
+            return damage(blob, etag, -1, knownSha256);
+        }
+        String before = VerifiedFiles.state(blob);
+        if (!rehash && verified.vouchFor(blob, expected, before)) {
+            return Optional.empty();
+        }
+        Optional<String> damage = damage(blob, etag, -1, knownSha256);
+        // Recorded only when nothing touched the file while it was hashed.
+        if (damage.isEmpty() && before.equals(VerifiedFiles.state(blob))) {
+            verified.remember(blob, expected, before);
+        }
+        return damage;
+    }
+
+    /** Records that a blob just checked (as a download checks it) is intact, so its first run need not hash it. */
+    void rememberIntact(Path blob, String etag, String knownSha256) throws IOException {
+        String expected = expected(etag, knownSha256);
+        if (expected != null) {
+            Path real = blob.toRealPath();
+            verified.remember(real, expected, VerifiedFiles.state(real));
+        }
+    }
+
+    /** The hash a file named {@code etag} must have, as {@link #damage(Path, String, long, String)} checks it. */
+    private static String expected(String etag, String knownSha256) {
+        if (Hashes.isSha256(etag)) {
+            return etag;
+        }
+        if (knownSha256 != null) {
+            return knownSha256;
+        }
+        return Hashes.isSha1(etag) ? etag : null;
     }
 
     /** True when a file named {@code etag} can be checked: the name is a hash, or its sha256 is known. */

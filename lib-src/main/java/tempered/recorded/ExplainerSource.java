@@ -25,6 +25,7 @@ import tempered.hub.DownloadProgress;
 import tempered.hub.Hashes;
 import tempered.hub.HubDownloader;
 import tempered.hub.Setting;
+import tempered.hub.TemperedCache;
 import tempered.model.ModelFolder;
 import tempered.model.ModelNotFoundException;
 
@@ -79,9 +80,7 @@ public final class ExplainerSource {
 
     /** The source and cache the settings name: environment variables and system properties ({@link Setting#current()}). */
     public static ExplainerSource fromEnvironment(Map<String, String> environment) {
-        Path root = Setting.of("tempered.cache", "TEMPERED_CACHE", environment)
-                .map(s -> Path.of(s.value()))
-                .orElseGet(() -> defaultCache(environment));
+        Path root = TemperedCache.root(environment);
         URI base = Setting.of("tempered.recorded.url", "TEMPERED_RECORDED_URL", environment)
                 .map(ExplainerSource::base)
                 .orElse(URI.create(DEFAULT_URL));
@@ -90,13 +89,6 @@ public final class ExplainerSource {
                 root.resolve("transformer-explainer").resolve(COMMIT),
                 HubDownloader.offline(environment),
                 Duration.ofSeconds(30));
-    }
-
-    private static Path defaultCache(Map<String, String> environment) {
-        String xdg = environment.get("XDG_CACHE_HOME");
-        return xdg != null && !xdg.isBlank()
-                ? Path.of(xdg, "tempered")
-                : Path.of(System.getProperty("user.home"), ".cache", "tempered");
     }
 
     private static URI base(Setting setting) {

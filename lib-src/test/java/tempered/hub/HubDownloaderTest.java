@@ -647,6 +647,73 @@ class HubDownloaderTest {
         assertEquals(FakeHub.sha256(MODEL), Hashes.sha256(file));
     }
 
+    /**
+     * A cached model whose bytes changed after the download (4 bytes zeroed, the size kept) is named before it runs,
+     * with the command for its own variant; so is one whose modification time was set back (its change time was
+     * not). An unchanged one is found again without hashing, from this user's record.
+     */
+    @Test
+    void aModelChangedAfterItsDownloadIsNamedBeforeItRuns(@TempDir Path tempered) throws IOException {
+        hub.file("Xenova/gpt2", ModelSpec.GPT2_INT8.file(), MODEL).file("Xenova/gpt2", "config.json", CONFIG);
+        Map<String, String> settings = Map.of(
+                "HF_HUB_CACHE",
+                cacheRoot.toString(),
+                "TEMPERED_CACHE",
+                tempered.toString(),
+                "HF_ENDPOINT",
+                hub.endpoint());
+        Path file = HubDownloader.fromEnvironment(settings).download(ModelSpec.GPT2_INT8, DownloadProgress.NONE);
+        assertEquals(file, Models.locate(null, null, null, settings), "int8 is taken when it is the one here");
+        try (Stream<Path> records = Files.list(tempered.resolve("verified"))) {
+            assertEquals(2, records.count(), "the model and config.json, recorded as they were checked");
+        }
+        Path blob = file.toRealPath();
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(blob);
+        byte[] zeroed = MODEL.clone();
+        Arrays.fill(zeroed, 1000, 1004, (byte) 0);
+        Files.write(blob, zeroed);
+        DamagedModelException damaged =
+                assertThrows(DamagedModelException.class, () -> Models.locate(null, null, null, settings));
+        assertTrue(
+                damaged.getMessage()
+                        .startsWith("the cached Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (" + blob
+                                + ") has sha256 "),
+                damaged.getMessage());
+        assertTrue(
+                damaged.getMessage()
+                        .endsWith(", so Tempered does not run it; fetch it again with:"
+                                + " java -jar target/tempered.jar download --variant int8"),
+                damaged.getMessage());
+        Files.setLastModifiedTime(blob, modified);
+        assertThrows(
+                DamagedModelException.class,
+                () -> Models.locate("Xenova/gpt2", null, null, settings),
+                "the same modification time, but a new change time");
+        // A whole file back in place: intact again, and found.
+        Files.write(blob, MODEL);
+        assertEquals(file, Models.locate(null, null, null, settings));
+    }
+
+    /** The fast path trusts this user's record alone: a record that matches the file's state is not hashed again. */
+    @Test
+    void aRecordThatMatchesTheFilesStateSparesTheHash(@TempDir Path records) throws IOException {
+        HubCache cache = new HubCache(cacheRoot, records);
+        Path file = new HubDownloader(cache, hub.endpoint(), null, false, Duration.ofSeconds(5), 1)
+                .download(ModelSpec.GPT2, DownloadProgress.NONE);
+        Path blob = file.toRealPath();
+        byte[] altered = MODEL.clone();
+        altered[3] ^= 1;
+        Files.write(blob, altered);
+        assertTrue(cache.damageSinceVerified(ModelSpec.GPT2).isPresent(), "changed: hashed, and found damaged");
+        // Only a record written for the altered state (as no run of Tempered writes one) makes it pass unhashed.
+        new VerifiedFiles(records).remember(blob, FakeHub.sha256(MODEL), VerifiedFiles.state(blob));
+        assertEquals(Optional.empty(), cache.damageSinceVerified(ModelSpec.GPT2), "vouched for: not hashed");
+        assertTrue(cache.damage(ModelSpec.GPT2).isPresent(), "download --check hashes whatever the records say");
+        assertTrue(
+                new HubCache(cacheRoot).damageSinceVerified(ModelSpec.GPT2).isPresent(),
+                "without records, every check hashes");
+    }
+
     /** What download --check relies on: a truncated or altered blob is named, and downloading again replaces it. */
     @Test
     void aDamagedBlobIsReportedAndFetchedAgain() throws IOException {
