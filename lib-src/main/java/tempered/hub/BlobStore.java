@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +35,8 @@ import java.util.UUID;
  *       opens its partial file, and one already running holds the lock.</li>
  * </ul>
  * Tempered processes exclude each other with {@link FileLocks} on that same lock file, so two terminals
- * fetching the same file make one transfer.
+ * fetching the same file make one transfer. No link is followed where it writes ({@link Links}): a cache others
+ * can write to cannot send its writes, or its copy of Python's partial file, elsewhere.
  */
 final class BlobStore {
     private final HubCache cache;
@@ -68,7 +70,24 @@ final class BlobStore {
                 .resolve(cache.repository(spec.repo()).getFileName())
                 .resolve(metadata.etag() + ".lock");
         try {
-            Files.createDirectories(blobs);
+            // Every folder and file written below the root is made or opened without following a link, all checked
+            // before a byte is fetched.
+            String repository = cache.repository(spec.repo()).getFileName().toString();
+            Links.folders(cache.root(), repository, "blobs");
+            Links.folders(cache.root(), ".locks", repository);
+            Path parent = Path.of(path).getParent();
+            Links.folders(
+                    cache.root(), repository, "snapshots", metadata.commit(), parent == null ? "." : parent.toString());
+            Path ref = null;
+            if (!Hashes.isSha1(spec.revision()) || !spec.revision().equals(metadata.commit())) {
+                Path branch = Path.of(spec.revision()).getParent();
+                ref = Links.folders(cache.root(), repository, "refs", branch == null ? "." : branch.toString())
+                        .resolve(Path.of(spec.revision()).getFileName());
+                Links.refuse(ref);
+            }
+            for (Path file : new Path[] {lock, blob, partial, pythonPartial}) {
+                Links.refuse(file);
+            }
             FileLocks.Held held = FileLocks.acquire(lock);
             try {
                 // A blob without its snapshot link may be one a disk error or an edit broke: check before linking it
@@ -102,9 +121,8 @@ final class BlobStore {
                 link(blob, pointer);
                 // Checked just now (as it was fetched, or above): its first run need not hash it again.
                 cache.rememberIntact(blob, metadata.etag(), knownSha256);
-                if (!Hashes.isSha1(spec.revision()) || !spec.revision().equals(metadata.commit())) {
-                    AtomicFiles.write(
-                            cache.repository(spec.repo()).resolve("refs").resolve(spec.revision()), metadata.commit());
+                if (ref != null) {
+                    AtomicFiles.write(ref, metadata.commit());
                 }
                 if (Files.exists(pythonPartial) && PythonLocks.knownFree(lock)) {
                     Files.deleteIfExists(pythonPartial);
@@ -113,6 +131,8 @@ final class BlobStore {
                 held.close();
             }
             return pointer;
+        } catch (Links.Found e) {
+            throw cache.planted(e);
         } catch (IOException e) {
             throw new DownloadException(
                     "could not write " + name + " into " + cache.root() + ": " + DownloadException.describe(e)
@@ -132,12 +152,13 @@ final class BlobStore {
         if (theirs <= ours || (size >= 0 && theirs > size)) {
             return false;
         }
-        try (FileChannel in = FileChannel.open(pythonPartial, StandardOpenOption.READ);
+        try (FileChannel in = FileChannel.open(pythonPartial, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
                 FileChannel out = FileChannel.open(
                         partial,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        LinkOption.NOFOLLOW_LINKS)) {
             for (long copied = 0; copied < theirs; ) {
                 long moved = in.transferTo(copied, theirs - copied, out);
                 if (moved <= 0) {
@@ -159,7 +180,6 @@ final class BlobStore {
      * {@code huggingface_hub} does; a refused permission or a missing folder is an error, not a reason to copy.
      */
     static void link(Path blob, Path pointer) throws IOException {
-        Files.createDirectories(pointer.getParent());
         Path target = pointer.getParent().relativize(blob);
         if (Files.isSymbolicLink(pointer) && Files.readSymbolicLink(pointer).equals(target)) {
             return;

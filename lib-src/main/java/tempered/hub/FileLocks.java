@@ -3,7 +3,7 @@ package tempered.hub;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -53,7 +53,7 @@ final class FileLocks {
         }
     }
 
-    /** Waits for the lock on {@code file} (created, with its folders, when missing). */
+    /** Waits for the lock on {@code file} (created when missing, in a folder that must exist; never through a link). */
     static Held acquire(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         Entry entry;
@@ -64,8 +64,8 @@ final class FileLocks {
         entry.lock.lock();
         FileChannel channel = null;
         try {
-            Files.createDirectories(key.getParent());
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    key, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             return new Held(key, entry, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             if (channel != null) {

@@ -92,6 +92,15 @@ public final class HubCache {
         }
     }
 
+    /** A link found where Tempered writes: refused, naming it, as bad input (status 2), never followed. */
+    IllegalArgumentException planted(Links.Found link) {
+        return new IllegalArgumentException("refusing to write through the symbolic link " + link.link() + " (to "
+                + link.target() + ") in the Hugging Face cache at " + root + ": Tempered never follows a link where"
+                + " it writes, so a link planted there cannot send its writes elsewhere. Remove the link (the"
+                + " cache's folders and files are real ones, not links), or set HF_HUB_CACHE to a cache only you can"
+                + " write");
+    }
+
     /** A file of the cache that this user may not read: said so (status 2), never taken for a missing model. */
     IllegalArgumentException denied(Path file) {
         return new IllegalArgumentException("permission denied reading " + file + " in the Hugging Face cache;"

@@ -66,7 +66,7 @@ final class VerifiedFiles {
             return;
         }
         try {
-            Files.createDirectories(folder);
+            Links.folders(folder.getParent(), folder.getFileName().toString());
             AtomicFiles.write(record(file), content(file, hash, state));
             prune();
         } catch (IOException | RuntimeException e) {

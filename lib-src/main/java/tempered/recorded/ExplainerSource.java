@@ -10,7 +10,9 @@ import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import tempered.hub.DownloadException;
 import tempered.hub.DownloadProgress;
 import tempered.hub.Hashes;
 import tempered.hub.HubDownloader;
+import tempered.hub.Links;
 import tempered.hub.Setting;
 import tempered.hub.TemperedCache;
 import tempered.model.ModelFolder;
@@ -62,6 +65,9 @@ public final class ExplainerSource {
 
     private final URI base;
     private final Path folder;
+    /** The folder the user chose (which may be a link), below which Tempered makes {@link #folder} without following one. */
+    private final Path root;
+
     private final boolean offline;
     private final Duration timeout;
 
@@ -72,7 +78,12 @@ public final class ExplainerSource {
      * @param timeout how long to wait for a connection or for the next bytes
      */
     public ExplainerSource(URI base, Path folder, boolean offline, Duration timeout) {
+        this(base, folder, folder, offline, timeout);
+    }
+
+    private ExplainerSource(URI base, Path root, Path folder, boolean offline, Duration timeout) {
         this.base = base;
+        this.root = root;
         this.folder = folder;
         this.offline = offline;
         this.timeout = timeout;
@@ -86,6 +97,7 @@ public final class ExplainerSource {
                 .orElse(URI.create(DEFAULT_URL));
         return new ExplainerSource(
                 base,
+                root,
                 root.resolve("transformer-explainer").resolve(COMMIT),
                 HubDownloader.offline(environment),
                 Duration.ofSeconds(30));
@@ -152,8 +164,13 @@ public final class ExplainerSource {
                             + DOWNLOAD_COMMAND + " (8 MB, once), or unset HF_HUB_OFFLINE");
         }
         try {
-            Files.createDirectories(folder);
+            Links.folders(root, root.relativize(folder).toString());
             writeLicence();
+        } catch (Links.Found e) {
+            throw new IllegalArgumentException("refusing to write through the symbolic link " + e.link() + " (to "
+                    + e.target() + ") in Tempered's cache at " + root + ": Tempered never follows a link where it"
+                    + " writes, so a link planted there cannot send its writes elsewhere. Remove the link, or set"
+                    + " TEMPERED_CACHE to a folder only you can write");
         } catch (IOException e) {
             throw new DownloadException(
                     "could not write the recorded GPT-2 examples into " + folder + " (" + DownloadException.describe(e)
@@ -218,7 +235,8 @@ public final class ExplainerSource {
             long done = 0;
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = connection.getInputStream();
-                    OutputStream out = Files.newOutputStream(partial)) {
+                    OutputStream out =
+                            Files.newOutputStream(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 for (int read; (read = in.read(buffer)) >= 0; ) {
                     out.write(buffer, 0, read);
                     done += read;

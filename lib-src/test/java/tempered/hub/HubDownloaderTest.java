@@ -234,6 +234,93 @@ class HubDownloaderTest {
         assertTrue(new HubCache(cacheRoot).find(ModelSpec.GPT2).isEmpty());
     }
 
+    /**
+     * Links planted where Tempered writes (a partial file, a snapshot folder, refs, locks, Python's partial file, the
+     * blobs folder, a blob), each pointing outside the cache: Tempered refuses with a message naming the link, and
+     * writes (and copies) nothing outside.
+     */
+    @Test
+    void linksPlantedWhereTemperedWritesAreNeverFollowed(@TempDir Path outside) throws IOException {
+        String sha = FakeHub.sha256(MODEL);
+        Path secret = Files.writeString(outside.resolve("secret"), "a file the victim can read");
+        Map<String, String> plantings = new java.util.LinkedHashMap<>();
+        plantings.put("blobs/" + sha + ".tempered.incomplete", "file");
+        plantings.put("blobs/" + sha + ".incomplete", "secret");
+        plantings.put("blobs/" + sha, "file");
+        plantings.put("blobs", "folder");
+        plantings.put("snapshots/" + FakeHub.COMMIT, "folder");
+        plantings.put("snapshots/" + FakeHub.COMMIT + "/onnx", "folder");
+        plantings.put("refs", "folder");
+        plantings.put("/.locks/models--openai-community--gpt2", "folder");
+        plantings.put("/.locks/models--openai-community--gpt2/" + sha + ".lock", "missing file");
+        plantings.put("", "folder");
+        int n = 0;
+        for (Map.Entry<String, String> planting : plantings.entrySet()) {
+            Path root = cacheRoot.resolve("case" + n);
+            Path target = outside.resolve("target" + n++);
+            Path repository = root.resolve("models--openai-community--gpt2");
+            String where = planting.getKey();
+            Path link = where.startsWith("/")
+                    ? root.resolve(where.substring(1))
+                    : where.isEmpty() ? repository : repository.resolve(where);
+            Files.createDirectories(link.getParent());
+            switch (planting.getValue()) {
+                case "folder" -> Files.createSymbolicLink(link, Files.createDirectories(target));
+                case "file" -> Files.createSymbolicLink(link, Files.writeString(target, "keep"));
+                case "secret" -> Files.createSymbolicLink(link, secret);
+                default -> Files.createSymbolicLink(link, target);
+            }
+            HubDownloader downloader =
+                    new HubDownloader(new HubCache(root), hub.endpoint(), null, false, Duration.ofSeconds(5), 1);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> downloader.download(ModelSpec.GPT2, DownloadProgress.NONE),
+                    where);
+            assertEquals(
+                    "refusing to write through the symbolic link " + link + " (to " + Files.readSymbolicLink(link)
+                            + ") in the Hugging Face cache at " + root + ": Tempered never follows a link where it"
+                            + " writes, so a link planted there cannot send its writes elsewhere. Remove the link (the"
+                            + " cache's folders and files are real ones, not links), or set HF_HUB_CACHE to a cache"
+                            + " only you can write",
+                    e.getMessage());
+            switch (planting.getValue()) {
+                case "folder" -> {
+                    try (Stream<Path> files = Files.list(target)) {
+                        assertEquals(List.of(), files.toList(), where + ": nothing written outside");
+                    }
+                }
+                case "file" -> assertEquals("keep", Files.readString(target), where);
+                case "secret" -> assertEquals("a file the victim can read", Files.readString(secret), where);
+                default -> assertFalse(Files.exists(target), where + ": nothing created outside");
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                assertTrue(
+                        files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                                .noneMatch(f -> f.toString().contains(sha)),
+                        where + ": no copy of anything in the cache");
+            }
+        }
+        assertEquals(0, FileLocks.inUse());
+    }
+
+    /** The records of checked files are written without following a link either: one planted there gets nothing. */
+    @Test
+    void aLinkWhereTheRecordsGoIsNotFollowed(@TempDir Path tempered, @TempDir Path outside) throws IOException {
+        Files.createSymbolicLink(tempered.resolve("verified"), outside);
+        Path file = new HubDownloader(
+                        new HubCache(cacheRoot, tempered.resolve("verified")),
+                        hub.endpoint(),
+                        null,
+                        false,
+                        Duration.ofSeconds(5),
+                        1)
+                .download(ModelSpec.GPT2, DownloadProgress.NONE);
+        assertArrayEquals(MODEL, Files.readAllBytes(file), "a record not written costs a hash later, nothing more");
+        try (Stream<Path> files = Files.list(outside)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
     /** A mirror that names large files by an opaque ETag: the sha256 Tempered knows for the file is what is checked. */
     @Test
     void theKnownSha256IsCheckedWhenTheServerNamesNone() throws IOException {

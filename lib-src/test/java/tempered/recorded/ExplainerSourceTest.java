@@ -93,6 +93,31 @@ class ExplainerSourceTest {
                 e.getMessage());
     }
 
+    /** A link planted where the examples go, pointing outside Tempered's cache: refused, nothing written through it. */
+    @Test
+    void linksPlantedInTemperedsCacheAreNeverFollowed(@TempDir Path home, @TempDir Path outside) throws IOException {
+        Path folder = home.resolve("transformer-explainer");
+        for (Path link : List.of(folder, folder.resolve(ExplainerSource.COMMIT))) {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, outside);
+            ExplainerSource source = ExplainerSource.fromEnvironment(
+                    Map.of("TEMPERED_RECORDED_URL", server.base().toString(), "TEMPERED_CACHE", home.toString()));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> source.files(DownloadProgress.NONE));
+            assertEquals(
+                    "refusing to write through the symbolic link " + link + " (to " + outside + ") in Tempered's"
+                            + " cache at " + home + ": Tempered never follows a link where it writes, so a link"
+                            + " planted there cannot send its writes elsewhere. Remove the link, or set TEMPERED_CACHE"
+                            + " to a folder only you can write",
+                    e.getMessage());
+            try (Stream<Path> files = Files.list(outside)) {
+                assertEquals(List.of(), files.toList(), "nothing written outside");
+            }
+            Files.delete(link);
+            Files.createDirectories(link);
+        }
+    }
+
     @Test
     void laterUsesReadTheCacheWithNoNetworkAtAll() {
         RecordedGpt2 first = RecordedGpt2.load(source(false));
