@@ -55,10 +55,17 @@ final class BlobStore {
      * The snapshot path of a file, fetching it from {@code source} unless its blob is already here and intact.
      *
      * @param knownSha256 the file's sha256 when the caller knows it, for hubs that do not name it; or null
+     * @param progress told when this call must first wait for another download of the same file
      * @throws DownloadException when the bytes do not match the hash or size the hub named, or the cache
      *         cannot be written; nothing partial or unverified is linked
      */
-    Path store(ModelSpec spec, String path, HubTransfer.Metadata metadata, String knownSha256, Source source) {
+    Path store(
+            ModelSpec spec,
+            String path,
+            HubTransfer.Metadata metadata,
+            String knownSha256,
+            Source source,
+            DownloadProgress progress) {
         String name = spec.repo() + "/" + path;
         Path blobs = cache.blobs(spec.repo());
         Path blob = blobs.resolve(metadata.etag());
@@ -88,7 +95,11 @@ final class BlobStore {
             for (Path file : new Path[] {lock, blob, partial, pythonPartial}) {
                 Links.refuse(file);
             }
-            FileLocks.Held held = FileLocks.acquire(lock);
+            FileLocks.Held held = FileLocks.acquire(
+                    lock,
+                    () -> progress.waiting("waiting for another download of " + name + " into " + cache.root()
+                            + " to finish (another Tempered process or terminal holds " + lock
+                            + "); this one then uses its file"));
             try {
                 // A blob without its snapshot link may be one a disk error or an edit broke: check before linking it
                 // again.

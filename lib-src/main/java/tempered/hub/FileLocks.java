@@ -55,18 +55,34 @@ final class FileLocks {
 
     /** Waits for the lock on {@code file} (created when missing, in a folder that must exist; never through a link). */
     static Held acquire(Path file) throws IOException {
+        return acquire(file, () -> {});
+    }
+
+    /** The same; {@code onWait} runs once, first, when another thread or process holds the lock, before waiting. */
+    static Held acquire(Path file, Runnable onWait) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         Entry entry;
         synchronized (IN_USE) {
             entry = IN_USE.computeIfAbsent(key, k -> new Entry());
             entry.users++;
         }
-        entry.lock.lock();
+        boolean waited = !entry.lock.tryLock();
+        if (waited) {
+            onWait.run();
+            entry.lock.lock();
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(
                     key, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            return new Held(key, entry, channel, channel.lock());
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                if (!waited) {
+                    onWait.run();
+                }
+                lock = channel.lock();
+            }
+            return new Held(key, entry, channel, lock);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();

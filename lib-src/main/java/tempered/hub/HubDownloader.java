@@ -206,6 +206,7 @@ public final class HubDownloader {
                 path,
                 metadata,
                 knownSha256,
-                partial -> transfer.fetch(spec, path, metadata.size(), partial, progress));
+                partial -> transfer.fetch(spec, path, metadata.size(), partial, progress),
+                progress);
     }
 }

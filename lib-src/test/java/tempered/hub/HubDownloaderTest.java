@@ -661,6 +661,43 @@ class HubDownloaderTest {
         assertEquals(0, FileLocks.inUse());
     }
 
+    /** A download that must wait for another of the same file says so at once, and for what, instead of going quiet. */
+    @Test
+    void aDownloadThatWaitsForAnotherSaysSoAndForWhat() throws Exception {
+        Path lock = Files.createDirectories(cacheRoot.resolve(".locks/models--openai-community--gpt2"))
+                .resolve(FakeHub.sha256(MODEL) + ".lock");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        DownloadProgress lines = DownloadProgress.lines(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        List<String> said = new CopyOnWriteArrayList<>();
+        DownloadProgress progress = new DownloadProgress() {
+            @Override
+            public void waiting(String message) {
+                said.add(message);
+                lines.waiting(message);
+            }
+
+            @Override
+            public void update(String file, long done, long total, double rate, boolean finished) {}
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Path> result;
+        FileLocks.Held held = FileLocks.acquire(lock);
+        try {
+            result = pool.submit(() -> downloader(1).download(ModelSpec.GPT2, progress));
+            for (int i = 0; i < 200 && said.isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            held.close();
+            pool.shutdown();
+        }
+        assertArrayEquals(MODEL, Files.readAllBytes(result.get()));
+        String message = "waiting for another download of " + REPO + "/" + FILE + " into " + cacheRoot
+                + " to finish (another Tempered process or terminal holds " + lock + "); this one then uses its file";
+        assertEquals(List.of(message), said);
+        assertTrue(printed.toString(StandardCharsets.UTF_8).startsWith(message + "\n"), printed.toString());
+    }
+
     /** A corrupt model in the cache: the loader names it and says how to refetch, and refetching replaces it. */
     @Test
     void aCorruptCachedModelIsNamedAndRefetchingReplacesIt() throws IOException {
