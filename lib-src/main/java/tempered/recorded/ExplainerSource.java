@@ -70,6 +70,7 @@ public final class ExplainerSource {
 
     private final boolean offline;
     private final Duration timeout;
+    private final Sink sink;
 
     /**
      * @param base the folder the example files are fetched from (ending in {@code /})
@@ -82,6 +83,11 @@ public final class ExplainerSource {
     }
 
     private ExplainerSource(URI base, Path root, Path folder, boolean offline, Duration timeout) {
+        this(base, root, folder, offline, timeout, Sink.FILES);
+    }
+
+    ExplainerSource(URI base, Path root, Path folder, boolean offline, Duration timeout, Sink sink) {
+        this.sink = sink;
         this.base = base;
         this.root = root;
         this.folder = folder;
@@ -217,28 +223,51 @@ public final class ExplainerSource {
         }
     }
 
+    /** Opens the partial file for writing; a test passes one that fails, as a full disk does. */
+    @FunctionalInterface
+    interface Sink {
+        OutputStream open(Path partial) throws IOException;
+
+        Sink FILES = partial -> Files.newOutputStream(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Each example file holds about 1.6 MB; a source that sends more than this is not sending one. */
+    static final long LARGEST = 8L << 20;
+
     private void fetch(String name, DownloadProgress progress) {
         URI uri = base.resolve(name);
         Path partial = null;
         try {
-            partial = AtomicFiles.temporary(folder, name, ".incomplete");
+            try {
+                partial = AtomicFiles.temporary(folder, name, ".incomplete");
+            } catch (IOException e) {
+                throw cannotWrite(name, e);
+            }
             URLConnection connection = uri.toURL().openConnection();
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());
             connection.setRequestProperty(
                     "User-Agent", "tempered/0.1 (java " + System.getProperty("java.version") + ")");
             if (connection instanceof HttpURLConnection http && http.getResponseCode() != 200) {
-                throw new IOException("HTTP " + http.getResponseCode());
+                throw new DownloadException(uri + " answered HTTP " + http.getResponseCode() + " for the recorded GPT-2"
+                        + " example " + name
+                        + "; nothing was kept. If TEMPERED_RECORDED_URL is set, point it at a copy of"
+                        + " the Transformer Explainer's examples folder (or unset it to fetch them from GitHub); else"
+                        + " try again later");
             }
             long total = connection.getContentLengthLong();
             long started = System.nanoTime();
             long done = 0;
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = connection.getInputStream();
-                    OutputStream out =
-                            Files.newOutputStream(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    OutputStream out = open(partial, name)) {
                 for (int read; (read = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, read);
+                    if (done + read > LARGEST) {
+                        throw new DownloadException(uri + " sent more than " + (LARGEST >> 20) + " MB for the recorded"
+                                + " GPT-2 example " + name + ", which holds about 1.6 MB; nothing was kept. If"
+                                + " TEMPERED_RECORDED_URL is set, point it at the original files");
+                    }
+                    write(out, buffer, read, name);
                     done += read;
                     progress.update(
                             name, done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), false);
@@ -253,8 +282,19 @@ public final class ExplainerSource {
                                 + "); nothing was kept. If TEMPERED_RECORDED_URL"
                                 + " is set, point it at the original files");
             }
-            AtomicFiles.move(partial, folder.resolve(name));
+            try {
+                AtomicFiles.move(partial, folder.resolve(name));
+            } catch (IOException e) {
+                throw cannotWrite(name, e);
+            }
         } catch (IOException | IllegalArgumentException e) {
+            if ("file".equalsIgnoreCase(uri.getScheme())) {
+                // A folder on this machine: no network is involved, so "when online" would mislead.
+                throw new IllegalArgumentException(Credentials.hide(
+                        "TEMPERED_RECORDED_URL names " + base + ", which holds no readable " + name + " ("
+                                + DownloadException.describe(e) + "); point it at a folder holding the Transformer"
+                                + " Explainer's ex0.js to ex4.js, or unset it to fetch them from GitHub"));
+            }
             throw new DownloadException(
                     "could not fetch the recorded GPT-2 example " + name + " from " + uri + " ("
                             + DownloadException.describe(e)
@@ -265,6 +305,31 @@ public final class ExplainerSource {
         } finally {
             deleteQuietly(partial);
         }
+    }
+
+    private OutputStream open(Path partial, String name) {
+        try {
+            return sink.open(partial);
+        } catch (IOException e) {
+            throw cannotWrite(name, e);
+        }
+    }
+
+    private void write(OutputStream out, byte[] buffer, int length, String name) {
+        try {
+            out.write(buffer, 0, length);
+        } catch (IOException e) {
+            throw cannotWrite(name, e);
+        }
+    }
+
+    /** The disk, not the network: a full disk or a folder not this user's to write. */
+    private DownloadException cannotWrite(String name, IOException e) {
+        return new DownloadException(
+                "could not write the recorded GPT-2 example " + name + " into " + folder + " ("
+                        + DownloadException.describe(e) + "); nothing was kept. Free some space there, or set"
+                        + " TEMPERED_CACHE to a folder with room that you can write",
+                e);
     }
 
     private static void deleteQuietly(Path file) {

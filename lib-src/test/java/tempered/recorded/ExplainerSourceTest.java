@@ -188,6 +188,63 @@ class ExplainerSourceTest {
         assertEquals(List.of(), leftovers());
     }
 
+    /** A full disk is the disk's fault, said so: not "when online", which would send the learner to the network. */
+    @Test
+    void aFullDiskSaysSoNotWhenOnline() {
+        ExplainerSource full = new ExplainerSource(
+                server.base(),
+                cache,
+                cache,
+                false,
+                Duration.ofSeconds(10),
+                partial -> new java.io.FilterOutputStream(Files.newOutputStream(partial)) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+                });
+        DownloadException e = assertThrows(DownloadException.class, () -> full.files(DownloadProgress.NONE));
+        assertEquals(
+                "could not write the recorded GPT-2 example ex0.js into " + cache + " (IOException: No space left on"
+                        + " device); nothing was kept. Free some space there, or set TEMPERED_CACHE to a folder with"
+                        + " room that you can write",
+                e.getMessage());
+        assertEquals(List.of(), leftovers());
+    }
+
+    /** A TEMPERED_RECORDED_URL folder that does not exist is a setting to fix (status 2), not a network to wait for. */
+    @Test
+    void aMissingLocalSourceFolderIsNamedAsTheSettingToFix(@TempDir Path home) {
+        Path nowhere = home.resolve("no-such-folder");
+        ExplainerSource source = ExplainerSource.fromEnvironment(
+                Map.of("TEMPERED_RECORDED_URL", nowhere.toString(), "TEMPERED_CACHE", home.toString()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> source.files(DownloadProgress.NONE));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("TEMPERED_RECORDED_URL names " + nowhere.toUri() + "/, which holds no readable"
+                                + " ex0.js (FileNotFoundException"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("; point it at a folder holding the Transformer Explainer's ex0.js to ex4.js, or"
+                                + " unset it to fetch them from GitHub"),
+                e.getMessage());
+    }
+
+    /** A source that never stops sending is cut at 8 MB a file (each holds about 1.6 MB); nothing is kept. */
+    @Test
+    void aSourceThatSendsTooMuchIsCut() {
+        server.endless = true;
+        DownloadException e =
+                assertThrows(DownloadException.class, () -> source(false).files(DownloadProgress.NONE));
+        assertEquals(
+                server.base() + "ex0.js sent more than 8 MB for the recorded GPT-2 example ex0.js, which holds about"
+                        + " 1.6 MB; nothing was kept. If TEMPERED_RECORDED_URL is set, point it at the original files",
+                e.getMessage());
+        assertEquals(List.of(), leftovers());
+    }
+
     @Test
     void theEnvironmentNamesTheSourceAndTheCache(@TempDir Path home) {
         ExplainerSource fromFolder = ExplainerSource.fromEnvironment(Map.of(
