@@ -44,16 +44,25 @@ import tempered.format.Numbers;
 public final class Charts {
     public static final int WIDTH = 720;
     public static final int HEIGHT = 400;
+    /** The most bars (tokens) a bar chart takes: about 6 pixels each, their labels turned. */
+    public static final int MOST_BARS = 100;
+    /** The most points {@link #range} makes: far more than the 720 pixels of a chart can tell apart. */
+    public static final int MOST_POINTS = 10_000;
 
     private Charts() {}
 
     /** One bar per label: a single distribution. */
     public static BufferedImage bars(String title, List<String> labels, double[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException("Charts.bars: the values are null; pass one value per label");
+        }
         return bars(title, labels, Map.of("probability", values));
     }
 
     /** Bars side by side, one series per entry (for example one per temperature), one group per label. */
     public static BufferedImage bars(String title, List<String> labels, Map<String, double[]> series) {
+        requireTitles("Charts.bars", title);
+        requireLabels("Charts.bars", labels);
         checkSeries(labels.size(), "labels", series);
         CategoryChart chart = categories(title, "probability", labels, series.keySet());
         series.forEach((name, values) -> chart.addSeries(name, shortened(labels), boxed(values)));
@@ -73,6 +82,12 @@ public final class Charts {
      */
     public static BufferedImage countsAgainstProbs(
             String title, List<String> labels, double[] probs, Map<String, int[]> counts) {
+        requireTitles("Charts.countsAgainstProbs", title);
+        requireLabels("Charts.countsAgainstProbs", labels);
+        if (probs == null) {
+            throw new IllegalArgumentException(
+                    "Charts.countsAgainstProbs: the probabilities are null; pass one probability per label");
+        }
         checkSeries(labels.size(), "labels", Map.of("probabilities", probs));
         if (counts == null || counts.isEmpty()) {
             throw new IllegalArgumentException(
@@ -165,6 +180,8 @@ public final class Charts {
             Map<String, double[]> series,
             boolean logX,
             boolean logY) {
+        requireTitles("Charts.lines", title, xTitle, yTitle);
+        requirePoints("Charts.lines", x);
         checkSeries(x.length, "x values", series);
         XYChart chart = xy(title, xTitle, yTitle, series.keySet());
         double[] shownX =
@@ -193,6 +210,8 @@ public final class Charts {
             Map<String, double[]> means,
             Map<String, double[]> errors,
             boolean logX) {
+        requireTitles("Charts.linesWithErrorBars", title, xTitle, yTitle);
+        requirePoints("Charts.linesWithErrorBars", x);
         checkSeries(x.length, "x values", means);
         checkSeries(x.length, "x values", errors);
         if (!errors.keySet().equals(means.keySet())) {
@@ -227,6 +246,8 @@ public final class Charts {
      */
     public static BufferedImage countsScatter(
             String title, long draws, Map<String, double[]> probabilities, Map<String, long[]> counts) {
+        requireTitles("Charts.countsScatter", title);
+        checkCounts(draws, probabilities, counts);
         if (probabilities == null
                 || counts == null
                 || probabilities.isEmpty()
@@ -354,6 +375,15 @@ public final class Charts {
 
     /** Evenly spaced numbers from {@code from} to {@code to}, both included: the x values of a smooth curve. */
     public static double[] range(double from, double to, int count) {
+        if (count > MOST_POINTS) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Charts.range: count=%d points are more than a chart can show; use at most %,d (a chart is %d pixels"
+                            + " wide)",
+                    count,
+                    MOST_POINTS,
+                    WIDTH));
+        }
         if (count < 2 || !Double.isFinite(from) || !Double.isFinite(to)) {
             throw new IllegalArgumentException(
                     "range needs finite ends and count >= 2, got " + from + ", " + to + ", " + count);
@@ -432,9 +462,112 @@ public final class Charts {
         return (longest + 1) * 7 > (WIDTH - 120) / Math.max(1, labels.size());
     }
 
+    /** Titles a chart shows: none may be null (XChart would fail on it); "" shows none. */
+    private static void requireTitles(String method, String title, String... axisTitles) {
+        if (title == null) {
+            throw new IllegalArgumentException(method + ": the title is null; pass \"\" for a chart without one");
+        }
+        String[] axes = {"x", "y"};
+        for (int i = 0; i < axisTitles.length; i++) {
+            if (axisTitles[i] == null) {
+                throw new IllegalArgumentException(
+                        method + ": the " + axes[i] + " axis title is null; pass \"\" for an axis without one");
+            }
+        }
+    }
+
+    /** Category labels: at least one, none null, no more than a chart can show. */
+    private static void requireLabels(String method, List<String> labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException(
+                    method + ": the labels are null; pass one label per bar, for example List.of(\"a\", \"b\")");
+        }
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException(
+                    method + ": there are no labels, so there is nothing to draw; pass at least one label and value");
+        }
+        if (labels.size() > MOST_BARS) {
+            // Refused rather than cut: the first bars of an arbitrary order would not be the ones that matter, and
+            // 50,257 of them take XChart about 40 s to draw into a picture nobody can read.
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: %,d bars do not fit in a chart %d pixels wide (at most %d); chart the likeliest, for example the"
+                            + " ids of Ranking.top(probs, 20) labelled by TokenTables.labels(ids), or draw them all as a"
+                            + " line with Charts.lines",
+                    method,
+                    labels.size(),
+                    WIDTH,
+                    MOST_BARS));
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i) == null) {
+                throw new IllegalArgumentException(
+                        method + ": label " + i + " is null; give every bar a label (\"\" for none)");
+            }
+        }
+    }
+
+    /** The x values of a line chart: at least one. */
+    private static void requirePoints(String method, double[] x) {
+        if (x == null) {
+            throw new IllegalArgumentException(method + ": the x values are null; pass one x value per point, for"
+                    + " example Charts.range(0, 1, 50)");
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException(
+                    method + ": there are no x values, so there is nothing to draw; pass at least one point");
+        }
+    }
+
+    /** Counts of draws against their probabilities: at least one draw, counts from 0 to the draws, probabilities in [0, 1]. */
+    private static void checkCounts(long draws, Map<String, double[]> probabilities, Map<String, long[]> counts) {
+        String method = "Charts.countsScatter";
+        if (draws < 1) {
+            throw new IllegalArgumentException(
+                    method + ": draws=" + draws + " must be at least 1: the counts are out of that many draws");
+        }
+        if (probabilities == null || counts == null) {
+            return;
+        }
+        for (Map.Entry<String, double[]> entry : probabilities.entrySet()) {
+            double[] p = entry.getValue();
+            long[] n = counts.get(entry.getKey());
+            if (p == null || p.length == 0) {
+                throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' has no probabilities, so"
+                        + " there is nothing to draw; pass at least one token's");
+            }
+            for (int i = 0; i < p.length; i++) {
+                if (!(p[i] >= 0 && p[i] <= 1)) {
+                    throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' probability " + i
+                            + " is " + p[i] + "; a probability is a number from 0 to 1");
+                }
+            }
+            long total = 0;
+            for (int i = 0; n != null && i < n.length; i++) {
+                total += Math.max(0, n[i]);
+                if (n[i] < 0) {
+                    throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' count " + i + " is "
+                            + n[i] + "; a count of draws is never negative");
+                }
+                if (n[i] > draws) {
+                    throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' count " + i + " is "
+                            + n[i] + ", more than the " + draws + " draws");
+                }
+            }
+            if (total > draws) {
+                throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' counts add up to "
+                        + total + ", more than the " + draws + " draws");
+            }
+        }
+    }
+
     private static void checkSeries(int expected, String what, Map<String, double[]> series) {
         if (series == null || series.isEmpty()) {
             throw new IllegalArgumentException("a chart needs at least one series; pass Map.of(name, values)");
+        }
+        // Not containsKey(null): Map.of's maps throw on it.
+        if (series.keySet().stream().anyMatch(name -> name == null)) {
+            throw new IllegalArgumentException("a series has no name (null); name each series, for example \"T=1\"");
         }
         series.forEach((name, values) -> {
             if (values == null || values.length != expected) {

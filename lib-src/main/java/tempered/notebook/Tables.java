@@ -37,6 +37,8 @@ import tempered.math.Softmax;
  */
 public final class Tables {
     private static final int DECIMALS = 5;
+    /** The most rows {@link #html} shows; a longer table shows its first ones and says so. */
+    public static final int MOST_ROWS = 100;
 
     private Tables() {}
 
@@ -53,8 +55,30 @@ public final class Tables {
         return table;
     }
 
-    /** The table as HTML, each value cell coloured by its value within its column. */
+    /**
+     * The table as HTML, each value cell coloured by its value within its column. A table longer than
+     * {@link #MOST_ROWS} shows its first rows and a line that says so: no one reads 50,257 rows in a notebook, and
+     * drawing them took 44 s; the first rows are the ones a sorted table puts first.
+     */
     public static String html(Table table) {
+        requireTable("Tables.html", table);
+        if (table.rowCount() > MOST_ROWS) {
+            String sortBy = table.columns().stream()
+                    .filter(c -> c instanceof DoubleColumn)
+                    .map(Column::name)
+                    .findFirst()
+                    .orElse(table.column(0).name());
+            String shown = html(table.first(MOST_ROWS));
+            return shown.substring(0, shown.length() - "</div>".length())
+                    + String.format(
+                            Locale.ROOT,
+                            "<p class=\"tempered-table-note\">The first %d of %,d rows. Sort the table first to choose"
+                                    + " which (table.sortDescendingOn(\"%s\")), or print them all with"
+                                    + " Tables.text(table).</p></div>",
+                            MOST_ROWS,
+                            table.rowCount(),
+                            sortBy);
+        }
         StringWriter out = new StringWriter();
         HtmlWriteOptions options = HtmlWriteOptions.builder(out)
                 .elementCreator((name, column, row) -> cell(name, column, row))
@@ -65,6 +89,7 @@ public final class Tables {
 
     /** The whole table as aligned plain text. */
     public static String text(Table table) {
+        requireTable("Tables.text", table);
         return table.printAll();
     }
 
@@ -192,6 +217,13 @@ public final class Tables {
     private static DoubleColumn fixed(DoubleColumn column) {
         column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(DECIMALS));
         return column;
+    }
+
+    private static void requireTable(String method, Table table) {
+        if (table == null) {
+            throw new IllegalArgumentException(method + ": the table is null; build one first, for example with"
+                    + " Tables.probabilities(labels, logits, 1.0)");
+        }
     }
 
     static void checkLabels(List<String> labels, int count) {
