@@ -82,7 +82,9 @@ public final class HubCache {
         }
         Path ref = repository(repo).resolve("refs").resolve(revision);
         try {
-            return Files.isRegularFile(ref)
+            // Not Files.isRegularFile: it answers false for a folder this user may not enter, which is not a missing
+            // model but a cache to make readable.
+            return Files.readAttributes(ref, BasicFileAttributes.class).isRegularFile()
                     ? Optional.of(Files.readString(ref, StandardCharsets.UTF_8).trim())
                     : Optional.empty();
         } catch (AccessDeniedException e) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -197,7 +198,8 @@ public final class ExplainerSource {
      */
     private boolean verified(Path file) {
         try {
-            return Files.isRegularFile(file)
+            // Not Files.isRegularFile: it answers false for a folder this user may not enter.
+            return Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()
                     && SHA256.get(file.getFileName().toString()).equals(Hashes.sha256(file));
         } catch (AccessDeniedException e) {
             throw new IllegalArgumentException("permission denied reading the recorded GPT-2 example " + file

@@ -118,6 +118,35 @@ class HubDownloaderTest {
                 e.getMessage());
     }
 
+    /**
+     * A repository folder another user's umask (077) made impossible to enter is "permission denied", not missing.
+     * Root enters any folder, so this runs only as another user (the README's sweep ran it as a second user too).
+     */
+    @Test
+    void aCacheFolderThisUserMayNotEnterSaysPermissionDenied() throws IOException {
+        downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        Path repository = cacheRoot.resolve("models--openai-community--gpt2");
+        Set<PosixFilePermission> before = Files.getPosixFilePermissions(repository);
+        Files.setPosixFilePermissions(repository, Set.of());
+        try {
+            boolean enters;
+            try {
+                Files.readAttributes(
+                        repository.resolve("refs/main"), java.nio.file.attribute.BasicFileAttributes.class);
+                enters = true;
+            } catch (java.nio.file.AccessDeniedException e) {
+                enters = false;
+            }
+            org.junit.jupiter.api.Assumptions.assumeFalse(enters, "this user (root) enters any folder");
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+            assertTrue(e.getMessage().startsWith("permission denied reading " + repository), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(repository, before);
+        }
+    }
+
     /** The permissions a file made here gets from this process's umask (0644 under the usual 022). */
     static Set<PosixFilePermission> modeOfANewFile(Path folder) throws IOException {
         Path probe = Files.createDirectories(folder).resolve("umask-probe-" + System.nanoTime());
