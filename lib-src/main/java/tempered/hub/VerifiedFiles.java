@@ -5,10 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,14 +37,16 @@ final class VerifiedFiles {
     /** The file's state as the file system reports it: what any change to the file changes. */
     static String state(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        Object changed;
+        String changed;
         try {
-            changed = Files.getAttribute(file, "unix:ctime");
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            changed = Long.toString(((FileTime) Files.getAttribute(file, "unix:ctime")).to(TimeUnit.NANOSECONDS));
+        } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
             changed = "-";
         }
-        return "size " + attributes.size() + "\nmodified " + attributes.lastModifiedTime() + "\nkey "
-                + attributes.fileKey() + "\nchanged " + changed;
+        // Times as nanoseconds, not FileTime.toString: that formatting costs a fresh JVM tens of milliseconds.
+        return "size " + attributes.size() + "\nmodified "
+                + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\nkey " + attributes.fileKey()
+                + "\nchanged " + changed;
     }
 
     /** True when a record says that this file, in exactly this state, had this hash. */
@@ -74,8 +75,15 @@ final class VerifiedFiles {
         }
     }
 
+    /**
+     * The record's name: the file's own (a blob's is its hash) and a short hash of its path. Not a sha256: the first
+     * use of MessageDigest in a JVM costs about 0.1 s, more than the whole check it spares. Two paths that share a
+     * name only take turns; the record holds the whole path, which must match.
+     */
     private Path record(Path file) {
-        return folder.resolve(sha256(file.toAbsolutePath().toString()).substring(0, 32));
+        Path absolute = file.toAbsolutePath();
+        return folder.resolve(absolute.getFileName() + "-"
+                + Integer.toHexString(absolute.toString().hashCode()));
     }
 
     private static String content(Path file, String hash, String state) {
@@ -97,15 +105,6 @@ final class VerifiedFiles {
                     || !Files.exists(Path.of(lines.get(0).substring(5)))) {
                 Files.deleteIfExists(record);
             }
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK, which every Java SE must have", e);
         }
     }
 }
