@@ -89,6 +89,12 @@ public final class Charts {
                     "Charts.countsAgainstProbs: the probabilities are null; pass one probability per label");
         }
         checkSeries(labels.size(), "labels", Map.of("probabilities", probs));
+        for (int i = 0; i < probs.length; i++) {
+            if (probs[i] < 0 || probs[i] > 1) {
+                throw new IllegalArgumentException("Charts.countsAgainstProbs: probability " + i + " is " + probs[i]
+                        + "; a probability is a number from 0 to 1");
+            }
+        }
         if (counts == null || counts.isEmpty()) {
             throw new IllegalArgumentException(
                     "give at least one series of counts, for example Map.of(\"library\", counts)");
@@ -507,7 +513,7 @@ public final class Charts {
         }
     }
 
-    /** The x values of a line chart: at least one. */
+    /** The x values of a line chart: at least one, finite, no more than {@link #MOST_POINTS}. */
     private static void requirePoints(String method, double[] x) {
         if (x == null) {
             throw new IllegalArgumentException(method + ": the x values are null; pass one x value per point, for"
@@ -516,6 +522,23 @@ public final class Charts {
         if (x.length == 0) {
             throw new IllegalArgumentException(
                     method + ": there are no x values, so there is nothing to draw; pass at least one point");
+        }
+        if (x.length > MOST_POINTS) {
+            // 50,257 points (a curve over the whole vocabulary) take XChart about 7 s, onto 720 pixels.
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: %,d points are more than a chart %d pixels wide can show (at most %,d, which take seconds to"
+                            + " draw); plot every k-th point, or the likeliest 1,000 by rank",
+                    method,
+                    x.length,
+                    WIDTH,
+                    MOST_POINTS));
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException(
+                        method + ": x value " + i + " is " + x[i] + "; a chart can only show finite numbers");
+            }
         }
     }
 
@@ -526,8 +549,8 @@ public final class Charts {
             throw new IllegalArgumentException(
                     method + ": draws=" + draws + " must be at least 1: the counts are out of that many draws");
         }
-        if (probabilities == null || counts == null) {
-            return;
+        if (probabilities == null || counts == null || !probabilities.keySet().equals(counts.keySet())) {
+            return; // Said by countsScatter itself.
         }
         for (Map.Entry<String, double[]> entry : probabilities.entrySet()) {
             double[] p = entry.getValue();
@@ -543,7 +566,11 @@ public final class Charts {
                 }
             }
             long total = 0;
-            for (int i = 0; n != null && i < n.length; i++) {
+            if (n == null) {
+                throw new IllegalArgumentException(
+                        method + ": series '" + entry.getKey() + "' has no counts (null); give one count per token");
+            }
+            for (int i = 0; i < n.length; i++) {
                 total += Math.max(0, n[i]);
                 if (n[i] < 0) {
                     throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' count " + i + " is "

@@ -44,13 +44,18 @@ public final class Tables {
 
     /** One row per token, one column {@code T=...} per temperature, holding its tempered-softmax probability. */
     public static Table probabilities(List<String> labels, double[] logits, double... temperatures) {
+        if (logits == null) {
+            throw new IllegalArgumentException("Tables.probabilities: the logits are null; pass one logit per label");
+        }
         checkLabels(labels, logits.length);
         if (temperatures == null || temperatures.length == 0) {
             throw new IllegalArgumentException("give at least one temperature, for example 1.0");
         }
         Table table = Table.create("probabilities", StringColumn.create("token", labels));
         for (double t : temperatures) {
-            table.addColumns(fixed(DoubleColumn.create("T=" + Numbers.format(t), Softmax.probs(logits, t))));
+            // The probabilities first: they check T (a NaN one is refused there, before its column is named).
+            double[] probs = Softmax.probs(logits, t);
+            table.addColumns(fixed(DoubleColumn.create("T=" + Numbers.format(t), probs)));
         }
         return table;
     }
@@ -150,6 +155,12 @@ public final class Tables {
             if (columns == null || columns.length == 0) {
                 throw new IllegalArgumentException(
                         "name at least one column, for example Tables.rows(\"prompt\", \"T\")");
+            }
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == null) {
+                    throw new IllegalArgumentException(
+                            "Tables.rows: column " + i + "'s name is null; name every column, for example \"T\"");
+                }
             }
             this.columns = List.of(columns);
         }

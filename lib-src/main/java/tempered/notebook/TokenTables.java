@@ -107,6 +107,10 @@ public final class TokenTables {
 
     /** The quoted text of each token id. */
     public static List<String> labels(int... ids) {
+        if (ids == null) {
+            throw new IllegalArgumentException("TokenTables.labels: the ids are null; pass token ids, for example"
+                    + " the ids of Ranking.top(probs, 10)");
+        }
         List<String> labels = new ArrayList<>();
         for (int id : ids) {
             labels.add(Gpt2Tokenizer.quoted(Gpt2Tokenizer.token(id)));

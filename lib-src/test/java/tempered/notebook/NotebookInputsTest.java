@@ -100,6 +100,39 @@ class NotebookInputsTest {
                         "t", 10, Map.of("T=1", new double[] {1.5, 0.5}), Map.of("T=1", new long[] {5, 5})));
     }
 
+    /** Found by the sweep: each was a NullPointerException, a NumberFormatException or a NaN drawn silently. */
+    @Test
+    void theSweepsFindingsAreRefusedToo() {
+        refused(
+                "Tables.probabilities: the logits are null; pass one logit per label",
+                () -> Tables.probabilities(TWO, null, 1.0));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Tables.probabilities(TWO, HALVES, Double.NaN))
+                .getMessage()
+                .startsWith("temperature T=NaN is not a number"));
+        refused(
+                "Tables.rows: column 1's name is null; name every column, for example \"T\"",
+                () -> Tables.rows("a", null));
+        refused(
+                "TokenTables.labels: the ids are null; pass token ids, for example the ids of Ranking.top(probs, 10)",
+                () -> TokenTables.labels((int[]) null));
+        Map<String, long[]> noCounts = new java.util.HashMap<>();
+        noCounts.put("T=1", null);
+        refused(
+                "Charts.countsScatter: series 'T=1' has no counts (null); give one count per token",
+                () -> Charts.countsScatter("t", 10, Map.of("T=1", HALVES), noCounts));
+        refused(
+                "Charts.lines: x value 0 is NaN; a chart can only show finite numbers",
+                () -> Charts.lines("t", "x", "y", new double[] {Double.NaN, 1}, Map.of("y", HALVES)));
+        refused(
+                "Charts.countsAgainstProbs: probability 0 is -0.5; a probability is a number from 0 to 1",
+                () -> Charts.countsAgainstProbs("t", TWO, new double[] {-0.5, 1.5}, Map.of("x", new int[] {1, 2})));
+        double[] ranks = new double[Gpt2Tokenizer.VOCABULARY_SIZE];
+        refused(
+                "Charts.lines: 50,257 points are more than a chart 720 pixels wide can show (at most 10,000, which take"
+                        + " seconds to draw); plot every k-th point, or the likeliest 1,000 by rank",
+                () -> Charts.lines("t", "rank", "p", ranks, Map.of("p", ranks)));
+    }
+
     @Test
     void sizesNoChartOrMemoryCanHoldAreRefused() {
         refused(
