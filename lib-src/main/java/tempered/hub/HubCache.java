@@ -84,8 +84,10 @@ public final class HubCache {
         try {
             // Not Files.isRegularFile: it answers false for a folder this user may not enter, which is not a missing
             // model but a cache to make readable.
+            // A ref that holds no commit (empty, or a path such as ../../x) leads nowhere: not a way out of the cache.
             return Files.readAttributes(ref, BasicFileAttributes.class).isRegularFile()
                     ? Optional.of(Files.readString(ref, StandardCharsets.UTF_8).trim())
+                            .filter(Hashes::isSha1)
                     : Optional.empty();
         } catch (AccessDeniedException e) {
             throw denied(ref);

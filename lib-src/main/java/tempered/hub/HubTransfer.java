@@ -35,6 +35,8 @@ final class HubTransfer {
     /** The most a file other than a model (config.json: a few KB) may take when the server gives no size. */
     static final long SMALL_FILE_CAP = 16L << 20;
 
+    private static final Pattern USABLE_ETAG = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
     /** What the hub says about a file before it is fetched: the hash it is named by, the commit, the size (-1: unknown). */
     record Metadata(String etag, String commit, long size) {}
 
@@ -139,11 +141,8 @@ final class HubTransfer {
                             + "' for " + spec.revision() + " of " + spec.repo()
                             + " (a commit is 40 lowercase hex digits); is HF_ENDPOINT a Hugging Face hub or mirror?");
                 }
-                if (etag == null
-                        || etag.isEmpty()
-                        || etag.contains("/")
-                        || etag.contains("\\")
-                        || etag.contains("..")) {
+                // The ETag names the blob file: a plain, short name (a hash is 40 or 64 characters), never a path.
+                if (etag == null || !USABLE_ETAG.matcher(etag).matches() || etag.contains("..")) {
                     throw new DownloadException(endpoint + " gave no usable ETag for " + name
                             + "; is HF_ENDPOINT a Hugging Face hub or mirror?");
                 }
@@ -151,6 +150,8 @@ final class HubTransfer {
                         connection.getHeaderField("X-Linked-Size") != null ? "X-Linked-Size" : "Content-Length";
                 String size = connection.getHeaderField(sizeHeader);
                 return Optional.of(new Metadata(etag, commit.trim(), size == null ? -1 : size(size, sizeHeader, name)));
+            } catch (BadRedirect e) {
+                throw badRedirect(name, e);
             } catch (IOException e) {
                 throw unreachable(e, name, spec);
             } finally {
@@ -239,6 +240,8 @@ final class HubTransfer {
         HttpURLConnection connection;
         try {
             connection = follow(url, have);
+        } catch (BadRedirect e) {
+            throw badRedirect(name, e);
         } catch (IOException e) {
             throw new InterruptedTransfer(e);
         }
@@ -249,8 +252,10 @@ final class HubTransfer {
                 Matcher range = CONTENT_RANGE.matcher(String.valueOf(connection.getHeaderField("Content-Range")));
                 append = range.matches() && Long.parseLong(range.group(1)) == have;
                 if (!append) {
+                    // The next attempt starts from the first byte, which needs no Range.
+                    Files.deleteIfExists(partial);
                     throw new InterruptedTransfer(new IOException("the server resumed at the wrong byte ("
-                            + connection.getHeaderField("Content-Range") + ")"));
+                            + connection.getHeaderField("Content-Range") + "); starting again from the first byte"));
                 }
             } else if (status == 200) {
                 // The server ignored the Range header: start again from the first byte.
@@ -327,7 +332,7 @@ final class HubTransfer {
             connection.disconnect();
             current = resolve(current, location);
         }
-        throw new IOException("too many redirects");
+        throw new BadRedirect("too many redirects");
     }
 
     private HttpURLConnection open(String url, String origin, String method) throws IOException {
@@ -336,7 +341,7 @@ final class HubTransfer {
             URI target = new URI(url);
             if (target.getScheme() == null
                     || !SCHEMES.contains(target.getScheme().toLowerCase(Locale.ROOT))) {
-                throw new IOException("refusing to follow " + url + ": not an http(s) address");
+                throw new BadRedirect("refusing to follow " + url + ": not an http(s) address");
             }
             opened = target.toURL().openConnection();
         } catch (URISyntaxException | IllegalArgumentException e) {
@@ -364,12 +369,12 @@ final class HubTransfer {
 
     private static String resolve(String base, String location) throws IOException {
         if (location == null) {
-            throw new IOException("a redirect without a Location header");
+            throw new BadRedirect("a redirect without a Location header");
         }
         try {
             return URI.create(base).resolve(location).toString();
         } catch (IllegalArgumentException e) {
-            throw new IOException("a redirect to a malformed address: " + location, e);
+            throw new BadRedirect("a redirect to a malformed address: " + location);
         }
     }
 
@@ -387,6 +392,20 @@ final class HubTransfer {
                 new DownloadException("the hub answered HTTP " + status + " for " + name
                         + "; try again later, or set HF_ENDPOINT to a mirror");
         };
+    }
+
+    /** A redirect no run will follow: the server's error, never "run again to resume". */
+    private static final class BadRedirect extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadRedirect(String message) {
+            super(message);
+        }
+    }
+
+    private DownloadException badRedirect(String name, BadRedirect e) {
+        return new DownloadException(endpoint + " sent " + name + " on to where Tempered does not follow ("
+                + e.getMessage() + "); nothing was downloaded. Is HF_ENDPOINT a Hugging Face hub or mirror?");
     }
 
     private DownloadException unreachable(Exception e, String name, ModelSpec spec) {

@@ -55,7 +55,11 @@ public final class Links {
      */
     public static Path folders(Path base, String... names) throws IOException {
         // The base (a cache's root) may be, or lie below, a link: the user chose it.
-        Files.createDirectories(base);
+        try {
+            Files.createDirectories(base);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileSystemException(base.toString(), null, "not a folder");
+        }
         Path folder = base;
         for (String name : names) {
             for (Path element : Path.of(name)) {
@@ -73,7 +77,7 @@ public final class Links {
                     // Made meanwhile (by another process, say), or there already: it must be a real folder.
                     refuse(folder);
                     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                        throw e;
+                        throw new FileSystemException(folder.toString(), null, "a file where a folder belongs");
                     }
                 }
             }

@@ -46,6 +46,8 @@ public final class FakeHub implements AutoCloseable {
     volatile long padding;
     /** Answer HEAD without a size (no X-Linked-Size, no Content-Length). */
     volatile boolean headWithoutSize;
+    /** Answer the next this-many Range requests from the wrong byte, as a broken proxy does. */
+    final AtomicInteger wrongRanges = new AtomicInteger();
 
     public FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -188,6 +190,9 @@ public final class FakeHub implements AutoCloseable {
         int from = 0;
         if (range != null && !ignoreRange) {
             from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-.*", "$1"));
+            if (wrongRanges.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
+                from = from / 2;
+            }
             exchange.getResponseHeaders()
                     .add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
             exchange.sendResponseHeaders(206, body.length - from);

@@ -611,6 +611,67 @@ class HubDownloaderTest {
                 .resolve("config.json")));
     }
 
+    /** Found by the sweep: server faults that were reported as "run again to resume", or as a full disk. */
+    @Test
+    void theSweepsHubFaultsAreNamedForWhatTheyAre(@TempDir Path file) throws IOException {
+        hub.headers.put("X-Linked-Etag", "\"" + "a".repeat(300) + "\"");
+        assertEquals(
+                hub.endpoint() + " gave no usable ETag for " + REPO + "/" + FILE
+                        + "; is HF_ENDPOINT a Hugging Face hub or mirror?",
+                assertThrows(
+                                DownloadException.class,
+                                () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE))
+                        .getMessage(),
+                "an ETag too long to name a file is not a file system error");
+        hub.headers.clear();
+        hub.headers.put("Location", "file:///etc/passwd");
+        assertEquals(
+                hub.endpoint() + " sent " + REPO + "/" + FILE + " on to where Tempered does not follow (refusing to"
+                        + " follow file:///etc/passwd: not an http(s) address); nothing was downloaded. Is HF_ENDPOINT a"
+                        + " Hugging Face hub or mirror?",
+                assertThrows(
+                                DownloadException.class,
+                                () -> downloader(3).download(ModelSpec.GPT2, DownloadProgress.NONE))
+                        .getMessage(),
+                "no run would follow it: never 'run again to resume'");
+        hub.headers.clear();
+        Path notAFolder = Files.writeString(file.resolve("hub"), "a file");
+        String message = assertThrows(
+                        DownloadException.class,
+                        () -> new HubDownloader(
+                                        new HubCache(notAFolder), hub.endpoint(), null, false, Duration.ofSeconds(5), 1)
+                                .download(ModelSpec.GPT2, DownloadProgress.NONE))
+                .getMessage();
+        assertTrue(message.contains("FileSystemException: " + notAFolder + ": not a folder"), message);
+    }
+
+    /** A resume answered from the wrong byte starts again from the first byte, within the same call's attempts. */
+    @Test
+    void aResumeFromTheWrongByteStartsAgainInTheSameCall() throws IOException {
+        hub.cuts.set(1);
+        assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        hub.wrongRanges.set(5);
+        Path file = downloader(2).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        assertArrayEquals(MODEL, Files.readAllBytes(file));
+    }
+
+    /** A ref that holds a path instead of a commit leads nowhere: never to a file outside the cache. */
+    @Test
+    void aRefHoldingAPathIsNotFollowedOutOfTheCache(@TempDir Path elsewhere) throws IOException {
+        downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
+        Path outside = Files.createDirectories(elsewhere.resolve("outside/onnx"));
+        Files.write(outside.resolve("decoder_model_merged.onnx"), MODEL);
+        Path ref = cacheRoot.resolve("models--openai-community--gpt2/refs/main");
+        Path snapshots = cacheRoot.resolve("models--openai-community--gpt2/snapshots");
+        Files.writeString(
+                ref, snapshots.relativize(elsewhere.resolve("outside")).toString());
+        assertTrue(Files.isRegularFile(snapshots.resolve(Files.readString(ref)).resolve(FILE)), "the ref leads there");
+        assertEquals(Optional.empty(), new HubCache(cacheRoot).commit(REPO, "main"));
+        assertThrows(
+                ModelNotFoundException.class,
+                () -> Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+    }
+
     @Test
     void theEnvironmentChoosesTheCacheFolderAsHuggingfaceHubDoes() {
         assertEquals(
