@@ -28,6 +28,9 @@ class DownloadCommandTest {
     @TempDir
     Path cache;
 
+    @TempDir
+    Path tempered;
+
     record Run(int status, String out, String err) {}
 
     private Run download(Map<String, String> settings, String... args) {
@@ -57,7 +60,11 @@ class DownloadCommandTest {
     @Test
     void checkReportsAnUnverifiedFileWithTheCommandForItsVariant() throws IOException {
         Path blob = plantUnverified();
-        Run check = download(Map.of("HF_HUB_CACHE", cache.toString()), "--variant", "int8", "--check");
+        Run check = download(
+                Map.of("HF_HUB_CACHE", cache.toString(), "TEMPERED_CACHE", tempered.toString()),
+                "--variant",
+                "int8",
+                "--check");
         assertEquals(3, check.status(), check.err());
         assertEquals(
                 "the cached Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (" + blob + ") is unverified: its"
@@ -71,7 +78,13 @@ class DownloadCommandTest {
         plantUnverified();
         try (FakeHub hub = new FakeHub()) {
             hub.file("Xenova/gpt2", ModelSpec.GPT2_INT8.file(), MODEL);
-            Map<String, String> settings = Map.of("HF_HUB_CACHE", cache.toString(), "HF_ENDPOINT", hub.endpoint());
+            Map<String, String> settings = Map.of(
+                    "HF_HUB_CACHE",
+                    cache.toString(),
+                    "TEMPERED_CACHE",
+                    tempered.toString(),
+                    "HF_ENDPOINT",
+                    hub.endpoint());
             Run run = download(settings, "--variant", "int8");
             assertEquals(0, run.status(), run.err());
             assertTrue(run.err().contains("is unverified: its blob is named '1a2b-5f3c'"), run.err());

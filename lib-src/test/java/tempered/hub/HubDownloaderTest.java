@@ -47,6 +47,10 @@ class HubDownloaderTest {
     @TempDir
     Path cacheRoot;
 
+    /** Tempered's own cache for these tests, where the records of checked files go (not the user's). */
+    @TempDir
+    Path records;
+
     FakeHub hub;
 
     @BeforeEach
@@ -85,7 +89,13 @@ class HubDownloaderTest {
         long requests = hub.requests.size();
         assertEquals(file, downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertEquals(requests, hub.requests.size());
-        assertEquals(file, Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+        assertEquals(
+                file,
+                Models.locate(
+                        null,
+                        null,
+                        null,
+                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
         assertEquals(0, FileLocks.inUse(), "no lock is held, or remembered, after the download");
     }
 
@@ -111,7 +121,11 @@ class HubDownloaderTest {
         Files.createSymbolicLink(ref, unreadable);
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+                () -> Models.locate(
+                        null,
+                        null,
+                        null,
+                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
         assertEquals(
                 "permission denied reading " + ref + " in the Hugging Face cache; whoever filled the cache must let"
                         + " you read it (chmod -R a+rX " + cacheRoot + "), or set HF_HUB_CACHE to a cache of your own",
@@ -140,7 +154,11 @@ class HubDownloaderTest {
             org.junit.jupiter.api.Assumptions.assumeFalse(enters, "this user (root) enters any folder");
             IllegalArgumentException e = assertThrows(
                     IllegalArgumentException.class,
-                    () -> Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+                    () -> Models.locate(
+                            null,
+                            null,
+                            null,
+                            Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
             assertTrue(e.getMessage().startsWith("permission denied reading " + repository), e.getMessage());
         } finally {
             Files.setPosixFilePermissions(repository, before);
@@ -464,8 +482,15 @@ class HubDownloaderTest {
 
     @Test
     void offlineFailsAtOnceSayingWhatIsMissingWhereItLookedAndTheCommand() {
-        HubDownloader offline = HubDownloader.fromEnvironment(
-                Map.of("HF_HUB_OFFLINE", "1", "HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", hub.endpoint()));
+        HubDownloader offline = HubDownloader.fromEnvironment(Map.of(
+                "HF_HUB_OFFLINE",
+                "1",
+                "HF_HUB_CACHE",
+                cacheRoot.toString(),
+                "TEMPERED_CACHE",
+                records.toString(),
+                "HF_ENDPOINT",
+                hub.endpoint()));
         ModelNotFoundException e = assertThrows(
                 ModelNotFoundException.class, () -> offline.download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertEquals(
@@ -544,16 +569,26 @@ class HubDownloaderTest {
         String unreachable = "http://ada:s3cret@127.0.0.1:" + closedPort;
         messages.add(assertThrows(
                         DownloadException.class,
-                        () -> HubDownloader.fromEnvironment(
-                                        Map.of("HF_ENDPOINT", unreachable, "HF_HUB_CACHE", cacheRoot.toString()))
+                        () -> HubDownloader.fromEnvironment(Map.of(
+                                        "HF_ENDPOINT",
+                                        unreachable,
+                                        "HF_HUB_CACHE",
+                                        cacheRoot.toString(),
+                                        "TEMPERED_CACHE",
+                                        records.toString()))
                                 .download(ModelSpec.GPT2, DownloadProgress.NONE))
                 .getMessage());
         assertTrue(
                 messages.get(0).startsWith("could not reach http://***@127.0.0.1:" + closedPort + " to fetch "),
                 messages.get(0));
         String withCredentials = hub.endpoint().replace("http://", "http://ada:s3cret@");
-        HubDownloader hubWithCredentials = HubDownloader.fromEnvironment(
-                Map.of("HF_ENDPOINT", withCredentials, "HF_HUB_CACHE", cacheRoot.toString()));
+        HubDownloader hubWithCredentials = HubDownloader.fromEnvironment(Map.of(
+                "HF_ENDPOINT",
+                withCredentials,
+                "HF_HUB_CACHE",
+                cacheRoot.toString(),
+                "TEMPERED_CACHE",
+                records.toString()));
         messages.add(assertThrows(
                         DownloadException.class,
                         () -> hubWithCredentials.download(
@@ -669,7 +704,11 @@ class HubDownloaderTest {
         assertEquals(Optional.empty(), new HubCache(cacheRoot).commit(REPO, "main"));
         assertThrows(
                 ModelNotFoundException.class,
-                () -> Models.locate(null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString())));
+                () -> Models.locate(
+                        null,
+                        null,
+                        null,
+                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
     }
 
     @Test
@@ -964,7 +1003,13 @@ class HubDownloaderTest {
     @Test
     void aRepositoryWithAnyKnownDecoderIsFoundOnTheHubAndThenInTheCache() throws IOException {
         hub.file("someone/tiny-gpt2", "onnx/model.onnx", MODEL).file("someone/tiny-gpt2", "config.json", CONFIG);
-        Map<String, String> settings = Map.of("HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", hub.endpoint());
+        Map<String, String> settings = Map.of(
+                "HF_HUB_CACHE",
+                cacheRoot.toString(),
+                "TEMPERED_CACHE",
+                records.toString(),
+                "HF_ENDPOINT",
+                hub.endpoint());
         Path file = Models.fetch("someone/tiny-gpt2", null, null, settings, DownloadProgress.NONE);
         assertTrue(file.endsWith("onnx/model.onnx"), file.toString());
         assertArrayEquals(MODEL, Files.readAllBytes(file));
@@ -972,7 +1017,8 @@ class HubDownloaderTest {
                 hub.requests.stream().anyMatch(r -> r.path().endsWith("/onnx/decoder_model_merged.onnx")),
                 "the preferred one was asked for first");
         long requests = hub.requests.size();
-        Map<String, String> offline = Map.of("HF_HUB_CACHE", cacheRoot.toString(), "HF_HUB_OFFLINE", "1");
+        Map<String, String> offline = Map.of(
+                "HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString(), "HF_HUB_OFFLINE", "1");
         assertEquals(file, Models.locate("someone/tiny-gpt2", null, null, offline));
         assertEquals(file, Models.fetch("someone/tiny-gpt2", null, null, offline, DownloadProgress.NONE));
         assertEquals(file, Models.locate("someone/tiny-gpt2", "onnx/model.onnx", "main", offline));
@@ -992,8 +1038,15 @@ class HubDownloaderTest {
     @Test
     void theTokenSavedByHfAuthLoginIsUsedWhenHfTokenIsUnset(@TempDir Path home) throws IOException {
         Files.writeString(home.resolve("token"), "hf_saved\n");
-        Map<String, String> environment =
-                Map.of("HF_HOME", home.toString(), "HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", hub.endpoint());
+        Map<String, String> environment = Map.of(
+                "HF_HOME",
+                home.toString(),
+                "HF_HUB_CACHE",
+                cacheRoot.toString(),
+                "TEMPERED_CACHE",
+                records.toString(),
+                "HF_ENDPOINT",
+                hub.endpoint());
         HubDownloader.fromEnvironment(environment).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertEquals("Bearer hf_saved", hub.requests.get(0).authorization());
         assertEquals("hf_env", HubDownloader.token(Map.of("HF_HOME", home.toString(), "HF_TOKEN", "hf_env")));
