@@ -40,8 +40,8 @@ final class DownloadCommand {
               --revision  a branch, tag or commit (default main)
               --recorded  only the recorded GPT-2 examples
               --check     fetch nothing: check that the same command's files are here and intact (their hashes
-                          are computed again), print where they are, and exit 0, or 3 when one is missing or
-                          damaged
+                          are computed again), print where they are, and exit 0, or 3 when one is missing,
+                          damaged, or unverified (named by no hash, so nothing can check it)
 
             Example:
               tempered download --variant int8
@@ -49,8 +49,13 @@ final class DownloadCommand {
 
     private DownloadCommand() {}
 
-    /** Returns the exit status: 0, or 3 for --check when something is missing or damaged. */
+    /** Returns the exit status: 0, or 3 for --check when something is missing, damaged or unverified. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Setting.current());
+    }
+
+    /** The same, with the settings (environment variables and system properties) given. */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> settings) {
         Options options = Options.parse(
                 "download",
                 args,
@@ -68,7 +73,6 @@ final class DownloadCommand {
                     "--recorded fetches only the recorded GPT-2 examples; leave out --model, --variant, --file and"
                             + " --revision, or leave out --recorded to fetch the model");
         }
-        Map<String, String> settings = Setting.current();
         boolean check = options.has("--check");
         boolean fine = true;
         if (!options.has("--recorded")) {
@@ -104,7 +108,7 @@ final class DownloadCommand {
             Optional<Path> cached = cache.find(spec);
             if (cached.isPresent()) {
                 Optional<String> damage = cache.damage(spec);
-                out.println(damage.map(d -> d + "; run the same command without --check to fetch it again")
+                out.println(damage.map(d -> d + "; fetch it again with: " + spec.downloadCommand())
                         .orElse(cached.get().toString()));
                 return damage.isEmpty();
             }

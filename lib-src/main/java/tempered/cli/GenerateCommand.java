@@ -107,7 +107,7 @@ final class GenerateCommand {
             }
             TokenListener listener = TokenListener.NONE;
             if (!json && samples == 1) {
-                out.print(prompt);
+                out.print(TerminalText.visible(prompt));
                 out.flush();
                 listener = new Stream(out);
             }
@@ -125,8 +125,8 @@ final class GenerateCommand {
                             i + 1,
                             samples,
                             chain.withSeed(seed + i),
-                            prompt,
-                            generation.samples().get(i).text());
+                            TerminalText.visible(prompt),
+                            TerminalText.visible(generation.samples().get(i).text()));
                 }
             }
             out.flush();
@@ -186,8 +186,8 @@ final class GenerateCommand {
 
     /**
      * Prints tokens as they come, as text: a character split across tokens (an emoji is often two) is held
-     * back until its last byte arrives, so the stream never shows half a character. The end of text is not
-     * printed.
+     * back until its last byte arrives, so the stream never shows half a character. Control characters are
+     * written as escapes ({@link TerminalText}). The end of text is not printed.
      */
     static final class Stream implements TokenListener {
         private final PrintStream out;
@@ -212,7 +212,8 @@ final class GenerateCommand {
             CharBuffer chars = CharBuffer.allocate(input.remaining() + 1);
             decoder.decode(input, chars, false);
             pending = input.slice();
-            out.print(chars.flip());
+            // The model's control characters are escaped, as next escapes them: no token can drive the terminal.
+            out.print(TerminalText.visible(chars.flip()));
             out.flush();
         }
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tempered.hub.DamagedModelException;
 import tempered.hub.DownloadException;
 import tempered.model.ModelNotFoundException;
 
@@ -93,7 +94,10 @@ public final class Main {
 
     /** Runs one command with {@code in} as its standard input and returns its exit status. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        if (args.length == 0 || (Arrays.asList("help", "--help", "-h").contains(args[0]) && args.length == 1)) {
+        List<String> helpWords = List.of("help", "--help", "-h");
+        // 'help help' asks what help does: the overview answers it.
+        boolean overview = args.length == 1 || (args.length == 2 && helpWords.contains(args[1]));
+        if (args.length == 0 || (helpWords.contains(args[0]) && overview)) {
             out.print(Launcher.help(HELP));
             return args.length == 0 ? BAD_INPUT : 0;
         }
@@ -123,7 +127,7 @@ public final class Main {
             return status;
         } catch (UsageException | IllegalArgumentException e) {
             return fail(out, err, command, e.getMessage(), BAD_INPUT);
-        } catch (ModelNotFoundException e) {
+        } catch (ModelNotFoundException | DamagedModelException e) {
             return fail(out, err, command, e.getMessage(), MISSING_MODEL);
         } catch (DownloadException e) {
             return fail(out, err, command, e.getMessage(), DOWNLOAD_FAILED);

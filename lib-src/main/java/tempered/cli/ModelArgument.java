@@ -44,6 +44,11 @@ final class ModelArgument {
             private boolean started;
 
             @Override
+            public void waiting(String message) {
+                shown.waiting(message);
+            }
+
+            @Override
             public void update(String file, long done, long total, double rate, boolean finished) {
                 if (!started) {
                     started = true;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Entities;
+import tempered.hub.AtomicFiles;
 
 /**
  * The handouts folder: every page nbconvert wrote there made into a handout ({@link HandoutPage}), and an
@@ -87,13 +88,23 @@ public final class Handouts {
     }
 
     private static void replace(Path file, String html) {
+        Path partial = null;
         try {
-            Path partial = Files.createTempFile(
+            // Made with the umask (0644 under the usual 022), not createTempFile's 0600: a web server must read it.
+            partial = AtomicFiles.temporary(
                     file.toAbsolutePath().getParent(), file.getFileName().toString(), ".partial");
             Files.writeString(partial, html, StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
+            throw new UncheckedIOException("could not write " + file + " (" + e + ")", e);
+        } finally {
+            try {
+                if (partial != null) {
+                    Files.deleteIfExists(partial);
+                }
+            } catch (IOException e) {
+                // A leftover *.partial is never read as a page; the next run makes its own.
+            }
         }
     }
 }

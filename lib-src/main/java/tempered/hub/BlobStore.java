@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +26,8 @@ import java.util.UUID;
  *   <li>Tempered writes only its own partial file, {@code blobs/<etag>.tempered.incomplete}, never Python's;</li>
  *   <li>a partial file Python left (or is still writing) is resumed by copying its bytes into Tempered's: a
  *       prefix Python appends to stays a valid prefix, and the hash check after the transfer catches the
- *       rest, in which case the file is fetched once more from the first byte;</li>
+ *       rest, in which case the file is fetched once more from the first byte, in the same call (as it is when
+ *       Tempered's own partial file from an earlier run held wrong bytes);</li>
  *   <li>the blob is renamed into place atomically; if Python renames its own copy over it later, readers
  *       see one whole, identical file or the other, and the snapshot link is replaced atomically too;</li>
  *   <li>Python's partial file is deleted only after the blob is in place and {@code /proc/locks} shows no
@@ -33,7 +35,8 @@ import java.util.UUID;
  *       opens its partial file, and one already running holds the lock.</li>
  * </ul>
  * Tempered processes exclude each other with {@link FileLocks} on that same lock file, so two terminals
- * fetching the same file make one transfer.
+ * fetching the same file make one transfer. No link is followed where it writes ({@link Links}): a cache others
+ * can write to cannot send its writes, or its copy of Python's partial file, elsewhere.
  */
 final class BlobStore {
     private final HubCache cache;
@@ -52,10 +55,17 @@ final class BlobStore {
      * The snapshot path of a file, fetching it from {@code source} unless its blob is already here and intact.
      *
      * @param knownSha256 the file's sha256 when the caller knows it, for hubs that do not name it; or null
+     * @param progress told when this call must first wait for another download of the same file
      * @throws DownloadException when the bytes do not match the hash or size the hub named, or the cache
      *         cannot be written; nothing partial or unverified is linked
      */
-    Path store(ModelSpec spec, String path, HubTransfer.Metadata metadata, String knownSha256, Source source) {
+    Path store(
+            ModelSpec spec,
+            String path,
+            HubTransfer.Metadata metadata,
+            String knownSha256,
+            Source source,
+            DownloadProgress progress) {
         String name = spec.repo() + "/" + path;
         Path blobs = cache.blobs(spec.repo());
         Path blob = blobs.resolve(metadata.etag());
@@ -67,8 +77,29 @@ final class BlobStore {
                 .resolve(cache.repository(spec.repo()).getFileName())
                 .resolve(metadata.etag() + ".lock");
         try {
-            Files.createDirectories(blobs);
-            FileLocks.Held held = FileLocks.acquire(lock);
+            // Every folder and file written below the root is made or opened without following a link, all checked
+            // before a byte is fetched.
+            String repository = cache.repository(spec.repo()).getFileName().toString();
+            Links.folders(cache.root(), repository, "blobs");
+            Links.folders(cache.root(), ".locks", repository);
+            Path parent = Path.of(path).getParent();
+            Links.folders(
+                    cache.root(), repository, "snapshots", metadata.commit(), parent == null ? "." : parent.toString());
+            Path ref = null;
+            if (!Hashes.isSha1(spec.revision()) || !spec.revision().equals(metadata.commit())) {
+                Path branch = Path.of(spec.revision()).getParent();
+                ref = Links.folders(cache.root(), repository, "refs", branch == null ? "." : branch.toString())
+                        .resolve(Path.of(spec.revision()).getFileName());
+                Links.refuse(ref);
+            }
+            for (Path file : new Path[] {lock, blob, partial, pythonPartial}) {
+                Links.refuse(file);
+            }
+            FileLocks.Held held = FileLocks.acquire(
+                    lock,
+                    () -> progress.waiting("waiting for another download of " + name + " into " + cache.root()
+                            + " to finish (another Tempered process or terminal holds " + lock
+                            + "); this one then uses its file"));
             try {
                 // A blob without its snapshot link may be one a disk error or an edit broke: check before linking it
                 // again.
@@ -79,10 +110,13 @@ final class BlobStore {
                 }
                 // Another process may have finished the file while this one waited for the lock.
                 if (!Files.isRegularFile(blob)) {
-                    boolean adopted = adopt(pythonPartial, partial, metadata.size());
+                    // Bytes left by an earlier run (Tempered's or Python's) may be wrong: when the whole file does not
+                    // check, it is fetched once more from its first byte, in this same call.
+                    boolean resumed = adopt(pythonPartial, partial, metadata.size())
+                            || (Files.isRegularFile(partial) && Files.size(partial) > 0);
                     source.fetchInto(partial);
                     Optional<String> damage = HubCache.damage(partial, metadata.etag(), metadata.size(), knownSha256);
-                    if (damage.isPresent() && adopted) {
+                    if (damage.isPresent() && resumed) {
                         Files.delete(partial);
                         source.fetchInto(partial);
                         damage = HubCache.damage(partial, metadata.etag(), metadata.size(), knownSha256);
@@ -96,9 +130,10 @@ final class BlobStore {
                     AtomicFiles.move(partial, blob);
                 }
                 link(blob, pointer);
-                if (!Hashes.isSha1(spec.revision()) || !spec.revision().equals(metadata.commit())) {
-                    AtomicFiles.write(
-                            cache.repository(spec.repo()).resolve("refs").resolve(spec.revision()), metadata.commit());
+                // Checked just now (as it was fetched, or above): its first run need not hash it again.
+                cache.rememberIntact(blob, metadata.etag(), knownSha256);
+                if (ref != null) {
+                    AtomicFiles.write(ref, metadata.commit());
                 }
                 if (Files.exists(pythonPartial) && PythonLocks.knownFree(lock)) {
                     Files.deleteIfExists(pythonPartial);
@@ -107,6 +142,8 @@ final class BlobStore {
                 held.close();
             }
             return pointer;
+        } catch (Links.Found e) {
+            throw cache.planted(e);
         } catch (IOException e) {
             throw new DownloadException(
                     "could not write " + name + " into " + cache.root() + ": " + DownloadException.describe(e)
@@ -126,12 +163,13 @@ final class BlobStore {
         if (theirs <= ours || (size >= 0 && theirs > size)) {
             return false;
         }
-        try (FileChannel in = FileChannel.open(pythonPartial, StandardOpenOption.READ);
+        try (FileChannel in = FileChannel.open(pythonPartial, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
                 FileChannel out = FileChannel.open(
                         partial,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        LinkOption.NOFOLLOW_LINKS)) {
             for (long copied = 0; copied < theirs; ) {
                 long moved = in.transferTo(copied, theirs - copied, out);
                 if (moved <= 0) {
@@ -153,7 +191,6 @@ final class BlobStore {
      * {@code huggingface_hub} does; a refused permission or a missing folder is an error, not a reason to copy.
      */
     static void link(Path blob, Path pointer) throws IOException {
-        Files.createDirectories(pointer.getParent());
         Path target = pointer.getParent().relativize(blob);
         if (Files.isSymbolicLink(pointer) && Files.readSymbolicLink(pointer).equals(target)) {
             return;

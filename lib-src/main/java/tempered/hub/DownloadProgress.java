@@ -21,12 +21,25 @@ public interface DownloadProgress {
      */
     void update(String file, long done, long total, double bytesPerSecond, boolean finished);
 
+    /**
+     * Called once, before any {@link #update}, when this download must first wait for another (in another process
+     * or terminal, or another thread) that is fetching the same file; the message says so, and for what. The
+     * default says nothing.
+     */
+    default void waiting(String message) {}
+
     DownloadProgress NONE = (file, done, total, rate, finished) -> {};
 
     /** A line rewritten in place (with a carriage return) at most five times a second. */
     static DownloadProgress terminal(PrintStream out) {
         return new DownloadProgress() {
             private long last;
+
+            @Override
+            public void waiting(String message) {
+                out.println(message);
+                out.flush();
+            }
 
             @Override
             public void update(String file, long done, long total, double rate, boolean finished) {
@@ -46,6 +59,12 @@ public interface DownloadProgress {
         return new DownloadProgress() {
             private long lastTenth = -1;
             private long lastTime = System.nanoTime();
+
+            @Override
+            public void waiting(String message) {
+                out.println(message);
+                out.flush();
+            }
 
             @Override
             public void update(String file, long done, long total, double rate, boolean finished) {

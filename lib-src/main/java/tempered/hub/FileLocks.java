@@ -3,7 +3,7 @@ package tempered.hub;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -53,20 +53,36 @@ final class FileLocks {
         }
     }
 
-    /** Waits for the lock on {@code file} (created, with its folders, when missing). */
+    /** Waits for the lock on {@code file} (created when missing, in a folder that must exist; never through a link). */
     static Held acquire(Path file) throws IOException {
+        return acquire(file, () -> {});
+    }
+
+    /** The same; {@code onWait} runs once, first, when another thread or process holds the lock, before waiting. */
+    static Held acquire(Path file, Runnable onWait) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         Entry entry;
         synchronized (IN_USE) {
             entry = IN_USE.computeIfAbsent(key, k -> new Entry());
             entry.users++;
         }
-        entry.lock.lock();
+        boolean waited = !entry.lock.tryLock();
+        if (waited) {
+            onWait.run();
+            entry.lock.lock();
+        }
         FileChannel channel = null;
         try {
-            Files.createDirectories(key.getParent());
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new Held(key, entry, channel, channel.lock());
+            channel = FileChannel.open(
+                    key, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                if (!waited) {
+                    onWait.run();
+                }
+                lock = channel.lock();
+            }
+            return new Held(key, entry, channel, lock);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();

@@ -200,11 +200,21 @@ public final class HubDownloader {
 
     private Path fetch(
             ModelSpec spec, String path, HubTransfer.Metadata metadata, String knownSha256, DownloadProgress progress) {
+        if (!HubCache.verifiable(metadata.etag(), knownSha256)) {
+            // A weak ETag ("W/\"1a2b-5f3c\""), as a plain web server sends, names a version, not the bytes: a file
+            // kept on its word would pass every later check. Refused before a byte is fetched.
+            throw new DownloadException(transfer.endpoint() + " names " + spec.repo() + "/" + path + " by the ETag '"
+                    + metadata.etag() + "', which is not a hash, and Tempered knows no sha256 for it, so its bytes"
+                    + " could not be checked; nothing was downloaded. Use a hub that names files by their sha256, as "
+                    + DEFAULT_ENDPOINT + " does (unset HF_ENDPOINT, or set it to such a mirror), then run: "
+                    + spec.downloadCommand());
+        }
         return store.store(
                 spec,
                 path,
                 metadata,
                 knownSha256,
-                partial -> transfer.fetch(spec, path, metadata.size(), partial, progress));
+                partial -> transfer.fetch(spec, path, metadata.size(), partial, progress),
+                progress);
     }
 }

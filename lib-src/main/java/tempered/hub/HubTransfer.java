@@ -10,6 +10,7 @@ import java.net.URLConnection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -31,6 +32,10 @@ import java.util.regex.Pattern;
 final class HubTransfer {
     private static final Set<String> SCHEMES = Set.of("http", "https");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)");
+    /** The most a file other than a model (config.json: a few KB) may take when the server gives no size. */
+    static final long SMALL_FILE_CAP = 16L << 20;
+
+    private static final Pattern USABLE_ETAG = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     /** What the hub says about a file before it is fetched: the hash it is named by, the commit, the size (-1: unknown). */
     record Metadata(String etag, String commit, long size) {}
@@ -44,7 +49,8 @@ final class HubTransfer {
                 file,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE,
-                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     private final String endpoint;
@@ -78,8 +84,8 @@ final class HubTransfer {
                 || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException(
-                    what + " '" + endpoint + "' must be an http:// or https:// address, such as "
-                            + HubDownloader.DEFAULT_ENDPOINT + " or a mirror's");
+                    Credentials.hide(what + " '" + endpoint + "' must be an http:// or https:// address, such as "
+                            + HubDownloader.DEFAULT_ENDPOINT + " or a mirror's"));
         }
         String text = uri.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -125,25 +131,28 @@ final class HubTransfer {
                     throw failure(status, name, spec);
                 }
                 String commit = connection.getHeaderField("X-Repo-Commit");
-                if (commit == null || !Hashes.isSha1(commit.trim())) {
+                if (commit == null || commit.isBlank()) {
                     throw new DownloadException(
                             endpoint + " did not say which commit " + spec.revision() + " of " + spec.repo()
                                     + " is (no X-Repo-Commit header); is HF_ENDPOINT a Hugging Face hub or mirror?");
                 }
-                if (etag == null
-                        || etag.isEmpty()
-                        || etag.contains("/")
-                        || etag.contains("\\")
-                        || etag.contains("..")) {
+                if (!Hashes.isSha1(commit.trim())) {
+                    throw new DownloadException(endpoint + " sent a malformed X-Repo-Commit '" + shown(commit)
+                            + "' for " + spec.revision() + " of " + spec.repo()
+                            + " (a commit is 40 lowercase hex digits); is HF_ENDPOINT a Hugging Face hub or mirror?");
+                }
+                // The ETag names the blob file: a plain, short name (a hash is 40 or 64 characters), never a path.
+                if (etag == null || !USABLE_ETAG.matcher(etag).matches() || etag.contains("..")) {
                     throw new DownloadException(endpoint + " gave no usable ETag for " + name
                             + "; is HF_ENDPOINT a Hugging Face hub or mirror?");
                 }
-                String size = connection.getHeaderField("X-Linked-Size");
-                if (size == null) {
-                    size = connection.getHeaderField("Content-Length");
-                }
-                return Optional.of(new Metadata(etag, commit.trim(), size == null ? -1 : Long.parseLong(size.trim())));
-            } catch (IOException | NumberFormatException e) {
+                String sizeHeader =
+                        connection.getHeaderField("X-Linked-Size") != null ? "X-Linked-Size" : "Content-Length";
+                String size = connection.getHeaderField(sizeHeader);
+                return Optional.of(new Metadata(etag, commit.trim(), size == null ? -1 : size(size, sizeHeader, name)));
+            } catch (BadRedirect e) {
+                throw badRedirect(name, e);
+            } catch (IOException e) {
                 throw unreachable(e, name, spec);
             } finally {
                 if (connection != null) {
@@ -152,6 +161,26 @@ final class HubTransfer {
             }
         }
         throw new DownloadException("too many redirects for " + spec.repo() + "/" + path + " at " + endpoint);
+    }
+
+    /** A size header's bytes; a value that is not a whole number of bytes is the server's error, said so. */
+    private long size(String value, String header, String name) {
+        try {
+            long bytes = Long.parseLong(value.trim());
+            if (bytes >= 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // Said below, with the value.
+        }
+        throw new DownloadException(endpoint + " sent a malformed " + header + " '" + shown(value) + "' for " + name
+                + " (a size is a whole number of bytes); is HF_ENDPOINT a Hugging Face hub or mirror?");
+    }
+
+    /** A header's value as a message quotes it: at most 80 characters, control characters dropped. */
+    private static String shown(String value) {
+        String clean = value.trim().replaceAll("\\p{Cntrl}", "");
+        return clean.length() > 80 ? clean.substring(0, 79) + "\u2026" : clean;
     }
 
     /**
@@ -203,9 +232,16 @@ final class HubTransfer {
             Files.delete(partial);
             have = 0;
         }
+        if (size > 0 && have == size) {
+            // All the bytes are here (a run stopped before checking them): the check decides, not a Range past the end.
+            progress.update(path, have, size, 0, true);
+            return;
+        }
         HttpURLConnection connection;
         try {
             connection = follow(url, have);
+        } catch (BadRedirect e) {
+            throw badRedirect(name, e);
         } catch (IOException e) {
             throw new InterruptedTransfer(e);
         }
@@ -216,8 +252,10 @@ final class HubTransfer {
                 Matcher range = CONTENT_RANGE.matcher(String.valueOf(connection.getHeaderField("Content-Range")));
                 append = range.matches() && Long.parseLong(range.group(1)) == have;
                 if (!append) {
+                    // The next attempt starts from the first byte, which needs no Range.
+                    Files.deleteIfExists(partial);
                     throw new InterruptedTransfer(new IOException("the server resumed at the wrong byte ("
-                            + connection.getHeaderField("Content-Range") + ")"));
+                            + connection.getHeaderField("Content-Range") + "); starting again from the first byte"));
                 }
             } else if (status == 200) {
                 // The server ignored the Range header: start again from the first byte.
@@ -231,13 +269,22 @@ final class HubTransfer {
             }
             long started = System.nanoTime();
             long received = 0;
+            // Never more than the announced size (what follows it is not the file's; the hash check judges the
+            // rest), and for a small file of unknown size never more than any such file holds.
+            long limit = size >= 0 ? size : path.endsWith(".onnx") ? Long.MAX_VALUE : SMALL_FILE_CAP;
+            boolean overflow = false;
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = connection.getInputStream();
                     OutputStream out = opener.open(partial, append)) {
                 while (true) {
+                    long room = limit - have - received;
                     int read;
                     try {
-                        read = in.read(buffer);
+                        if (room <= 0) {
+                            overflow = size < 0 && in.read() >= 0;
+                            break;
+                        }
+                        read = in.read(buffer, 0, (int) Math.min(buffer.length, room));
                     } catch (IOException e) {
                         throw new InterruptedTransfer(e);
                     }
@@ -248,6 +295,12 @@ final class HubTransfer {
                     received += read;
                     progress.update(path, have + received, size, rate(received, started), false);
                 }
+            }
+            if (overflow) {
+                Files.delete(partial);
+                throw new DownloadException(endpoint + " sent more than " + (SMALL_FILE_CAP >> 20) + " MB of " + name
+                        + " without announcing its size, far more than such a file holds; nothing was kept."
+                        + " Run the command again; if it repeats, is HF_ENDPOINT a Hugging Face hub or mirror?");
             }
             if (size >= 0 && have + received < size) {
                 throw new InterruptedTransfer(new IOException("the connection closed early"));
@@ -279,7 +332,7 @@ final class HubTransfer {
             connection.disconnect();
             current = resolve(current, location);
         }
-        throw new IOException("too many redirects");
+        throw new BadRedirect("too many redirects");
     }
 
     private HttpURLConnection open(String url, String origin, String method) throws IOException {
@@ -288,7 +341,7 @@ final class HubTransfer {
             URI target = new URI(url);
             if (target.getScheme() == null
                     || !SCHEMES.contains(target.getScheme().toLowerCase(Locale.ROOT))) {
-                throw new IOException("refusing to follow " + url + ": not an http(s) address");
+                throw new BadRedirect("refusing to follow " + url + ": not an http(s) address");
             }
             opened = target.toURL().openConnection();
         } catch (URISyntaxException | IllegalArgumentException e) {
@@ -316,12 +369,12 @@ final class HubTransfer {
 
     private static String resolve(String base, String location) throws IOException {
         if (location == null) {
-            throw new IOException("a redirect without a Location header");
+            throw new BadRedirect("a redirect without a Location header");
         }
         try {
             return URI.create(base).resolve(location).toString();
         } catch (IllegalArgumentException e) {
-            throw new IOException("a redirect to a malformed address: " + location, e);
+            throw new BadRedirect("a redirect to a malformed address: " + location);
         }
     }
 
@@ -339,6 +392,20 @@ final class HubTransfer {
                 new DownloadException("the hub answered HTTP " + status + " for " + name
                         + "; try again later, or set HF_ENDPOINT to a mirror");
         };
+    }
+
+    /** A redirect no run will follow: the server's error, never "run again to resume". */
+    private static final class BadRedirect extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadRedirect(String message) {
+            super(message);
+        }
+    }
+
+    private DownloadException badRedirect(String name, BadRedirect e) {
+        return new DownloadException(endpoint + " sent " + name + " on to where Tempered does not follow ("
+                + e.getMessage() + "); nothing was downloaded. Is HF_ENDPOINT a Hugging Face hub or mirror?");
     }
 
     private DownloadException unreachable(Exception e, String name, ModelSpec spec) {

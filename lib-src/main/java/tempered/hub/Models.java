@@ -54,14 +54,16 @@ public final class Models {
     }
 
     /**
-     * True when {@link #open()} would find GPT-2. A {@code TEMPERED_MODEL_DIR} that names no model is not an
-     * absent model: it is reported (an {@link IllegalArgumentException}), to be fixed, not skipped.
+     * True when {@link #open()} would find GPT-2, intact. False too for a cached copy that is damaged, which
+     * {@link #open()} then names, with the command that fetches it again. A {@code TEMPERED_MODEL_DIR} that names
+     * no model is not an absent model: it is reported (an {@link IllegalArgumentException}), to be fixed, not
+     * skipped.
      */
     public static boolean available() {
         try {
             locate();
             return true;
-        } catch (ModelNotFoundException e) {
+        } catch (ModelNotFoundException | DamagedModelException e) {
             return false;
         }
     }
@@ -79,6 +81,7 @@ public final class Models {
      * @param revision a branch, tag or commit, or null for main
      * @param settings environment variables and system properties, such as {@link Setting#current()}
      * @throws ModelNotFoundException when the model is not on this machine; the message says how to fetch it
+     * @throws DamagedModelException when the cached model changed since it was downloaded, or cannot be checked
      * @throws IllegalArgumentException when the name, or {@code TEMPERED_MODEL_DIR}, names nothing usable
      */
     public static Path locate(String model, String file, String revision, Map<String, String> settings) {
@@ -88,7 +91,7 @@ public final class Models {
         }
         List<ModelSpec> candidates = candidates(model, file, revision);
         HubCache cache = HubCache.fromEnvironment(settings);
-        return cached(candidates, cache)
+        return checked(candidates, cache)
                 .orElseThrow(() -> model == null && file == null && revision == null
                         ? new ModelNotFoundException(
                                 "GPT-2 is not on this machine yet. Fetch it once (about 655 MB) with ./lab download, or"
@@ -206,12 +209,21 @@ public final class Models {
         return path;
     }
 
-    private static Optional<Path> cached(List<ModelSpec> candidates, HubCache cache) {
+    /**
+     * The first candidate in the cache, checked before it runs: a file changed since it was downloaded (or named by
+     * no hash) is named with the command that fetches it again, never run, and never passed over for the next.
+     */
+    private static Optional<Path> checked(List<ModelSpec> candidates, HubCache cache) {
         for (ModelSpec spec : candidates) {
             // A decoder without its data file or tokenizer is not here yet: a download fetches the rest.
             Optional<Path> found = cache.find(spec)
                     .filter(path -> ModelFiles.missing(spec, path).isEmpty());
             if (found.isPresent()) {
+                Optional<String> damage = cache.damageSinceVerified(spec);
+                if (damage.isPresent()) {
+                    throw new DamagedModelException(damage.get()
+                            + ", so Tempered does not run it; fetch it again with: " + spec.downloadCommand());
+                }
                 return found;
             }
         }

@@ -35,16 +35,25 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
     public static final int WIDTH = ChartFrame.WIDTH;
     public static final int HEIGHT = ChartFrame.HEIGHT;
+    /** The most bars (tokens) a bar chart takes: about 6 pixels each, their labels turned. */
+    public static final int MOST_BARS = 100;
+    /** The most points {@link #range} makes: far more than the 720 pixels of a chart can tell apart. */
+    public static final int MOST_POINTS = 10_000;
 
     private Charts() {}
 
     /** One bar per label: a single distribution. */
     public static BufferedImage bars(String title, List<String> labels, double[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException("Charts.bars: the values are null; pass one value per label");
+        }
         return bars(title, labels, Map.of("probability", values));
     }
 
     /** Bars side by side, one series per entry (for example one per temperature), one group per label. */
     public static BufferedImage bars(String title, List<String> labels, Map<String, double[]> series) {
+        requireTitles("Charts.bars", title);
+        requireLabels("Charts.bars", labels);
         checkSeries(labels.size(), "labels", series);
         BarChart chart = BarChart.of(title, labels);
         series.forEach(chart::bars);
@@ -64,7 +73,19 @@ public final class Charts {
      */
     public static BufferedImage countsAgainstProbs(
             String title, List<String> labels, double[] probs, Map<String, int[]> counts) {
+        requireTitles("Charts.countsAgainstProbs", title);
+        requireLabels("Charts.countsAgainstProbs", labels);
+        if (probs == null) {
+            throw new IllegalArgumentException(
+                    "Charts.countsAgainstProbs: the probabilities are null; pass one probability per label");
+        }
         checkSeries(labels.size(), "labels", Map.of("probabilities", probs));
+        for (int i = 0; i < probs.length; i++) {
+            if (probs[i] < 0 || probs[i] > 1) {
+                throw new IllegalArgumentException("Charts.countsAgainstProbs: probability " + i + " is " + probs[i]
+                        + "; a probability is a number from 0 to 1");
+            }
+        }
         if (counts == null || counts.isEmpty()) {
             throw new IllegalArgumentException(
                     "give at least one series of counts, for example Map.of(\"library\", counts)");
@@ -137,6 +158,8 @@ public final class Charts {
             Map<String, double[]> series,
             boolean logX,
             boolean logY) {
+        requireTitles("Charts.lines", title, xTitle, yTitle);
+        requirePoints("Charts.lines", x);
         checkSeries(x.length, "x values", series);
         LineChart chart = LineChart.of(title, xTitle, yTitle, x);
         series.forEach(chart::line);
@@ -167,6 +190,8 @@ public final class Charts {
             Map<String, double[]> means,
             Map<String, double[]> errors,
             boolean logX) {
+        requireTitles("Charts.linesWithErrorBars", title, xTitle, yTitle);
+        requirePoints("Charts.linesWithErrorBars", x);
         checkSeries(x.length, "x values", means);
         checkSeries(x.length, "x values", errors);
         if (!errors.keySet().equals(means.keySet())) {
@@ -201,6 +226,8 @@ public final class Charts {
      */
     public static BufferedImage countsScatter(
             String title, long draws, Map<String, double[]> probabilities, Map<String, long[]> counts) {
+        requireTitles("Charts.countsScatter", title);
+        checkCounts(draws, probabilities, counts);
         if (probabilities == null
                 || counts == null
                 || probabilities.isEmpty()
@@ -256,6 +283,15 @@ public final class Charts {
 
     /** Evenly spaced numbers from {@code from} to {@code to}, both included: the x values of a smooth curve. */
     public static double[] range(double from, double to, int count) {
+        if (count > MOST_POINTS) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Charts.range: count=%d points are more than a chart can show; use at most %,d (a chart is %d pixels"
+                            + " wide)",
+                    count,
+                    MOST_POINTS,
+                    WIDTH));
+        }
         if (count < 2 || !Double.isFinite(from) || !Double.isFinite(to)) {
             throw new IllegalArgumentException(
                     "range needs finite ends and count >= 2, got " + from + ", " + to + ", " + count);
@@ -312,9 +348,133 @@ public final class Charts {
         return (longest + 1) * 7 > (WIDTH - 120) / Math.max(1, labels.size());
     }
 
+    /** Titles a chart shows: none may be null (XChart would fail on it); "" shows none. */
+    private static void requireTitles(String method, String title, String... axisTitles) {
+        if (title == null) {
+            throw new IllegalArgumentException(method + ": the title is null; pass \"\" for a chart without one");
+        }
+        String[] axes = {"x", "y"};
+        for (int i = 0; i < axisTitles.length; i++) {
+            if (axisTitles[i] == null) {
+                throw new IllegalArgumentException(
+                        method + ": the " + axes[i] + " axis title is null; pass \"\" for an axis without one");
+            }
+        }
+    }
+
+    /** Category labels: at least one, none null, no more than a chart can show. */
+    private static void requireLabels(String method, List<String> labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException(
+                    method + ": the labels are null; pass one label per bar, for example List.of(\"a\", \"b\")");
+        }
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException(
+                    method + ": there are no labels, so there is nothing to draw; pass at least one label and value");
+        }
+        if (labels.size() > MOST_BARS) {
+            // Refused rather than cut: the first bars of an arbitrary order would not be the ones that matter, and
+            // 50,257 of them take XChart about 40 s to draw into a picture nobody can read.
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: %,d bars do not fit in a chart %d pixels wide (at most %d); chart the likeliest, for example the"
+                            + " ids of Ranking.top(probs, 20) labelled by TokenTables.labels(ids), or draw them all as a"
+                            + " line with Charts.lines",
+                    method,
+                    labels.size(),
+                    WIDTH,
+                    MOST_BARS));
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i) == null) {
+                throw new IllegalArgumentException(
+                        method + ": label " + i + " is null; give every bar a label (\"\" for none)");
+            }
+        }
+    }
+
+    /** The x values of a line chart: at least one, finite, no more than {@link #MOST_POINTS}. */
+    private static void requirePoints(String method, double[] x) {
+        if (x == null) {
+            throw new IllegalArgumentException(method + ": the x values are null; pass one x value per point, for"
+                    + " example Charts.range(0, 1, 50)");
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException(
+                    method + ": there are no x values, so there is nothing to draw; pass at least one point");
+        }
+        if (x.length > MOST_POINTS) {
+            // 50,257 points (a curve over the whole vocabulary) take XChart about 7 s, onto 720 pixels.
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: %,d points are more than a chart %d pixels wide can show (at most %,d, which take seconds to"
+                            + " draw); plot every k-th point, or the likeliest 1,000 by rank",
+                    method,
+                    x.length,
+                    WIDTH,
+                    MOST_POINTS));
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException(
+                        method + ": x value " + i + " is " + x[i] + "; a chart can only show finite numbers");
+            }
+        }
+    }
+
+    /** Counts of draws against their probabilities: at least one draw, counts from 0 to the draws, probabilities in [0, 1]. */
+    private static void checkCounts(long draws, Map<String, double[]> probabilities, Map<String, long[]> counts) {
+        String method = "Charts.countsScatter";
+        if (draws < 1) {
+            throw new IllegalArgumentException(
+                    method + ": draws=" + draws + " must be at least 1: the counts are out of that many draws");
+        }
+        if (probabilities == null || counts == null || !probabilities.keySet().equals(counts.keySet())) {
+            return; // Said by countsScatter itself.
+        }
+        for (Map.Entry<String, double[]> entry : probabilities.entrySet()) {
+            double[] p = entry.getValue();
+            long[] n = counts.get(entry.getKey());
+            if (p == null || p.length == 0) {
+                throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' has no probabilities, so"
+                        + " there is nothing to draw; pass at least one token's");
+            }
+            for (int i = 0; i < p.length; i++) {
+                if (!(p[i] >= 0 && p[i] <= 1)) {
+                    throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' probability " + i
+                            + " is " + p[i] + "; a probability is a number from 0 to 1");
+                }
+            }
+            long total = 0;
+            if (n == null) {
+                throw new IllegalArgumentException(
+                        method + ": series '" + entry.getKey() + "' has no counts (null); give one count per token");
+            }
+            for (int i = 0; i < n.length; i++) {
+                total += Math.max(0, n[i]);
+                if (n[i] < 0) {
+                    throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' count " + i + " is "
+                            + n[i] + "; a count of draws is never negative");
+                }
+                if (n[i] > draws) {
+                    throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' count " + i + " is "
+                            + n[i] + ", more than the " + draws + " draws");
+                }
+            }
+            if (total > draws) {
+                throw new IllegalArgumentException(method + ": series '" + entry.getKey() + "' counts add up to "
+                        + total + ", more than the " + draws + " draws");
+            }
+        }
+    }
+
     private static void checkSeries(int expected, String what, Map<String, double[]> series) {
         if (series == null || series.isEmpty()) {
             throw new IllegalArgumentException("a chart needs at least one series; pass Map.of(name, values)");
+        }
+        // Not containsKey(null): Map.of's maps throw on it.
+        if (series.keySet().stream().anyMatch(name -> name == null)) {
+            throw new IllegalArgumentException("a series has no name (null); name each series, for example \"T=1\"");
         }
         series.forEach((name, values) -> {
             if (values == null || values.length != expected) {

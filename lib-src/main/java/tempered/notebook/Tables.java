@@ -3,6 +3,7 @@ package tempered.notebook;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -44,18 +45,25 @@ import tempered.math.Softmax;
  */
 public final class Tables {
     private static final int DECIMALS = 5;
+    /** The most rows {@link #html} shows; a longer table shows its first ones and says so. */
+    public static final int MOST_ROWS = 100;
 
     private Tables() {}
 
     /** One row per token, one column {@code T=...} per temperature, holding its tempered-softmax probability. */
     public static Table probabilities(List<String> labels, double[] logits, double... temperatures) {
+        if (logits == null) {
+            throw new IllegalArgumentException("Tables.probabilities: the logits are null; pass one logit per label");
+        }
         checkLabels(labels, logits.length);
         if (temperatures == null || temperatures.length == 0) {
             throw new IllegalArgumentException("give at least one temperature, for example 1.0");
         }
         Table table = Table.create("probabilities", StringColumn.create("token", labels));
         for (double t : temperatures) {
-            table.addColumns(probabilityColumn("T=" + Numbers.format(t), Softmax.probs(logits, t), DECIMALS));
+            // The probabilities first: they check T (a NaN one is refused there, before its column is named).
+            double[] probs = Softmax.probs(logits, t);
+            table.addColumns(probabilityColumn("T=" + Numbers.format(t), probs, DECIMALS));
         }
         return table;
     }
@@ -114,8 +122,30 @@ public final class Tables {
         return table;
     }
 
-    /** The table as HTML, each value cell shaded on its column's scale (see the class comment). */
+    /**
+     * The table as HTML, each value cell shaded on its column's scale (see the class comment). A table longer than
+     * {@link #MOST_ROWS} shows its first rows and a line that says so: no one reads 50,257 rows in a notebook, and
+     * drawing them took 44 s; the first rows are the ones a sorted table puts first.
+     */
     public static String html(Table table) {
+        requireTable("Tables.html", table);
+        if (table.rowCount() > MOST_ROWS) {
+            String sortBy = table.columns().stream()
+                    .filter(c -> c instanceof DoubleColumn)
+                    .map(Column::name)
+                    .findFirst()
+                    .orElse(table.column(0).name());
+            String shown = html(table.first(MOST_ROWS));
+            return shown.substring(0, shown.length() - "</div>".length())
+                    + String.format(
+                            Locale.ROOT,
+                            "<p class=\"tempered-table-note\">The first %d of %,d rows. Sort the table first to choose"
+                                    + " which (table.sortDescendingOn(\"%s\")), or print them all with"
+                                    + " Tables.text(table).</p></div>",
+                            MOST_ROWS,
+                            table.rowCount(),
+                            sortBy);
+        }
         StringWriter out = new StringWriter();
         Map<Column<?>, Shading.Range> ranges = Shading.ranges(table);
         HtmlWriteOptions options = HtmlWriteOptions.builder(out)
@@ -127,6 +157,7 @@ public final class Tables {
 
     /** The whole table as aligned plain text. */
     public static String text(Table table) {
+        requireTable("Tables.text", table);
         return table.printAll();
     }
 
@@ -156,6 +187,12 @@ public final class Tables {
             if (columns == null || columns.length == 0) {
                 throw new IllegalArgumentException(
                         "name at least one column, for example Tables.rows(\"prompt\", \"T\")");
+            }
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == null) {
+                    throw new IllegalArgumentException(
+                            "Tables.rows: column " + i + "'s name is null; name every column, for example \"T\"");
+                }
             }
             this.columns = List.of(columns);
         }
@@ -225,6 +262,13 @@ public final class Tables {
         DoubleColumn column = DoubleColumn.create(name, probs);
         column.setPrintFormatter(new ProbabilityFormat(decimals));
         return Shading.share(Shading.PROBABILITY, column);
+    }
+
+    private static void requireTable(String method, Table table) {
+        if (table == null) {
+            throw new IllegalArgumentException(method + ": the table is null; build one first, for example with"
+                    + " Tables.probabilities(labels, logits, 1.0)");
+        }
     }
 
     static void checkLabels(List<String> labels, int count) {

@@ -2,6 +2,7 @@ package tempered.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -34,6 +35,19 @@ public final class TokenTables {
      * are the same at every temperature above 0: dividing by T never changes the order, only the mass.
      */
     public static Table nextTokens(float[] logits, int n, double... temperatures) {
+        if (logits != null && logits.length != Gpt2Tokenizer.VOCABULARY_SIZE) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "TokenTables.nextTokens: there are %,d logits, but it labels rows with GPT-2's tokens and needs its"
+                            + " %,d (one per token); for logits of your own, use Tables.probabilities(labels, logits,"
+                            + " temperatures)",
+                    logits.length,
+                    Gpt2Tokenizer.VOCABULARY_SIZE));
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(
+                    "TokenTables.nextTokens: n=" + n + " rows; ask for at least 1, for example 10");
+        }
         double[] wide = Logits.requireValid(Logits.toDouble(logits));
         if (temperatures == null || temperatures.length == 0) {
             throw new IllegalArgumentException("give at least one temperature, for example 1.0");
@@ -53,6 +67,10 @@ public final class TokenTables {
 
     /** One row per generated token: its text, its probability under the chain and the raw model, the entropy. */
     public static Table steps(Sample sample) {
+        if (sample == null) {
+            throw new IllegalArgumentException("TokenTables.steps: the sample is null; pass one of a generation's"
+                    + " samples, such as generation.sample()");
+        }
         List<Step> steps = sample.steps();
         int[] numbers = new int[steps.size()];
         String[] tokens = new String[steps.size()];
@@ -78,6 +96,10 @@ public final class TokenTables {
 
     /** A two-column table of labelled facts, in order. */
     public static Table facts(Map<String, String> facts) {
+        if (facts == null) {
+            throw new IllegalArgumentException(
+                    "TokenTables.facts: the facts are null; pass a map such as Map.of(\"layers\", \"12\")");
+        }
         return Table.create(
                 "facts",
                 StringColumn.create("fact", new ArrayList<>(facts.keySet())),
@@ -86,6 +108,10 @@ public final class TokenTables {
 
     /** The quoted text of each token id. */
     public static List<String> labels(int... ids) {
+        if (ids == null) {
+            throw new IllegalArgumentException("TokenTables.labels: the ids are null; pass token ids, for example"
+                    + " the ids of Ranking.top(probs, 10)");
+        }
         List<String> labels = new ArrayList<>();
         for (int id : ids) {
             labels.add(Gpt2Tokenizer.quoted(Gpt2Tokenizer.token(id)));

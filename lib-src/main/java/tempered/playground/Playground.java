@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import tempered.math.Distribution;
 import tempered.math.Logits;
@@ -76,6 +77,15 @@ public final class Playground {
             throw new IllegalArgumentException("a playground needs one label per logit: got " + logits.length
                     + " logits and " + (labels == null ? "no" : labels.size()) + " labels");
         }
+        // Not indexOf(null): List.of's lists throw on it.
+        int missing = -1;
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            missing = labels.get(i) == null ? i : missing;
+        }
+        if (missing >= 0) {
+            throw new IllegalArgumentException("a playground needs a label for every logit, but label " + missing
+                    + " is null; use \"\" for a token without one");
+        }
         return new Playground(
                 logits.clone(),
                 List.copyOf(labels),
@@ -94,7 +104,37 @@ public final class Playground {
         }
         double[] wide = Logits.toDouble(logits);
         Logits.requireValid(wide);
+        requireVocabulary(wide.length, tokenizer);
         return new Playground(wide, null, tokenizer, SamplerSettings.of(1.0), false, Math.min(10, wide.length), "");
+    }
+
+    /**
+     * Logits from the tokenizer's model: one per token it knows. GPT-2's is known to have 50,257; another tokenizer
+     * must at least know the last id (a model may pad its output past its tokenizer's vocabulary, never short of it).
+     */
+    private static void requireVocabulary(int count, Tokenizer tokenizer) {
+        boolean gpt2 = tokenizer == Gpt2Tokenizer.get();
+        boolean fits;
+        if (gpt2) {
+            fits = count == Gpt2Tokenizer.VOCABULARY_SIZE;
+        } else {
+            try {
+                tokenizer.token(count - 1);
+                fits = true;
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                fits = false;
+            }
+        }
+        if (!fits) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "a playground labels logits with %s, which knows %s tokens, but there are %,d logits: they come"
+                            + " from another model, or were cut. Pass that model's tokenizer, or labels of your own"
+                            + " with Playground.of(double[], List)",
+                    tokenizer,
+                    gpt2 ? String.format(Locale.ROOT, "%,d", Gpt2Tokenizer.VOCABULARY_SIZE) : "fewer",
+                    count));
+        }
     }
 
     /** A heading above the view. */

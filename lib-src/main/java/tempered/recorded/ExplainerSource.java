@@ -8,8 +8,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +22,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tempered.hub.AtomicFiles;
+import tempered.hub.Credentials;
 import tempered.hub.DownloadException;
 import tempered.hub.DownloadProgress;
 import tempered.hub.Hashes;
 import tempered.hub.HubDownloader;
+import tempered.hub.Links;
 import tempered.hub.Setting;
+import tempered.hub.TemperedCache;
 import tempered.model.ModelFolder;
 import tempered.model.ModelNotFoundException;
 
@@ -59,9 +66,13 @@ public final class ExplainerSource {
 
     private final URI base;
     private final Path folder;
+    /** The folder the user chose (which may be a link), below which Tempered makes {@link #folder} without following one. */
+    private final Path root;
+
     private final boolean offline;
     private final Duration timeout;
     private final Map<String, String> sha256;
+    private final Sink sink;
 
     /**
      * @param base the folder the example files are fetched from (ending in {@code /})
@@ -70,12 +81,33 @@ public final class ExplainerSource {
      * @param timeout how long to wait for a connection or for the next bytes
      */
     public ExplainerSource(URI base, Path folder, boolean offline, Duration timeout) {
-        this(base, folder, offline, timeout, SHA256);
+        this(base, folder, folder, offline, timeout);
     }
 
     /** A source of other files than the pinned ones, each with its sha256: the tests of the fetch make their own. */
     ExplainerSource(URI base, Path folder, boolean offline, Duration timeout, Map<String, String> sha256) {
+        this(base, folder, folder, offline, timeout, Sink.FILES, sha256);
+    }
+
+    private ExplainerSource(URI base, Path root, Path folder, boolean offline, Duration timeout) {
+        this(base, root, folder, offline, timeout, Sink.FILES);
+    }
+
+    ExplainerSource(URI base, Path root, Path folder, boolean offline, Duration timeout, Sink sink) {
+        this(base, root, folder, offline, timeout, sink, SHA256);
+    }
+
+    private ExplainerSource(
+            URI base,
+            Path root,
+            Path folder,
+            boolean offline,
+            Duration timeout,
+            Sink sink,
+            Map<String, String> sha256) {
+        this.sink = sink;
         this.base = base;
+        this.root = root;
         this.folder = folder;
         this.offline = offline;
         this.timeout = timeout;
@@ -84,24 +116,16 @@ public final class ExplainerSource {
 
     /** The source and cache the settings name: environment variables and system properties ({@link Setting#current()}). */
     public static ExplainerSource fromEnvironment(Map<String, String> environment) {
-        Path root = Setting.of("tempered.cache", "TEMPERED_CACHE", environment)
-                .map(s -> Path.of(s.value()))
-                .orElseGet(() -> defaultCache(environment));
+        Path root = TemperedCache.root(environment);
         URI base = Setting.of("tempered.recorded.url", "TEMPERED_RECORDED_URL", environment)
                 .map(ExplainerSource::base)
                 .orElse(URI.create(DEFAULT_URL));
         return new ExplainerSource(
                 base,
+                root,
                 root.resolve("transformer-explainer").resolve(COMMIT),
                 HubDownloader.offline(environment),
                 Duration.ofSeconds(30));
-    }
-
-    private static Path defaultCache(Map<String, String> environment) {
-        String xdg = environment.get("XDG_CACHE_HOME");
-        return xdg != null && !xdg.isBlank()
-                ? Path.of(xdg, "tempered")
-                : Path.of(System.getProperty("user.home"), ".cache", "tempered");
     }
 
     private static URI base(Setting setting) {
@@ -117,9 +141,9 @@ public final class ExplainerSource {
             uri = Path.of(value).toAbsolutePath().toUri();
         }
         if (!SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException(
-                    setting + " must be an http:// or https:// address, a file: URL or a folder"
-                            + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub");
+            throw new IllegalArgumentException(Credentials.hide(setting
+                    + " must be an http:// or https:// address, a file: URL or a folder"
+                    + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub"));
         }
         return uri.toString().endsWith("/") ? uri : URI.create(uri + "/");
     }
@@ -139,7 +163,11 @@ public final class ExplainerSource {
         return List.copyOf(SHA256.keySet());
     }
 
-    /** The files not yet here with their pinned sha256 (a damaged copy counts as missing); no network. */
+    /**
+     * The files not yet here with their pinned sha256 (a damaged copy counts as missing); no network.
+     *
+     * @throws IllegalArgumentException when one is here but this user may not read it
+     */
     public List<String> missing() {
         List<String> missing = new ArrayList<>();
         for (String name : sha256.keySet()) {
@@ -166,8 +194,13 @@ public final class ExplainerSource {
                             + DOWNLOAD_COMMAND + " (8 MB, once), or unset HF_HUB_OFFLINE");
         }
         try {
-            Files.createDirectories(folder);
+            Links.folders(root, root.relativize(folder).toString());
             writeLicence();
+        } catch (Links.Found e) {
+            throw new IllegalArgumentException("refusing to write through the symbolic link " + e.link() + " (to "
+                    + e.target() + ") in Tempered's cache at " + root + ": Tempered never follows a link where it"
+                    + " writes, so a link planted there cannot send its writes elsewhere. Remove the link, or set"
+                    + " TEMPERED_CACHE to a folder only you can write");
         } catch (IOException e) {
             throw new DownloadException(
                     "could not write the recorded GPT-2 examples into " + folder + " (" + DownloadException.describe(e)
@@ -180,10 +213,21 @@ public final class ExplainerSource {
         return sha256.keySet().stream().map(folder::resolve).toList();
     }
 
+    /**
+     * True when the file is here with its pinned sha256.
+     *
+     * @throws IllegalArgumentException when it is here but this user may not read it: fetching it again would
+     *     not help, and the folder is probably not theirs to write
+     */
     private boolean verified(Path file) {
         try {
-            return Files.isRegularFile(file)
+            // Not Files.isRegularFile: it answers false for a folder this user may not enter.
+            return Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()
                     && sha256.get(file.getFileName().toString()).equals(Hashes.sha256(file));
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("permission denied reading the recorded GPT-2 example " + file
+                    + "; whoever fetched it must let you read it (chmod -R a+rX " + folder
+                    + "), or set TEMPERED_CACHE to a folder of your own");
         } catch (IOException e) {
             return false;
         }
@@ -204,27 +248,51 @@ public final class ExplainerSource {
         }
     }
 
+    /** Opens the partial file for writing; a test passes one that fails, as a full disk does. */
+    @FunctionalInterface
+    interface Sink {
+        OutputStream open(Path partial) throws IOException;
+
+        Sink FILES = partial -> Files.newOutputStream(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Each example file holds about 1.6 MB; a source that sends more than this is not sending one. */
+    static final long LARGEST = 8L << 20;
+
     private void fetch(String name, DownloadProgress progress) {
         URI uri = base.resolve(name);
         Path partial = null;
         try {
-            partial = Files.createTempFile(folder, name + ".", ".incomplete");
+            try {
+                partial = AtomicFiles.temporary(folder, name, ".incomplete");
+            } catch (IOException e) {
+                throw cannotWrite(name, e);
+            }
             URLConnection connection = uri.toURL().openConnection();
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());
             connection.setRequestProperty(
                     "User-Agent", "tempered/0.1 (java " + System.getProperty("java.version") + ")");
             if (connection instanceof HttpURLConnection http && http.getResponseCode() != 200) {
-                throw new IOException("HTTP " + http.getResponseCode());
+                throw new DownloadException(uri + " answered HTTP " + http.getResponseCode() + " for the recorded GPT-2"
+                        + " example " + name
+                        + "; nothing was kept. If TEMPERED_RECORDED_URL is set, point it at a copy of"
+                        + " the Transformer Explainer's examples folder (or unset it to fetch them from GitHub); else"
+                        + " try again later");
             }
             long total = connection.getContentLengthLong();
             long started = System.nanoTime();
             long done = 0;
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = connection.getInputStream();
-                    OutputStream out = Files.newOutputStream(partial)) {
+                    OutputStream out = open(partial, name)) {
                 for (int read; (read = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, read);
+                    if (done + read > LARGEST) {
+                        throw new DownloadException(uri + " sent more than " + (LARGEST >> 20) + " MB for the recorded"
+                                + " GPT-2 example " + name + ", which holds about 1.6 MB; nothing was kept. If"
+                                + " TEMPERED_RECORDED_URL is set, point it at the original files");
+                    }
+                    write(out, buffer, read, name);
                     done += read;
                     progress.update(
                             name, done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), false);
@@ -239,8 +307,19 @@ public final class ExplainerSource {
                                 + "); nothing was kept. If TEMPERED_RECORDED_URL"
                                 + " is set, point it at the original files");
             }
-            AtomicFiles.move(partial, folder.resolve(name));
+            try {
+                AtomicFiles.move(partial, folder.resolve(name));
+            } catch (IOException e) {
+                throw cannotWrite(name, e);
+            }
         } catch (IOException | IllegalArgumentException e) {
+            if ("file".equalsIgnoreCase(uri.getScheme())) {
+                // A folder on this machine: no network is involved, so "when online" would mislead.
+                throw new IllegalArgumentException(Credentials.hide(
+                        "TEMPERED_RECORDED_URL names " + base + ", which holds no readable " + name + " ("
+                                + DownloadException.describe(e) + "); point it at a folder holding the Transformer"
+                                + " Explainer's ex0.js to ex4.js, or unset it to fetch them from GitHub"));
+            }
             throw new DownloadException(
                     "could not fetch the recorded GPT-2 example " + name + " from " + uri + " ("
                             + DownloadException.describe(e)
@@ -251,6 +330,31 @@ public final class ExplainerSource {
         } finally {
             deleteQuietly(partial);
         }
+    }
+
+    private OutputStream open(Path partial, String name) {
+        try {
+            return sink.open(partial);
+        } catch (IOException e) {
+            throw cannotWrite(name, e);
+        }
+    }
+
+    private void write(OutputStream out, byte[] buffer, int length, String name) {
+        try {
+            out.write(buffer, 0, length);
+        } catch (IOException e) {
+            throw cannotWrite(name, e);
+        }
+    }
+
+    /** The disk, not the network: a full disk or a folder not this user's to write. */
+    private DownloadException cannotWrite(String name, IOException e) {
+        return new DownloadException(
+                "could not write the recorded GPT-2 example " + name + " into " + folder + " ("
+                        + DownloadException.describe(e) + "); nothing was kept. Free some space there, or set"
+                        + " TEMPERED_CACHE to a folder with room that you can write",
+                e);
     }
 
     private static void deleteQuietly(Path file) {

@@ -106,6 +106,18 @@ class MainTest {
         assertTrue(unknown.err().startsWith("tempered frobnicate: unknown command 'frobnicate'"), unknown.err());
     }
 
+    /** 'help help' (and 'help --help') is a question about help: the answer is the overview, not an error. */
+    @Test
+    void helpHelpShowsTheOverview() {
+        String overview = run("--help").out();
+        for (String second : new String[] {"help", "--help", "-h"}) {
+            Run run = run("help", second);
+            assertEquals(0, run.status(), "help " + second + ": " + run.err());
+            assertEquals(overview, run.out(), "help " + second);
+            assertEquals("", run.err());
+        }
+    }
+
     /** Usage lines and examples name the command a user types, never a bare 'tempered' that is not installed. */
     @Test
     void usageLinesNameTheCommandAUserTypes() {

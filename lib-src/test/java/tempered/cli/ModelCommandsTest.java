@@ -147,6 +147,86 @@ class ModelCommandsTest {
         assertEquals("", streamed.err());
     }
 
+    /** The model's control bytes (ESC, BEL, C1's CSI) are written as escapes, as next writes them; text stays. */
+    @Test
+    void generateWritesTheModelsControlCharactersAsEscapes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        GenerateCommand.Stream stream = new GenerateCommand.Stream(
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        for (String piece : new String[] {" a", "\u001b", "[2J", "\u0007", "\n", "\t\u00e9", "\r", "\u009b"}) {
+            for (int id : Gpt2Tokenizer.encode(piece)) {
+                stream.onToken(0, new tempered.generate.Step(id, Gpt2Tokenizer.token(id), 0.5, 0, 0, 0, List.of()));
+            }
+        }
+        assertEquals(
+                " a\\u001b[2J\\u0007\n\t\u00e9\\r\\u009b", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        MainTest.Run run = run(
+                "generate",
+                "--model",
+                model,
+                "--prompt",
+                "clear\u001b[2J",
+                "--temperature",
+                "0",
+                "--max-new-tokens",
+                "2");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("clear\\u001b[2J"), run.out());
+        assertFalse(run.out().contains("\u001b"), "no raw escape reaches the terminal");
+    }
+
+    /**
+     * next and generate check a cached model before they run it: one whose bytes changed after the download says so
+     * in one line (status 3), naming the file and the command for its own variant.
+     */
+    @Test
+    void aCachedModelChangedAfterItsDownloadIsNamedBeforeItRuns(@TempDir Path cache) throws IOException {
+        Path built = Path.of(model);
+        byte[] onnx = Files.readAllBytes(built.resolve(SyntheticGpt2.Layout.MERGED.file));
+        Path repository = cache.resolve("models--Xenova--gpt2");
+        Path blobs = Files.createDirectories(repository.resolve("blobs"));
+        Path blob = blobs.resolve(tempered.hub.Hashes.sha256(built.resolve(SyntheticGpt2.Layout.MERGED.file)));
+        Files.write(blob, onnx);
+        Path config = blobs.resolve(tempered.hub.Hashes.gitBlobSha1(built.resolve("config.json")));
+        Files.copy(built.resolve("config.json"), config);
+        Path snapshot = repository.resolve("snapshots").resolve(tempered.hub.FakeHub.COMMIT);
+        Path pointer = snapshot.resolve(tempered.hub.ModelSpec.GPT2_INT8.file());
+        Files.createDirectories(pointer.getParent());
+        Files.createSymbolicLink(pointer, pointer.getParent().relativize(blob));
+        Files.createSymbolicLink(snapshot.resolve("config.json"), snapshot.relativize(config));
+        Files.createDirectories(repository.resolve("refs"));
+        Files.writeString(repository.resolve("refs/main"), tempered.hub.FakeHub.COMMIT);
+        System.setProperty("HF_HUB_CACHE", cache.toString());
+        System.setProperty("HF_HUB_OFFLINE", "1");
+        try {
+            MainTest.Run intact = run("next", "--prompt", PROMPT, "--top", "2");
+            assertEquals(0, intact.status(), intact.err());
+            byte[] zeroed = onnx.clone();
+            java.util.Arrays.fill(zeroed, onnx.length / 2, onnx.length / 2 + 4, (byte) 0);
+            Files.write(blob, zeroed);
+            for (String command : new String[] {"next", "generate"}) {
+                MainTest.Run damaged = run(command, "--prompt", PROMPT);
+                assertEquals(3, damaged.status(), damaged.err());
+                assertTrue(
+                        damaged.err()
+                                .startsWith("tempered " + command
+                                        + ": the cached Xenova/gpt2/onnx/decoder_model_merged_quantized.onnx (" + blob
+                                        + ") has sha256 "),
+                        damaged.err());
+                assertTrue(
+                        damaged.err()
+                                .endsWith(
+                                        "so Tempered does not run it; fetch it again with: java -jar target/tempered.jar"
+                                                + " download --variant int8\n"),
+                        damaged.err());
+                assertEquals(1, damaged.err().lines().count(), damaged.err());
+            }
+        } finally {
+            System.clearProperty("HF_HUB_CACHE");
+            System.clearProperty("HF_HUB_OFFLINE");
+        }
+    }
+
     @Test
     void greedyGenerationIsTheSameWhateverTheSeed() {
         MainTest.Run a = run(

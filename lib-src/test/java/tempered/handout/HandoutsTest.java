@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,18 @@ class HandoutsTest {
         try (var files = Files.list(folder)) {
             assertFalse(files.anyMatch(f -> f.toString().endsWith(".partial")), "no temporary file is left");
         }
+    }
+
+    /** Pages and the index get the umask (0644 under the usual 022), so a web server can serve them. */
+    @Test
+    void pagesAreWrittenWithTheUmaskSoAWebServerCanServeThem() throws Exception {
+        Files.writeString(folder.resolve("01-softmax.html"), "<html><body><h1>Softmax</h1></body></html>");
+        Handouts.write(folder, Path.of("/nowhere"), Path.of("/nowhere"));
+        Path probe = folder.resolve("probe");
+        Files.newOutputStream(probe).close();
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(probe);
+        assertEquals(plain, Files.getPosixFilePermissions(folder.resolve("01-softmax.html")));
+        assertEquals(plain, Files.getPosixFilePermissions(folder.resolve("index.html")));
     }
 
     @Test

@@ -40,6 +40,14 @@ public final class FakeHub implements AutoCloseable {
     volatile boolean withoutSha256;
 
     public volatile long stallMillis;
+    /** Headers that replace the hub's own in its answers about files ("" removes one), as a broken mirror sends. */
+    final Map<String, String> headers = new ConcurrentHashMap<>();
+    /** Zero bytes sent after each small file's body, without a length, as a server that never stops would. */
+    volatile long padding;
+    /** Answer HEAD without a size (no X-Linked-Size, no Content-Length). */
+    volatile boolean headWithoutSize;
+    /** Answer the next this-many Range requests from the wrong byte, as a broken proxy does. */
+    final AtomicInteger wrongRanges = new AtomicInteger();
 
     public FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -121,21 +129,55 @@ public final class FakeHub implements AutoCloseable {
             boolean lfs = parts[4].endsWith(".onnx");
             if (lfs && !withoutSha256) {
                 exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + sha256(body) + "\"");
-                exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(body.length));
+                if (!headWithoutSize) {
+                    exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(body.length));
+                }
                 exchange.getResponseHeaders()
                         .add(
                                 "Location",
                                 "http://localhost:" + server.getAddress().getPort() + "/cdn/" + sha256(body));
+                override(exchange);
                 exchange.sendResponseHeaders(302, -1);
                 return;
             }
             exchange.getResponseHeaders().add("ETag", "\"" + (lfs ? "mirror-" + body.length : gitSha1(body)) + "\"");
             if (exchange.getRequestMethod().equals("HEAD")) {
-                exchange.getResponseHeaders().add("Content-Length", Long.toString(body.length));
+                if (!headWithoutSize) {
+                    exchange.getResponseHeaders().add("Content-Length", Long.toString(body.length));
+                }
+                override(exchange);
                 exchange.sendResponseHeaders(200, -1);
                 return;
             }
+            if (!lfs && padding > 0) {
+                sendPadded(exchange, body);
+                return;
+            }
             sendBody(exchange, body, lfs);
+        }
+    }
+
+    private void override(HttpExchange exchange) {
+        headers.forEach((name, value) -> {
+            exchange.getResponseHeaders().remove(name);
+            if (!value.isEmpty()) {
+                exchange.getResponseHeaders().add(name, value);
+            }
+        });
+    }
+
+    /** The body, then {@link #padding} zero bytes, chunked: nothing tells the client where it should end. */
+    private void sendPadded(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body);
+        byte[] zeros = new byte[1 << 16];
+        try {
+            for (long sent = 0; sent < padding; sent += zeros.length) {
+                out.write(zeros, 0, (int) Math.min(zeros.length, padding - sent));
+            }
+        } catch (IOException e) {
+            // The client stopped reading and closed the connection: what a careful client does.
         }
     }
 
@@ -148,6 +190,9 @@ public final class FakeHub implements AutoCloseable {
         int from = 0;
         if (range != null && !ignoreRange) {
             from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-.*", "$1"));
+            if (wrongRanges.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
+                from = from / 2;
+            }
             exchange.getResponseHeaders()
                     .add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
             exchange.sendResponseHeaders(206, body.length - from);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,10 @@ class TablesTest {
 
     @Test
     void nextTokensPutItsProbabilitiesOnOneScaleAndItsLogitsOnTheirOwn() {
-        float[] logits = {-1, -2, -3, -30, -31};
+        // GPT-2's vocabulary, as nextTokens needs: five tokens worth showing, the rest far below them.
+        float[] logits = new float[50_257];
+        Arrays.fill(logits, -100);
+        System.arraycopy(new float[] {-1, -2, -3, -30, -31}, 0, logits, 0, 5);
         Table table = TokenTables.nextTokens(logits, 5, 0.5, 5);
         String html = Tables.html(table);
         // The largest probability of the whole table (token 0 at T = 0.5) is the only deep blue probability...

@@ -21,6 +21,8 @@ final class ExamplesServer implements AutoCloseable {
     private final HttpServer server;
     final List<String> requests = new CopyOnWriteArrayList<>();
     volatile boolean tamper;
+    /** Send zeros after each body, without a length, forever (until the client hangs up). */
+    volatile boolean endless;
 
     ExamplesServer(Path folder) throws IOException {
         this.folder = folder;
@@ -46,9 +48,18 @@ final class ExamplesServer implements AutoCloseable {
             if (tamper) {
                 body[body.length / 2] ^= 1;
             }
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(200, endless ? 0 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
+                byte[] zeros = new byte[1 << 16];
+                while (endless) {
+                    out.write(zeros);
+                }
+            } catch (IOException e) {
+                if (!endless) {
+                    throw e;
+                }
+                // The client hung up, as it should.
             }
         }
     }

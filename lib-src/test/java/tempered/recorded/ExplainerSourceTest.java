@@ -10,10 +10,12 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,6 +29,7 @@ import tempered.hub.DownloadException;
 import tempered.hub.DownloadProgress;
 import tempered.hub.Hashes;
 import tempered.model.ModelNotFoundException;
+import tempered.model.Unreadable;
 import tempered.text.Gpt2Tokenizer;
 
 /**
@@ -101,6 +104,60 @@ class ExplainerSourceTest {
         assertTrue(licence.contains("Permission is hereby granted, free of charge"), licence);
         assertTrue(licence.contains(ExplainerSource.COMMIT), licence);
         assertEquals(List.of(), leftovers());
+    }
+
+    /** The examples and their licence get the umask, as any file this user makes: another user can read them. */
+    @Test
+    void theFilesAreWrittenWithTheUmaskSoOtherUsersCanReadThem() throws IOException {
+        List<Path> files = new java.util.ArrayList<>(source(false).files(DownloadProgress.NONE));
+        files.add(cache.resolve("LICENSE"));
+        Path probe = cache.resolve("probe");
+        Files.newOutputStream(probe).close();
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(probe);
+        for (Path file : files) {
+            assertEquals(plain, Files.getPosixFilePermissions(file), file.toString());
+        }
+    }
+
+    /** A cached example this user may not read is "permission denied", not a file to fetch into a folder not theirs. */
+    @Test
+    void anUnreadableCachedFileSaysPermissionDenied() throws IOException {
+        Path unreadable = Unreadable.file();
+        source(false).files(DownloadProgress.NONE);
+        Path file = cache.resolve("ex1.js");
+        Files.delete(file);
+        Files.createSymbolicLink(file, unreadable);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> source(true).missing());
+        assertEquals(
+                "permission denied reading the recorded GPT-2 example " + file + "; whoever fetched it must let you"
+                        + " read it (chmod -R a+rX " + cache + "), or set TEMPERED_CACHE to a folder of your own",
+                e.getMessage());
+    }
+
+    /** A link planted where the examples go, pointing outside Tempered's cache: refused, nothing written through it. */
+    @Test
+    void linksPlantedInTemperedsCacheAreNeverFollowed(@TempDir Path home, @TempDir Path outside) throws IOException {
+        Path folder = home.resolve("transformer-explainer");
+        for (Path link : List.of(folder, folder.resolve(ExplainerSource.COMMIT))) {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, outside);
+            ExplainerSource source = ExplainerSource.fromEnvironment(
+                    Map.of("TEMPERED_RECORDED_URL", server.base().toString(), "TEMPERED_CACHE", home.toString()));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> source.files(DownloadProgress.NONE));
+            assertEquals(
+                    "refusing to write through the symbolic link " + link + " (to " + outside + ") in Tempered's"
+                            + " cache at " + home + ": Tempered never follows a link where it writes, so a link"
+                            + " planted there cannot send its writes elsewhere. Remove the link, or set TEMPERED_CACHE"
+                            + " to a folder only you can write",
+                    e.getMessage());
+            try (Stream<Path> files = Files.list(outside)) {
+                assertEquals(List.of(), files.toList(), "nothing written outside");
+            }
+            Files.delete(link);
+            Files.createDirectories(link);
+        }
     }
 
     @Test
@@ -190,6 +247,63 @@ class ExplainerSourceTest {
         assertEquals(List.of(), leftovers());
     }
 
+    /** A full disk is the disk's fault, said so: not "when online", which would send the learner to the network. */
+    @Test
+    void aFullDiskSaysSoNotWhenOnline() {
+        ExplainerSource full = new ExplainerSource(
+                server.base(),
+                cache,
+                cache,
+                false,
+                Duration.ofSeconds(10),
+                partial -> new java.io.FilterOutputStream(Files.newOutputStream(partial)) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+                });
+        DownloadException e = assertThrows(DownloadException.class, () -> full.files(DownloadProgress.NONE));
+        assertEquals(
+                "could not write the recorded GPT-2 example ex0.js into " + cache + " (IOException: No space left on"
+                        + " device); nothing was kept. Free some space there, or set TEMPERED_CACHE to a folder with"
+                        + " room that you can write",
+                e.getMessage());
+        assertEquals(List.of(), leftovers());
+    }
+
+    /** A TEMPERED_RECORDED_URL folder that does not exist is a setting to fix (status 2), not a network to wait for. */
+    @Test
+    void aMissingLocalSourceFolderIsNamedAsTheSettingToFix(@TempDir Path home) {
+        Path nowhere = home.resolve("no-such-folder");
+        ExplainerSource source = ExplainerSource.fromEnvironment(
+                Map.of("TEMPERED_RECORDED_URL", nowhere.toString(), "TEMPERED_CACHE", home.toString()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> source.files(DownloadProgress.NONE));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("TEMPERED_RECORDED_URL names " + nowhere.toUri() + "/, which holds no readable"
+                                + " ex0.js (FileNotFoundException"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("; point it at a folder holding the Transformer Explainer's ex0.js to ex4.js, or"
+                                + " unset it to fetch them from GitHub"),
+                e.getMessage());
+    }
+
+    /** A source that never stops sending is cut at 8 MB a file (each holds about 1.6 MB); nothing is kept. */
+    @Test
+    void aSourceThatSendsTooMuchIsCut() {
+        server.endless = true;
+        DownloadException e =
+                assertThrows(DownloadException.class, () -> source(false).files(DownloadProgress.NONE));
+        assertEquals(
+                server.base() + "ex0.js sent more than 8 MB for the recorded GPT-2 example ex0.js, which holds about"
+                        + " 1.6 MB; nothing was kept. If TEMPERED_RECORDED_URL is set, point it at the original files",
+                e.getMessage());
+        assertEquals(List.of(), leftovers());
+    }
+
     @Test
     void theEnvironmentNamesTheSourceAndTheCache(@TempDir Path home) {
         ExplainerSource fromFolder = ExplainerSource.fromEnvironment(
@@ -218,6 +332,13 @@ class ExplainerSourceTest {
                 "TEMPERED_RECORDED_URL=ftp://example.org/examples/ must be an http:// or https:// address, a file: URL or a folder"
                         + " holding the Transformer Explainer's ex0.js to ex4.js; unset it to fetch them from GitHub",
                 scheme.getMessage());
+        IllegalArgumentException secret = assertThrows(
+                IllegalArgumentException.class,
+                () -> ExplainerSource.fromEnvironment(
+                        Map.of("TEMPERED_RECORDED_URL", "ftp://ada:s3cret@example.org/")));
+        assertTrue(
+                secret.getMessage().startsWith("TEMPERED_RECORDED_URL=ftp://***@example.org/ must be"),
+                secret.getMessage());
     }
 
     private static URI unreachable() {
