@@ -46,8 +46,8 @@ public final class Benchmark {
         this.log = log;
     }
 
-    public Figures run() {
-        Figures figures = new Figures();
+    public Measurements run() {
+        Measurements figures = new Measurements();
         ModelSpeed.memory(float32, scale, figures, log);
         log.println("memory bandwidth, before decoding ...");
         List<Bandwidth.Probe> before = Bandwidth.measure(scale.probeMegabytes(), Math.max(3, scale.runs()));
@@ -70,14 +70,14 @@ public final class Benchmark {
      * What each ONNX Runtime setting buys, for the float32 model and (unless null) the int8 one: decoding with one
      * setting changed, against the defaults in the same run.
      */
-    public static void tuning(Path float32, Path int8, Scale scale, Figures figures, PrintStream log) {
+    public static void tuning(Path float32, Path int8, Scale scale, Measurements figures, PrintStream log) {
         SessionTuning.measure(float32, "float32", scale, figures, log);
         if (int8 != null) {
             SessionTuning.measure(int8, "int8", scale, figures, log);
         }
     }
 
-    private void bound(List<Bandwidth.Probe> before, List<Bandwidth.Probe> after, Figures figures) {
+    private void bound(List<Bandwidth.Probe> before, List<Bandwidth.Probe> after, Measurements figures) {
         for (Bandwidth.Probe probe : before) {
             figures.add(probe.figure("before decoding"));
         }

@@ -34,7 +34,7 @@ final class GenerationSpeed {
 
     private GenerationSpeed() {}
 
-    static void measure(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
+    static void measure(Gpt2Model model, Scale scale, Measurements figures, PrintStream log) {
         int tokens = scale.decodeSteps();
         SamplerChain temperature = SamplerChain.builder().temperature(0.8).random(1);
         SamplerChain llama = SamplerSettings.of(0.8)

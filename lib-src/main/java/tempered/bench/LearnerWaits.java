@@ -25,7 +25,7 @@ final class LearnerWaits {
 
     private LearnerWaits() {}
 
-    static void measure(Path model, Scale scale, Figures figures, PrintStream log) {
+    static void measure(Path model, Scale scale, Measurements figures, PrintStream log) {
         log.println("model load ...");
         double[] load = new double[scale.runs()];
         for (int run = -1; run < scale.runs(); run++) {

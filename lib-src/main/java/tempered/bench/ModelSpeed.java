@@ -30,7 +30,7 @@ final class ModelSpeed {
         return "decoding in a batch of " + size;
     }
 
-    static void measure(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
+    static void measure(Gpt2Model model, Scale scale, Measurements figures, PrintStream log) {
         log.println("prompt processing (" + scale.promptTokens() + " tokens) ...");
         int[] prompt = Decoding.randomTokens(scale.promptTokens(), 1);
         Decoding.prompt(model, prompt);
@@ -96,7 +96,7 @@ final class ModelSpeed {
     }
 
     /** Resident memory over many cached steps; measure it first, before the probes' large arrays raise the baseline. */
-    static void memory(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
+    static void memory(Gpt2Model model, Scale scale, Measurements figures, PrintStream log) {
         log.println("resident memory over " + scale.memorySteps() + " steps ...");
         // One sequence as long as those measured, first, so that ONNX Runtime's buffers have grown to their size.
         Decoding.steps(model, 1, Math.min(104, scale.memorySteps()));

@@ -33,7 +33,7 @@ final class QuantizedSpeed {
 
     private QuantizedSpeed() {}
 
-    static void measure(Gpt2Model float32, Gpt2Model int8, Scale scale, Figures figures, PrintStream log) {
+    static void measure(Gpt2Model float32, Gpt2Model int8, Scale scale, Measurements figures, PrintStream log) {
         log.println("int8 beside float32: decoding " + scale.decodeSteps() + " tokens, prompts of "
                 + scale.promptTokens() + " ...");
         int[] prompt = Decoding.randomTokens(scale.promptTokens(), 1);
@@ -63,7 +63,7 @@ final class QuantizedSpeed {
         distance(float32, int8, scale, figures);
     }
 
-    private static void distance(Gpt2Model float32, Gpt2Model int8, Scale scale, Figures figures) {
+    private static void distance(Gpt2Model float32, Gpt2Model int8, Scale scale, Measurements figures) {
         int positions = 0;
         int agree = 0;
         double largest = 0;

@@ -17,7 +17,7 @@ import tempered.model.SessionSettings;
 final class SessionTuning {
     private SessionTuning() {}
 
-    static void measure(Path model, String name, Scale scale, Figures figures, PrintStream log) {
+    static void measure(Path model, String name, Scale scale, Measurements figures, PrintStream log) {
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
         variants.put("1 thread", Map.of(SessionSettings.THREADS, "1"));
         variants.put("no spinning", Map.of(SessionSettings.SPINNING, "false"));

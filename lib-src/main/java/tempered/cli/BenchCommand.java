@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import tempered.bench.Benchmark;
-import tempered.bench.Figures;
+import tempered.bench.Measurements;
 import tempered.bench.Scale;
 import tempered.bench.Targets;
 import tempered.hub.Models;
@@ -84,7 +84,7 @@ final class BenchCommand {
                     ortVersion(),
                     SessionSettings.describe(),
                     load());
-            Figures figures = new Benchmark(model, int8, path, scale, err).run();
+            Measurements figures = new Benchmark(model, int8, path, scale, err).run();
             if (options.has("--tuning")) {
                 Benchmark.tuning(path, int8Path, scale, figures, err);
             }
