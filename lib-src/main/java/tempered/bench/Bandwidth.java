@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import tempered.model.OnnxEnvironment;
 import tempered.model.synthetic.OnnxGraph;
 
 /**
@@ -143,7 +144,7 @@ public final class Bandwidth {
         for (int i = 0; i < rows; i++) {
             vector[i] = (float) random.nextGaussian();
         }
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = OnnxEnvironment.get();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             try (OrtSession session = environment.createSession(model, options);

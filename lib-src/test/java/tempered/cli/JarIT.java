@@ -109,6 +109,33 @@ class JarIT {
         assertTrue(generate.out().startsWith("Hello"), generate.out());
     }
 
+    /**
+     * ONNX Runtime 1.29.0 writes a device id (and a queue of events) under HOME's cache as it starts, which the
+     * library's setTelemetry(false) comes too late to stop; with ./lab's ORT_DISABLE_TELEMETRY=1 it writes nothing.
+     */
+    @Test
+    void onnxRuntimeWritesNothingUnderHomeInLabsEnvironment() throws Exception {
+        Path model = SyntheticGpt2.write(elsewhere.resolve("model"), SyntheticGpt2.Layout.MODEL);
+        for (String disabled : List.of("1", "")) {
+            Path home = Files.createDirectories(elsewhere.resolve("home" + disabled));
+            java.util.Map<String, String> environment = new java.util.HashMap<>();
+            environment.put("HOME", home.toString());
+            if (!disabled.isEmpty()) {
+                environment.put("ORT_DISABLE_TELEMETRY", disabled);
+            }
+            Result next = java(environment, "next", "--model", model.toString(), "--prompt", "Hi", "--top", "1");
+            assertEquals(0, next.status(), next.err());
+            Path telemetry = home.resolve(".cache/Microsoft/DeveloperTools/.onnxruntime");
+            assertEquals(
+                    disabled.isEmpty(),
+                    Files.exists(telemetry.resolve("deviceid")),
+                    "ORT_DISABLE_TELEMETRY=" + disabled + ": " + telemetry);
+            if (!disabled.isEmpty()) {
+                assertTrue(!Files.exists(home.resolve(".cache/Microsoft")), "nothing at all under " + home);
+            }
+        }
+    }
+
     @Test
     void downloadFetchesIntoTheHuggingFaceCacheAndChecksIt() throws Exception {
         Path cache = elsewhere.resolve("hf");
