@@ -112,9 +112,9 @@ public final class Gpt2Tokenizer {
         return out.toByteArray();
     }
 
-    /** A token's text in quotes, with line breaks and tabs as escapes, so a leading space shows: {@code " mat"}. */
+    /** A token's text in quotes, as {@link Tokenizer#quoted} writes any model's: {@code " mat"}. */
     public static String quoted(String token) {
-        return "\"" + token.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+        return Tokenizer.quoted(token);
     }
 
     /**
