@@ -61,11 +61,14 @@ final class ModelArgument {
     /**
      * Which model and which of its files ran, in one line: {@code HuggingFaceTB/SmolLM2-135M-Instruct, onnx/model.onnx
      * (134,515,008 parameters)}; {@code GPT-2 from openai-community/gpt2, ...} where the model's name is not where it
-     * came from (a repository in the Hugging Face cache, or a folder).
+     * came from (a repository in the Hugging Face cache, or a folder); a folder's path for a model named after it.
      */
     static String describe(OnnxModel model) {
         Shown shown = Shown.of(model);
-        return model.name() + (shown.source().equals(model.name()) ? "" : " from " + shown.source()) + ", "
+        // A folder's model is called by the folder's own name: the folder alone says both.
+        boolean same = shown.source().equals(model.name())
+                || Path.of(shown.source()).getFileName().toString().equals(model.name());
+        return (same ? shown.source() : model.name() + " from " + shown.source()) + ", "
                 + shown.file() + " ("
                 + String.format(Locale.ROOT, "%,d", model.info().parameters()) + " parameters"
                 + (model.randomWeights() ? "; random weights, a stand-in whose text means nothing" : "") + ")";

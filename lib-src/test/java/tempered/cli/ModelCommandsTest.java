@@ -28,6 +28,7 @@ import tempered.math.TokenProbability;
 import tempered.model.Gpt2Model;
 import tempered.model.Unreadable;
 import tempered.model.synthetic.SyntheticGpt2;
+import tempered.model.synthetic.SyntheticLlama;
 import tempered.sampling.SamplerSettings;
 import tempered.text.Gpt2Tokenizer;
 
@@ -346,7 +347,12 @@ class ModelCommandsTest {
                         7,
                         SyntheticGpt2.Precision.INT8)
                 .toString();
-        MainTest.Run run = run("bench", "--model", model, "--int8-model", int8, "--quick");
+        Path smollm2 = folder.resolve("smollm2");
+        for (SyntheticLlama.Precision precision : SyntheticLlama.Precision.values()) {
+            SyntheticLlama.write(smollm2, SyntheticLlama.Shape.TINY, 7, precision, false);
+        }
+        MainTest.Run run =
+                run("bench", "--model", model, "--int8-model", int8, "--smollm2", smollm2.toString(), "--quick");
         assertEquals(0, run.status(), run.err());
         for (String label : List.of(
                 "bandwidth before decoding, Java sum, 1 thread",
@@ -364,6 +370,13 @@ class ModelCommandsTest {
                 "int8 prompt processing / float32",
                 "int8 and float32 agree on the likeliest token",
                 "int8's largest probability difference",
+                "side by side, GPT-2 float32 decoding, batch 1, 24 tokens",
+                "side by side, GPT-2 int8 decoding / GPT-2 float32 beside it",
+                "side by side, SmolLM2 float32 prompt processing, 16 tokens",
+                "side by side, SmolLM2 int8 decoding / GPT-2 float32 beside it",
+                "side by side, SmolLM2 4-bit decoding, batch 1, 24 tokens",
+                "SmolLM2 4-bit: weights read per token",
+                "SmolLM2 float32: bandwidth bound",
                 "bandwidth bound for float32 batch-1 decoding",
                 "model load alone",
                 "command line: start to first token",
@@ -373,6 +386,17 @@ class ModelCommandsTest {
             assertTrue(run.out().contains(label), "bench shows " + label + ":\n" + run.out());
         }
         assertTrue(run.out().contains("targets: not checked in a quick run"), run.out());
+        assertTrue(
+                run.out().contains("\n  SmolLM2 4-bit: " + smollm2 + ", onnx/model_q4.onnx (28,064"),
+                "the files measured are named: " + run.out());
+        for (String label : List.of("SmolLM2 float32", "SmolLM2 int8", "SmolLM2 4-bit")) {
+            String line = run.out()
+                    .lines()
+                    .filter(l -> l.startsWith("  " + label + ": "))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no line for " + label + ":\n" + run.out()));
+            assertTrue(line.endsWith("parameters; random weights, a stand-in whose text means nothing)"), line);
+        }
         assertFalse(run.out().contains("[met]") || run.out().contains("MISSED"), run.out());
     }
 
