@@ -1,7 +1,9 @@
 package tempered.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import tempered.Recordings;
@@ -40,26 +42,83 @@ class OfflineNotebooksIT {
         assertTrue(Double.parseDouble(
                         cells.matches("ratio", "disagreement: (\\S+)").group(1))
                 < 1e-12);
-        cells.showsImage("popular-curves");
+
+        // Shift invariance: the same probabilities with every logit moved by +50 or -50, to rounding.
         cells.shows(
-                "slopes",
-                "x =  -4.000   slope of e^x:  0.0183   slope of e^(x/2):  0.0677   steeper: e^(x/2)",
-                "x =  -1.386   slope of e^x:  0.2500   slope of e^(x/2):  0.2500   steeper: neither",
-                "x =   0.000   slope of e^x:  1.0000   slope of e^(x/2):  0.5000   steeper: e^x");
+                "shift",
+                "Hello 0.99477781 (as given)  0.99477781 (+50)  0.99477781 (-50)",
+                "Hello 0.86811940 (as given)  0.86811940 (+50)  0.86811940 (-50)",
+                "Hello 0.53844585 (as given)  0.53844585 (+50)  0.53844585 (-50)");
+        Matcher shifted = cells.matches("shift", "over all six: (\\S+)");
+        int lines = 0;
+        do {
+            assertTrue(Double.parseDouble(shifted.group(1)) < 1e-15, shifted.group());
+            lines++;
+        } while (shifted.find());
+        assertEquals(3, lines, "one line per temperature");
         cells.showsImage("log-height");
+
+        // The crowd rule: 50,000 tokens at -8 weigh exactly like one token at -8 + T ln 50,000.
+        Matcher crowd = cells.matches(
+                "crowd",
+                "T = (\\S+) +the 50,000 together: (\\S+) +one token with logit +(\\S+): (\\S+) +Hello: (\\S+)");
+        int temperatures = 0;
+        do {
+            assertEquals(crowd.group(2), crowd.group(4), "the crowd and its stand-in: " + crowd.group());
+            temperatures++;
+        } while (crowd.find());
+        assertEquals(4, temperatures);
+        cells.shows(
+                "crowd",
+                "T = 0.5  the 50,000 together: 0.000002",
+                "T = 1    the 50,000 together: 0.210544",
+                "T = 2    the 50,000 together: 0.985236",
+                "reaches Hello's 4 at T = 12 / ln 50,000 = 1.109");
+
         cells.showsTable("greeting-table");
-        cells.shows("greeting-table", "0.99478", "0.86812", "0.53845", "0.28904");
+        cells.shows("greeting-table", "0.99478", "0.86812", "0.53845", "0.28904", "0.00033", "0.00247");
         cells.showsImage("greeting-bars");
-        cells.shows("one-in-eight", "probability 0.1319, one draw in 7.6");
+        // The gains the prose reads: Namaste gains the most of the small five up to T = 2, Konnichiwa from 2 to 5.
+        cells.shows(
+                "gains",
+                "Namaste         +0.0408     +0.0769     +0.0385",
+                "Konnichiwa      +0.0156     +0.0570     +0.0570",
+                "Ni Hao          +0.0172     +0.0590     +0.0559");
+        String[] mostGained = new String[3];
+        double[] largest = {-1, -1, -1};
+        for (String line : cells.text("gains").lines().skip(1).toList()) {
+            String name = line.substring(0, 11).strip();
+            String[] gains = line.substring(11).strip().split("\\s+");
+            for (int step = 0; step < 3 && !name.equals("Hello"); step++) {
+                if (Double.parseDouble(gains[step]) > largest[step]) {
+                    largest[step] = Double.parseDouble(gains[step]);
+                    mostGained[step] = name;
+                }
+            }
+        }
+        assertEquals(List.of("Namaste", "Namaste", "Konnichiwa"), List.of(mostGained));
+
+        cells.shows("one-in-eight", "probability 0.1319, one draw in 7.6", "moves such a count by 10.7 either way");
         Matcher others = cells.matches("one-in-eight", "(\\d+) were something else \\(about 132 expected\\)");
-        // "close to 132": within three standard deviations of a binomial count, sqrt(1000 x 0.132 x 0.868) = 10.7.
-        assertTrue(Math.abs(Integer.parseInt(others.group(1)) - 132) < 32, others.group());
+        Matcher miss = cells.matches("one-in-eight", "this one is off by \\d+, ([0-9.]+) times that");
+        // The prose reads a miss under two standard deviations as the luck of 1,000 draws.
+        assertTrue(Double.parseDouble(miss.group(1)) < 2, miss.group());
+        assertTrue(Math.abs(Integer.parseInt(others.group(1)) - 132) < 2 * 10.7, others.group());
         cells.shows("playground", "Hello");
         cells.shows(
                 "bisection",
                 "Hello holds 0.28 at T = 5.335",
                 "[0.13479873, 0.13229562, 0.14529379, 0.15956903, 0.28000000, 0.14804282]",
                 "adds up to 0.96; the largest gap to ours is 0.012");
+
+        // Going further.
+        cells.showsImage("popular-curves");
+        cells.shows(
+                "slopes",
+                "x =  -4.000   slope of e^x:  0.0183   slope of e^(x/2):  0.0677   steeper: e^(x/2)",
+                "x =  -1.386   slope of e^x:  0.2500   slope of e^(x/2):  0.2500   steeper: neither",
+                "x =   0.000   slope of e^x:  1.0000   slope of e^(x/2):  0.5000   steeper: e^x");
+        cells.showsImage("slopes");
     }
 
     @Test
