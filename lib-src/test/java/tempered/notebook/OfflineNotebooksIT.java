@@ -131,9 +131,9 @@ class OfflineNotebooksIT {
                 "argmax = token 1",
                 "entropy = 0.8324 nats (by hand 0.8324; in bits 1.2009)",
                 "perplexity = 2.2988");
-        cells.shows("words", "0.66571", "0.20436", "0.19523", "0.00690");
-        cells.showsTable("words-html");
-        cells.shows("words-html", "background-color:#08519c");
+        cells.showsTable("words");
+        // One colour scale for the table: the T = 100 column, all near 0.2, is pale beside T = 1's 0.666.
+        cells.shows("words", "0.66571", "0.20436", "0.19523", "0.00690", "background-color:#08519c");
         cells.showsImage("words-bars");
         cells.shows("playground", "mat");
         cells.shows(
@@ -146,21 +146,68 @@ class OfflineNotebooksIT {
         cells.shows(
                 "fan",
                 "temperatures (of 200) at which the words are ranked differently from T = 1: 0",
-                "floor is likeliest, 0.251, near T = 2.0");
+                "floor rises to 0.2514 near T = 2.05",
+                "car rises to 0.2006 near T = 20.73",
+                "the mean of the five logits: -47.418");
+        // Only the words above the mean logit overshoot 1/5: floor and car, not grass, ceiling or mat.
+        assertEquals(
+                2,
+                cells.text("fan").lines().filter(l -> l.contains(" rises to ")).count());
         cells.showsImage("fan");
+
+        // The tail: 50,252 logits at the quantiles of a bell centred at -63, spread 3, all below the five words.
+        cells.shows(
+                "tail",
+                "50,257 tokens: the five words, then 50,252 tail logits from -75.80 to -50.20",
+                "below the smallest word's (ceiling, -49.82): true",
+                "at T = 1 the tail holds 0.0527 of the probability, and mat 0.6306");
+        cells.shows(
+                "tail-table",
+                "0.5     0.8935   0.0896   0.0001",
+                "1       0.6306   0.1997   0.0527   0.0007",
+                "1.5     0.2183   0.1014   0.5860   0.1613",
+                "2       0.0419   0.0236   0.9062   0.7584",
+                "5       0.0006   0.0005   0.9980",
+                "ln 50,257 = 10.82 nats");
+        // The prediction's answer, as the table shows it: the spread tail outweighs the flat crowd at every T.
+        Matcher row =
+                cells.matches("tail-table", "(?m)^(\\S+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+)$");
+        int rows = 0;
+        do {
+            assertTrue(Double.parseDouble(row.group(4)) > Double.parseDouble(row.group(5)), row.group());
+            rows++;
+        } while (row.find());
+        assertEquals(8, rows, "one row per temperature");
+        cells.shows(
+                "tail-chart",
+                "with the tail, floor peaks at 0.2001 near T = 1.03",
+                "T = 0.8  the tail holds 0.0077",
+                "T = 1    the tail holds 0.0527",
+                "T = 2    the tail holds 0.9062");
+        cells.showsImage("tail-chart");
+
         cells.shows(
                 "naive",
                 "naive, T = 0.05:  [NaN, NaN, NaN, NaN, NaN]",
-                "naive, T = 0.1:  [0.00000000, 0.00001013, 0.99998987");
-        cells.shows("naive-edge", "first gives NaN at T = 0.0607");
+                "naive, T = 0.1:  [0.00000000, 0.00001013, 0.99998987",
+                "naive, logits {30, 29} at T = 0.04:  [NaN, NaN]   (e^(30 / 0.04) = Infinity)");
+        cells.shows(
+                "naive-edge",
+                "first gives NaN at T = 0.0607",
+                "largest logit  -45.25: every term is 0 below T = 0.0607 in doubles, below T = 0.4352 in floats",
+                "largest logit -100.00: every term is 0 below T = 0.1342 in doubles, below T = 0.9617 in floats");
         cells.shows(
                 "stable",
                 "stable by hand, T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
-                "library,        T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]");
+                "library,        T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
+                "T = 0.05: ceiling 91.4, floor 23.0, mat 0.0, car 41.0, grass 61.4");
         cells.shows(
                 "zero",
+                "surprisal in nats: ceiling 457, floor 115, mat 0, car 205, grass 307",
                 "T = 0:    [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
                 "a sampler built with T = 0 is: greedy");
+
+        // Going further.
         cells.shows(
                 "fruit",
                 "by hand, T = 0.5: [0.6579, 0.2368, 0.1053]",
@@ -176,7 +223,7 @@ class OfflineNotebooksIT {
         cells.shows(
                 "cross-entropy",
                 "words follow the model's T = 1               lowest cross-entropy 0.9514 nats at T = 1.000",
-                "(model overconfident)   lowest cross-entropy 1.2272 nats at T = 1.496");
+                "(model overconfident)   lowest cross-entropy 1.2272 nats at T = 1.500");
         cells.showsImage("cross-entropy");
     }
 
