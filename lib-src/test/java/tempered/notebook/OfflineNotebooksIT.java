@@ -1,7 +1,9 @@
 package tempered.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import tempered.Recordings;
@@ -40,26 +42,83 @@ class OfflineNotebooksIT {
         assertTrue(Double.parseDouble(
                         cells.matches("ratio", "disagreement: (\\S+)").group(1))
                 < 1e-12);
-        cells.showsImage("popular-curves");
+
+        // Shift invariance: the same probabilities with every logit moved by +50 or -50, to rounding.
         cells.shows(
-                "slopes",
-                "x =  -4.000   slope of e^x:  0.0183   slope of e^(x/2):  0.0677   steeper: e^(x/2)",
-                "x =  -1.386   slope of e^x:  0.2500   slope of e^(x/2):  0.2500   steeper: neither",
-                "x =   0.000   slope of e^x:  1.0000   slope of e^(x/2):  0.5000   steeper: e^x");
+                "shift",
+                "Hello 0.99477781 (as given)  0.99477781 (+50)  0.99477781 (-50)",
+                "Hello 0.86811940 (as given)  0.86811940 (+50)  0.86811940 (-50)",
+                "Hello 0.53844585 (as given)  0.53844585 (+50)  0.53844585 (-50)");
+        Matcher shifted = cells.matches("shift", "over all six: (\\S+)");
+        int lines = 0;
+        do {
+            assertTrue(Double.parseDouble(shifted.group(1)) < 1e-15, shifted.group());
+            lines++;
+        } while (shifted.find());
+        assertEquals(3, lines, "one line per temperature");
         cells.showsImage("log-height");
+
+        // The crowd rule: 50,000 tokens at -8 weigh exactly like one token at -8 + T ln 50,000.
+        Matcher crowd = cells.matches(
+                "crowd",
+                "T = (\\S+) +the 50,000 together: (\\S+) +one token with logit +(\\S+): (\\S+) +Hello: (\\S+)");
+        int temperatures = 0;
+        do {
+            assertEquals(crowd.group(2), crowd.group(4), "the crowd and its stand-in: " + crowd.group());
+            temperatures++;
+        } while (crowd.find());
+        assertEquals(4, temperatures);
+        cells.shows(
+                "crowd",
+                "T = 0.5  the 50,000 together: 0.000002",
+                "T = 1    the 50,000 together: 0.210544",
+                "T = 2    the 50,000 together: 0.985236",
+                "reaches Hello's 4 at T = 12 / ln 50,000 = 1.109");
+
         cells.showsTable("greeting-table");
-        cells.shows("greeting-table", "0.99478", "0.86812", "0.53845", "0.28904");
+        cells.shows("greeting-table", "0.99478", "0.86812", "0.53845", "0.28904", "0.00033", "0.00247");
         cells.showsImage("greeting-bars");
-        cells.shows("one-in-eight", "probability 0.1319, one draw in 7.6");
+        // The gains the prose reads: Namaste gains the most of the small five up to T = 2, Konnichiwa from 2 to 5.
+        cells.shows(
+                "gains",
+                "Namaste         +0.0408     +0.0769     +0.0385",
+                "Konnichiwa      +0.0156     +0.0570     +0.0570",
+                "Ni Hao          +0.0172     +0.0590     +0.0559");
+        String[] mostGained = new String[3];
+        double[] largest = {-1, -1, -1};
+        for (String line : cells.text("gains").lines().skip(1).toList()) {
+            String name = line.substring(0, 11).strip();
+            String[] gains = line.substring(11).strip().split("\\s+");
+            for (int step = 0; step < 3 && !name.equals("Hello"); step++) {
+                if (Double.parseDouble(gains[step]) > largest[step]) {
+                    largest[step] = Double.parseDouble(gains[step]);
+                    mostGained[step] = name;
+                }
+            }
+        }
+        assertEquals(List.of("Namaste", "Namaste", "Konnichiwa"), List.of(mostGained));
+
+        cells.shows("one-in-eight", "probability 0.1319, one draw in 7.6", "moves such a count by 10.7 either way");
         Matcher others = cells.matches("one-in-eight", "(\\d+) were something else \\(about 132 expected\\)");
-        // "close to 132": within three standard deviations of a binomial count, sqrt(1000 x 0.132 x 0.868) = 10.7.
-        assertTrue(Math.abs(Integer.parseInt(others.group(1)) - 132) < 32, others.group());
+        Matcher miss = cells.matches("one-in-eight", "this one is off by \\d+, ([0-9.]+) times that");
+        // The prose reads a miss under two standard deviations as the luck of 1,000 draws.
+        assertTrue(Double.parseDouble(miss.group(1)) < 2, miss.group());
+        assertTrue(Math.abs(Integer.parseInt(others.group(1)) - 132) < 2 * 10.7, others.group());
         cells.shows("playground", "Hello");
         cells.shows(
                 "bisection",
                 "Hello holds 0.28 at T = 5.335",
                 "[0.13479873, 0.13229562, 0.14529379, 0.15956903, 0.28000000, 0.14804282]",
                 "adds up to 0.96; the largest gap to ours is 0.012");
+
+        // Going further.
+        cells.showsImage("popular-curves");
+        cells.shows(
+                "slopes",
+                "x =  -4.000   slope of e^x:  0.0183   slope of e^(x/2):  0.0677   steeper: e^(x/2)",
+                "x =  -1.386   slope of e^x:  0.2500   slope of e^(x/2):  0.2500   steeper: neither",
+                "x =   0.000   slope of e^x:  1.0000   slope of e^(x/2):  0.5000   steeper: e^x");
+        cells.showsImage("slopes");
     }
 
     @Test
@@ -72,9 +131,9 @@ class OfflineNotebooksIT {
                 "argmax = token 1",
                 "entropy = 0.8324 nats (by hand 0.8324; in bits 1.2009)",
                 "perplexity = 2.2988");
-        cells.shows("words", "0.66571", "0.20436", "0.19523", "0.00690");
-        cells.showsTable("words-html");
-        cells.shows("words-html", "background-color:#08519c");
+        cells.showsTable("words");
+        // One colour scale for the table: the T = 100 column, all near 0.2, is pale beside T = 1's 0.666.
+        cells.shows("words", "0.66571", "0.20436", "0.19523", "0.00690", "background-color:#08519c");
         cells.showsImage("words-bars");
         cells.shows("playground", "mat");
         cells.shows(
@@ -87,21 +146,68 @@ class OfflineNotebooksIT {
         cells.shows(
                 "fan",
                 "temperatures (of 200) at which the words are ranked differently from T = 1: 0",
-                "floor is likeliest, 0.251, near T = 2.0");
+                "floor rises to 0.2514 near T = 2.05",
+                "car rises to 0.2006 near T = 20.73",
+                "the mean of the five logits: -47.418");
+        // Only the words above the mean logit overshoot 1/5: floor and car, not grass, ceiling or mat.
+        assertEquals(
+                2,
+                cells.text("fan").lines().filter(l -> l.contains(" rises to ")).count());
         cells.showsImage("fan");
+
+        // The tail: 50,252 logits at the quantiles of a bell centred at -63, spread 3, all below the five words.
+        cells.shows(
+                "tail",
+                "50,257 tokens: the five words, then 50,252 tail logits from -75.80 to -50.20",
+                "below the smallest word's (ceiling, -49.82): true",
+                "at T = 1 the tail holds 0.0527 of the probability, and mat 0.6306");
+        cells.shows(
+                "tail-table",
+                "0.5     0.8935   0.0896   0.0001",
+                "1       0.6306   0.1997   0.0527   0.0007",
+                "1.5     0.2183   0.1014   0.5860   0.1613",
+                "2       0.0419   0.0236   0.9062   0.7584",
+                "5       0.0006   0.0005   0.9980",
+                "ln 50,257 = 10.82 nats");
+        // The prediction's answer, as the table shows it: the spread tail outweighs the flat crowd at every T.
+        Matcher row =
+                cells.matches("tail-table", "(?m)^(\\S+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+)$");
+        int rows = 0;
+        do {
+            assertTrue(Double.parseDouble(row.group(4)) > Double.parseDouble(row.group(5)), row.group());
+            rows++;
+        } while (row.find());
+        assertEquals(8, rows, "one row per temperature");
+        cells.shows(
+                "tail-chart",
+                "with the tail, floor peaks at 0.2001 near T = 1.03",
+                "T = 0.8  the tail holds 0.0077",
+                "T = 1    the tail holds 0.0527",
+                "T = 2    the tail holds 0.9062");
+        cells.showsImage("tail-chart");
+
         cells.shows(
                 "naive",
                 "naive, T = 0.05:  [NaN, NaN, NaN, NaN, NaN]",
-                "naive, T = 0.1:  [0.00000000, 0.00001013, 0.99998987");
-        cells.shows("naive-edge", "first gives NaN at T = 0.0607");
+                "naive, T = 0.1:  [0.00000000, 0.00001013, 0.99998987",
+                "naive, logits {30, 29} at T = 0.04:  [NaN, NaN]   (e^(30 / 0.04) = Infinity)");
+        cells.shows(
+                "naive-edge",
+                "first gives NaN at T = 0.0607",
+                "largest logit  -45.25: every term is 0 below T = 0.0607 in doubles, below T = 0.4352 in floats",
+                "largest logit -100.00: every term is 0 below T = 0.1342 in doubles, below T = 0.9617 in floats");
         cells.shows(
                 "stable",
                 "stable by hand, T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
-                "library,        T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]");
+                "library,        T = 0.05: [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
+                "T = 0.05: ceiling 91.4, floor 23.0, mat 0.0, car 41.0, grass 61.4");
         cells.shows(
                 "zero",
+                "surprisal in nats: ceiling 457, floor 115, mat 0, car 205, grass 307",
                 "T = 0:    [0.00000000, 0.00000000, 1.00000000, 0.00000000, 0.00000000]",
                 "a sampler built with T = 0 is: greedy");
+
+        // Going further.
         cells.shows(
                 "fruit",
                 "by hand, T = 0.5: [0.6579, 0.2368, 0.1053]",
@@ -117,7 +223,7 @@ class OfflineNotebooksIT {
         cells.shows(
                 "cross-entropy",
                 "words follow the model's T = 1               lowest cross-entropy 0.9514 nats at T = 1.000",
-                "(model overconfident)   lowest cross-entropy 1.2272 nats at T = 1.496");
+                "(model overconfident)   lowest cross-entropy 1.2272 nats at T = 1.500");
         cells.showsImage("cross-entropy");
     }
 
