@@ -151,6 +151,12 @@ class Gpt2NotebooksIT {
     void theNextWordReadsTheModelAndCrossChecksItsParameterCountAgainstTheFile() {
         String notebook = "07-the-next-word.ipynb";
         assertShows(notebook, "nw-setup", "A stand-in is loaded, NOT GPT-2", "(GPT-2 (827,088 parameters");
+        assertShows(notebook, "nw-tokens", "   464  \"The\"", " 21256  \" slept\"");
+        assertShows(
+                notebook,
+                "nw-logits",
+                "50,257 logits, from -8.54 to 7.85 (mean -0.01); the largest is 7.85, for \" newsletter\"");
+        // Going further: the model file.
         assertShows(
                 notebook, "nw-facts", "50,257 tokens", "16 dimensions", "2 of 8 dimensions", "1,024 tokens", "827,088");
         assertShows(
@@ -160,36 +166,73 @@ class Gpt2NotebooksIT {
         assertShows(
                 notebook,
                 "nw-stored",
+                "The file holds 52 initializers; its 28 float tensors store 827,088 numbers",
                 "1 of them holds exactly V x E = 804,112 numbers, the token embedding's size: [transformer.wte.weight [50257, 16]].",
                 "As stored, the float tensors store exactly the 827,088 parameters derived from the sizes.");
-        assertShows(notebook, "nw-tokens", "   464  \"The\"", " 21256  \" slept\"");
-        assertShows(notebook, "nw-logits", "50,257 logits, from ");
-        assertTrue(text(notebook, "nw-draws").contains("At T = 0.5 the top token lost "), text(notebook, "nw-draws"));
     }
 
     @Test
-    void theNextWordShowsTheLeadAndThousandDrawsPerTemperature() {
+    void theNextWordShowsTheLeadAndThousandDrawsPerTemperatureJudgedByTheirExactChance() {
         String notebook = "07-the-next-word.ipynb";
         String lead = text(notebook, "nw-lead");
         for (String t : List.of("0.1", "0.5", "1", "5", "10", "100")) {
             assertTrue(lead.contains("T = " + t + " "), "a row for T = " + t + ":\n" + lead);
         }
-        assertTrue(lead.startsWith("top token \""), lead);
-        String draws = text(notebook, "nw-draws");
-        assertEquals(6, count(draws, "different tokens drawn"), draws);
-        // The counts follow the probabilities: each within five standard deviations of 1000 p.
-        Matcher row = Pattern.compile("won +(\\d+) of 1,000 draws \\(1000 p = +([0-9.]+)\\)")
-                .matcher(draws);
+        assertShows(
+                notebook,
+                "nw-lead",
+                "top token \" newsletter\", runner-up \" Anchorage\", logit gap 0.054",
+                "T = 0.5   top 0.08037   runner-up 0.07212   lead x1.114       entropy  5.171 nats");
+        // The exact two-sided binomial test on a fair coin: 1, 352/1024 and 22/1024.
+        assertShows(
+                notebook,
+                "nw-chance",
+                "10 tosses, 5 heads: the chance of a count at least this far from 5 is 1.000",
+                "10 tosses, 3 heads: the chance of a count at least this far from 5 is 0.344",
+                "10 tosses, 1 head: the chance of a count at least this far from 5 is 0.021");
+        // T = 0 is greedy on any model; the exact chances were recomputed outside Java (0.684 and 0.179).
+        assertShows(
+                notebook,
+                "nw-draws",
+                "T = 0       1000    1000.0          1.000            1        1.0",
+                "T = 0.01     997     993.7          0.231            3        2.8",
+                "T = 0.5       76      80.4          0.684          288      293.2",
+                "T = 1          3       7.0          0.179          850      833.8",
+                "T = 100        0       0.0          1.000          991      990.1",
+                "The lowest exact chance of the 8 rows is 0.179 (T = 1).",
+                "Even a uniform distribution over 50,257 tokens gives only 990.1 different tokens in 1,000 draws",
+                "At T = 0.5 the top token lost 924 of 1,000 draws");
+        Matcher row = Pattern.compile("(?m)^T = (\\S+) +(\\d+) +([0-9.]+) +([0-9.]+) +(\\d+) +([0-9.]+)$")
+                .matcher(text(notebook, "nw-draws"));
+        int rows = 0;
         while (row.find()) {
-            double expected = Double.parseDouble(row.group(2));
-            double sd = Math.sqrt(expected * (1 - expected / 1000));
-            assertTrue(Math.abs(Integer.parseInt(row.group(1)) - expected) <= 5 * sd + 1, row.group());
+            rows++;
+            assertTrue(Double.parseDouble(row.group(4)) >= 0.001, "the draws follow the probabilities: " + row.group());
+            // Different tokens drawn: never more than the draws, and near the number the probabilities predict.
+            double expected = Double.parseDouble(row.group(6));
+            int drawn = Integer.parseInt(row.group(5));
+            assertTrue(drawn <= 1000 && Math.abs(drawn - expected) <= 5 * Math.sqrt(expected) + 1, row.group());
         }
+        assertEquals(8, rows, text(notebook, "nw-draws"));
         assertTrue(cell(notebook, "nw-draws-chart").has("image/png"));
-        assertTrue(text(notebook, "nw-table").contains("<table"));
+        assertShows(
+                notebook,
+                "nw-draws-chart",
+                "The top token's count varies by about ±2.6 from run to run (√(1000 p (1 - p))): 38% of its 1000 p = 7.0.");
+        assertShows(notebook, "nw-table", "<table", "0.43375", "0.00002");
+        // e^(0.864 / T) for T = 0.5, 1 and 5.
+        assertShows(
+                notebook,
+                "nw-bars",
+                "T = 0.5 the first bar is 5.63 times the tenth (e^(gap/T), gap = 0.864)",
+                "T = 1   the first bar is 2.37 times the tenth",
+                "T = 5   the first bar is 1.19 times the tenth");
         assertTrue(cell(notebook, "nw-bars").has("image/png"));
         assertEquals(6, count(text(notebook, "nw-mass"), "90% of it needs the"));
-        assertShows(notebook, "nw-entropy", "(ln 50257 = 10.825)");
+        assertShows(
+                notebook,
+                "nw-entropy",
+                "entropy: 0.998 nats at T = 0.05, 8.890 at T = 1, 10.825 at T = 100 (ln 50257 = 10.825)");
         assertTrue(cell(notebook, "nw-entropy").has("image/png"));
         assertShows(notebook, "nw-playground", "tempered-playground");
     }
