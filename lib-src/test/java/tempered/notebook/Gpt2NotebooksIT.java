@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tempered.hub.Models;
+import tempered.math.Distribution;
+import tempered.model.Gpt2Model;
 import tempered.notebook.kernel.CellOutput;
 import tempered.notebook.kernel.NotebookExecutor;
+import tempered.text.Gpt2Tokenizer;
+import tempered.text.HumanText;
 
 /**
  * The figures and computed sentences of the notebooks on GPT-2 and its recorded logits (04, 05, 07 to 10), each
@@ -240,7 +244,7 @@ class Gpt2NotebooksIT {
     // ---- 08 · Word by word
 
     @Test
-    void wordByWordComparesTheLoopByHandWithTheGeneratorStepByStep() {
+    void wordByWordComparesTheLoopByHandWithTheGeneratorAndGreedyDecoding() {
         String notebook = "08-word-by-word.ipynb";
         assertShows(notebook, "wbw-loop", "T = 0.5, 20 tokens:\nThe cat slept on the");
         assertShows(notebook, "wbw-hot", "T = 10, 20 tokens:\nThe cat slept on the");
@@ -250,43 +254,136 @@ class Gpt2NotebooksIT {
                 "wbw-compare",
                 "T = 0.5: the same 20 tokens by hand and through Generator (stopped: max new tokens)",
                 "T = 10 : the same 20 tokens by hand and through Generator (stopped: max new tokens)");
+        // The stand-in's greedy text is " newsletter" then " rewarded" 59 times: 58 3-grams, 2 distinct.
+        assertShows(
+                notebook,
+                "wbw-greedy",
+                "greedy: 60 tokens, 56 of their 58 3-grams repeat an earlier one (the first repeat ends at token 5)\n"
+                        + "The cat slept on the newsletter rewarded rewarded",
+                "temperature(0.01) -> random(seed=42): 60 tokens, 56 of their 58 3-grams repeat an earlier one",
+                "temperature(1) -> random(seed=42): 60 tokens, 0 of their 58 3-grams repeat an earlier one\n",
+                "T = 0.01 wrote the same first 60 tokens as greedy decoding.",
+                "(The stand-in ran, so these texts are noise.");
         assertTrue(
                 text(notebook, "wbw-logit-gap")
                         .matches(
                                 "(?s)over 20 steps, the cached and the recomputed logits differ by at most [0-9.]+(e-0\\d)?\\s*"),
                 text(notebook, "wbw-logit-gap"));
-        assertShows(notebook, "wbw-steps-cool", "<table", "entropy (nats)");
-        assertShows(notebook, "wbw-steps-hot", "<table");
     }
 
     @Test
-    void wordByWordMeasuresSurprisalOverSixteenTextsAndTimesTheCache() {
+    void wordByWordShowsEachStepsSurprisalAgainstTheEntropy() {
+        String notebook = "08-word-by-word.ipynb";
+        assertShows(
+                notebook,
+                "wbw-steps-cool",
+                "<table",
+                "entropy (nats)",
+                "surprisal (T=1, nats)",
+                "mean surprisal of these 20 tokens under the raw model: 5.99 nats; the raw model's entropy at these steps: 8.78 nats on average");
+        // No table of zeros at T = 10: tiny probabilities in scientific notation, surprisals readable.
+        assertShows(
+                notebook,
+                "wbw-steps-hot",
+                "2.2e-05",
+                "mean surprisal of these 20 tokens under the raw model: 12.20 nats; the raw model's entropy at these steps: 8.77 nats on average");
+        assertTrue(!text(notebook, "wbw-steps-hot").contains(">0.0000<"), text(notebook, "wbw-steps-hot"));
+        // The line's mean is the mean of the table's surprisal column.
+        for (String id : List.of("wbw-steps-cool", "wbw-steps-hot")) {
+            Matcher last = Pattern.compile("<td[^>]*>([0-9.]+)</td>\\s*</tr>").matcher(text(notebook, id));
+            double sum = 0;
+            int n = 0;
+            while (last.find()) {
+                sum += Double.parseDouble(last.group(1));
+                n++;
+            }
+            assertEquals(20, n, id);
+            Matcher line =
+                    Pattern.compile("under the raw model: ([0-9.]+) nats").matcher(text(notebook, id));
+            assertTrue(line.find(), id);
+            assertEquals(Double.parseDouble(line.group(1)), sum / n, 0.006, id);
+        }
+    }
+
+    @Test
+    void wordByWordMeasuresSurprisalOverSixteenTextsBesideAPersonsText() {
         String notebook = "08-word-by-word.ipynb";
         String surprisal = text(notebook, "wbw-surprisal");
         assertEquals(9, count(surprisal, "nats per token\n"), surprisal);
         assertTrue(surprisal.contains("(95% CI ") && surprisal.contains(", n = 16) nats per token"), surprisal);
         assertTrue(
                 surprisal.matches(
-                        "(?s).*From T = 0\\.1 to T = 10 the mean surprisal goes from [0-9.]+ to [0-9.]+ nats per token; the two intervals do not overlap\\..*"),
+                        "(?s).*T = 10 minus T = 0\\.1, text by text \\(same seeds\\): [0-9.]+ \\(95% CI [0-9.]+ to"
+                                + " [0-9.]+, n = 16\\) nats per token; the interval excludes 0, so the difference is larger than"
+                                + " chance, for this prompt\\..*"),
                 surprisal);
-        assertTrue(cell(notebook, "wbw-surprisal").has("image/png"));
+        // Entropy is the mean surprisal of a draw: at T = 1 the difference, text by text, has an interval around 0.
+        Matcher atOne = Pattern.compile(
+                        "At T = 1, mean surprisal minus the raw model's mean entropy, text by text: (-?[0-9.]+) \\(95% CI"
+                                + " (-?[0-9.]+) to (-?[0-9.]+), n = 16\\) nats per token\\.")
+                .matcher(surprisal);
+        assertTrue(atOne.find(), surprisal);
+        assertTrue(Double.parseDouble(atOne.group(2)) < 0 && Double.parseDouble(atOne.group(3)) > 0, atOne.group());
+        assertShows(
+                notebook,
+                "wbw-human",
+                "Pride and Prejudice, chapter 1, its first nine paragraphs: 204 tokens",
+                "over the first sentence (26 tokens)");
+        Matcher human =
+                Pattern.compile("mean surprisal ([0-9.]+) nats per token").matcher(text(notebook, "wbw-human"));
+        assertTrue(human.find(), text(notebook, "wbw-human"));
+        assertEquals(humanSurprisalRecomputed(), Double.parseDouble(human.group(1)), 0.006);
+        assertTrue(cell(notebook, "wbw-surprisal-chart").has("image/png"));
+        assertShows(
+                notebook,
+                "wbw-surprisal-chart",
+                "greedy text 3.21, Austen " + human.group(1)
+                        + " nats per token; the generated texts come closest to Austen at T = ",
+                "(The stand-in ran: with random weights it has learned no English");
+    }
+
+    /** The Austen passage's mean surprisal under the test model, recomputing the whole text at every token (no cache). */
+    private static double humanSurprisalRecomputed() {
+        NotebooksIT.run("08-word-by-word.ipynb"); // builds the test model and sets where it is
+        try (Gpt2Model model = Gpt2Model.open(Path.of(System.getProperty("tempered.model.dir")))) {
+            int[] tokens = Gpt2Tokenizer.encode(HumanText.prideAndPrejudice());
+            int[] context = new int[tokens.length + 1];
+            context[0] = Gpt2Tokenizer.END_OF_TEXT;
+            System.arraycopy(tokens, 0, context, 1, tokens.length);
+            double sum = 0;
+            for (int i = 0; i < tokens.length; i++) {
+                sum -= Distribution.of(model.nextLogits(Arrays.copyOf(context, i + 1)), 1.0)
+                        .logProb(tokens[i]);
+            }
+            return sum / tokens.length;
+        }
+    }
+
+    @Test
+    void wordByWordGoesFurtherIntoTheKvCacheWithMediansOfItsTimings() {
+        String notebook = "08-word-by-word.ipynb";
         assertShows(
                 notebook,
                 "wbw-positions",
                 "positions computed for 20 tokens: 290 without the cache, 24 with it (12.1 times fewer)");
         String timing = text(notebook, "wbw-timing");
-        for (int tokens : new int[] {20, 60}) {
+        for (String steps : List.of("20 steps", "60 steps")) {
             assertTrue(
-                    timing.matches("(?s).*up to " + tokens
-                            + " tokens: [0-9.]+ ms per token recomputing, [0-9.]+ ms with the cache: the cache was "
-                            + "(\\d+\\.\\d times faster|not faster \\([0-9.]+ times the time\\))\n.*"),
+                    timing.matches(
+                            "(?s).*" + steps + ", median of 5 runs: [0-9.]+ ms per step recomputing \\([0-9.]+ to"
+                                    + " [0-9.]+\\), [0-9.]+ ms with the cache \\([0-9.]+ to [0-9.]+\\)\n.*"),
                     timing);
         }
+        assertTrue(
+                timing.matches("(?s).*the cache took [0-9.]+ times less time, and computed 12\\.1 times fewer positions"
+                        + " \\(24 against 290\\).*the cache took [0-9.]+ times less time, and computed 32\\.3 times fewer"
+                        + " positions \\(64 against 2,070\\).*"),
+                timing);
         assertShows(
                 notebook,
                 "wbw-memory",
                 "256 bytes per position (2 x 2 layers x 2 heads x 8 dimensions x 4 bytes)",
-                "6,400 bytes after the 25 positions of the T = 0.5 text; 0.3 MB for a full context of 1,024 positions");
+                "a cache holding the whole T = 0.5 text, prompt included (25 positions), keeps 6,400 bytes; a full context of 1,024 positions would take 0.3 MB");
     }
 
     // ---- 09 · Creative or technical?
