@@ -48,13 +48,28 @@ class Gpt2NotebooksIT {
                 "rd-prompts",
                 "Data visualization empowers users to         \"Data\" \" visualization\" \" em\" \"powers\" \" users\" \" to\"",
                 "Tempered's tokenizer gives the recorded ids for all of the 5 prompts.");
-        assertEquals(5, count(text(notebook, "rd-tables"), "<table"));
-        assertShows(notebook, "rd-tables", "0.15784");
+        // One table: the first prompt's eight likeliest tokens and a row for the rest, so each column adds up to 1.
+        assertEquals(1, count(text(notebook, "rd-tables"), "<table"));
+        assertShows(
+                notebook,
+                "rd-tables",
+                "0.65678",
+                "0.15784",
+                ">the other 50,249 tokens</td>",
+                ">0.06129</td>",
+                ">0.94498</td>");
+        // The leaders: the logit gap to the runner-up beside the top token's share; the prose reads these rows.
         assertShows(
                 notebook,
                 "rd-top-share",
-                "T = 0.5 the likeliest token holds between 17.3% and 73.0% of the mass",
-                "T = 2   the likeliest token holds between  0.3% and  1.3% of the mass");
+                ">\" way\"</td>",
+                ">0.170</td>",
+                ">0.574</td>",
+                ">1.319</td>",
+                ">0.730</td>",
+                ">0.243</td>",
+                ">0.173</td>",
+                "at T = 2 the likeliest token of any prompt holds at most 1.3% of the mass");
         assertTrue(cell(notebook, "rd-bars").has("image/png"));
         assertShows(
                 notebook,
@@ -63,9 +78,47 @@ class Gpt2NotebooksIT {
                 "T = 1   90% of the mass needs from    295 to  2,476 tokens",
                 "T = 2   90% of the mass needs from  5,960 to 19,591 tokens",
                 "tabular-nums\">295</td>",
-                "tabular-nums\">2476</td>",
-                "tabular-nums\">19591</td>");
+                "tabular-nums\">2,476</td>",
+                "tabular-nums\">19,591</td>");
+        // Temperature against prompt, computed: 726 to 7,917 times from T = 0.5 to 2; 3 to 14 times at one T.
+        assertShows(
+                notebook,
+                "rd-coverage-curve",
+                "from T = 0.5 to T = 2, the temperature multiplies each prompt's count by 726 to 7,917",
+                "at one temperature, the prompts' counts differ by 14x at T = 0.5, 13x at T = 0.8, 8x at T = 1, 3x at T = 2,",
+                "\"Artificial Intelligence is transforming the\" needs fewer tokens than \"Data visualization empowers users"
+                        + " to\" from T = 0.5 up to T = 0.92");
+        Matcher widest =
+                Pattern.compile("by up to (\\d+)x \\(at T = ([0-9.]+)\\)").matcher(text(notebook, "rd-coverage-curve"));
+        assertTrue(widest.find());
+        assertTrue(
+                Integer.parseInt(widest.group(1)) >= 50
+                        && Integer.parseInt(widest.group(1)) <= 70
+                        && Math.abs(Double.parseDouble(widest.group(2)) - 0.67) < 0.03,
+                "about 60, near T = 0.67, as the prose says: " + widest.group());
         assertTrue(cell(notebook, "rd-coverage-curve").has("image/png"));
+        // The long tail: the 48,610 tokens below 1 in 100,000 at T = 1 hold 0.9%, 10% and 28% at T = 1, 1.5, 2.
+        assertShows(
+                notebook,
+                "rd-tail",
+                "after \"Data visualization empowers users to\", 48,610 of the 50,257 tokens get less than 1 in 100,000"
+                        + " each at T = 1",
+                "T = 1   over the five prompts, their all but impossible tokens hold  0.9% to  4.5% of the mass",
+                "T = 1.5 over the five prompts, their all but impossible tokens hold 10.4% to 23.7% of the mass",
+                "T = 2   over the five prompts, their all but impossible tokens hold 27.6% to 43.4% of the mass",
+                ">0.0862</td>",
+                ">0.3378</td>",
+                ">0.5703</td>",
+                ">0.0002</td>",
+                ">0.0093</td>",
+                ">0.1038</td>",
+                ">0.2758</td>");
+        assertTrue(cell(notebook, "rd-tail-chart").has("image/png"));
+        assertShows(
+                notebook,
+                "rd-playground",
+                "tempered-playground",
+                "GPT-2 after &quot;Data visualization empowers users to&quot; (recorded)");
         assertShows(
                 notebook,
                 "rd-top50",
@@ -75,14 +128,11 @@ class Gpt2NotebooksIT {
         assertShows(
                 notebook,
                 "rd-top50-table",
-                "At T = 1 the top 50 hold between 39% and 67% of the mass, so renormalising inflates every bar 1.5 to 2.5 times.",
-                "At T = 2 they hold between 5% and 16%: every bar inflated 6.2 to 18.7 times.",
+                "At T = 1 the top 50 hold between 39% and 67% of the mass: renormalising inflates every bar 1.5 to 2.5"
+                        + " times.",
+                "At T = 2 the top 50 hold between 5% and 16% of the mass: renormalising inflates every bar 6.2 to 18.7"
+                        + " times.",
                 ">39.3%</td>");
-        assertShows(
-                notebook,
-                "rd-playground",
-                "tempered-playground",
-                "GPT-2 after &quot;Data visualization empowers users to&quot; (recorded)");
     }
 
     // ---- 05 · Sampling strategies: GPT-2's recorded distribution, and the GPT-2 chart with the test model

@@ -242,6 +242,13 @@ class OfflineNotebooksIT {
                 "T = 1   u = 0.05 lands on Hola     its stretch is [0.0335, 0.0597)",
                 "T = 2   u = 0.05 lands on Ni Hao   its stretch is [0.0000, 0.0766)");
         cells.showsImage("dart");
+        // Each draw in list order with its u and its stretch; the prose reads draw 2 and "nine Hellos in ten".
+        cells.shows(
+                "first-draws",
+                "draw  1: u = 0.6228 falls in [0.1029, 0.9710): Hello",
+                "draw  2: u = 0.0972 falls in [0.0597, 0.1029): Namaste");
+        int hellos = cells.text("first-draws").split(": Hello", -1).length - 1;
+        assertTrue(hellos == 9, "nine Hellos in ten draws, as the prose says: " + hellos);
         // By hand and through the library: the same token at every one of the 3,000 draws.
         cells.shows(
                 "thousand",
@@ -249,23 +256,65 @@ class OfflineNotebooksIT {
                 "T = 1    temperature(1) -> random(seed=2024): the same token in all 1,000 draws: true",
                 "T = 2    temperature(2) -> random(seed=2024): the same token in all 1,000 draws: true");
         cells.showsTable("counts-table");
+        cells.shows("counts-table", "T=2 expected", "T=2 drawn", ">538.4</td>", ">539</td>");
         Matcher notHello =
                 cells.matches("counts-table", "at T = 0.5, draws that were not Hello: (\\d+) \\(1,000 x p = 5.2\\)");
         assertTrue(
                 Integer.parseInt(notHello.group(1)) > 0,
                 "a low temperature does not make Hello certain: " + notHello.group());
         cells.showsImage("counts-chart");
-        Matcher spread = cells.matches(
+        // The standard deviation at T = 2, where every expected count is above 5: Hello's range, Hola the farthest.
+        cells.shows(
                 "spread",
-                "(\\d+) of 18 counts lie within 2 standard deviations[^\\n]*\\n.*: ([-+][0-9.]+) standard deviations");
-        assertTrue(
-                Integer.parseInt(spread.group(1)) >= 15 && Math.abs(Double.parseDouble(spread.group(2))) < 3.5,
-                spread.group());
+                "Hello      expected 538.4, standard deviation 15.8, so usually 507 to 570; drawn 539: +0.04",
+                "Hola       expected  93.6, standard deviation  9.2, so usually  75 to 112; drawn  76: -1.91");
+        Matcher away = cells.matches("spread", "[-+]\\d\\.\\d\\d standard deviations");
+        do {
+            assertTrue(
+                    Math.abs(Double.parseDouble(away.group().split(" ")[0])) < 2, "all six within 2: " + away.group());
+        } while (away.find());
+        // The long tail: 50,251 tokens at logit -10 hold 0.0001, 0.035, 0.75 and 0.96 of the line; the draws follow.
+        cells.shows(
+                "tail",
+                "T = 0.7 one other token: p = 2.0e-09; all 50,251 together: 0.0001 of the line",
+                "T = 1   one other token: p = 7.0e-07; all 50,251 together: 0.0350 of the line",
+                "T = 1.5 one other token: p = 1.5e-05; all 50,251 together: 0.7502 of the line",
+                "T = 2   one other token: p = 1.9e-05; all 50,251 together: 0.9610 of the line");
+        Matcher inTail = cells.matches("tail", "T = 1.5 .*draws among them: +(\\d+) of 1,000");
+        assertTrue(Math.abs(Integer.parseInt(inTail.group(1)) - 750) < 45, inTail.group());
+        cells.showsImage("tail-dart");
         cells.shows("seeds", "seed 2024 again: the same 1,000 tokens: true");
-        // Two independent draws at T = 1 differ with probability 1 - sum p^2 = 0.243; the prose says "one in four".
+        // Two independent draws at T = 1 differ with probability 1 - sum p^2 = 0.242; the prose says "a quarter".
+        cells.shows("seeds", "independent draws differ with probability 0.242, so about 242 expected");
         Matcher differ = cells.matches("seeds", "seed 2025: (\\d+) of 1,000 draws differ");
-        assertTrue(Math.abs(Integer.parseInt(differ.group(1)) - 243) < 40, differ.group());
+        assertTrue(Math.abs(Integer.parseInt(differ.group(1)) - 242) < 40, differ.group());
         cells.shows("playground", "Hello");
+
+        // Going further: exact binomial tails where the bell curve does not fit, and "ordinary luck" measured.
+        cells.shows(
+                "tails",
+                "T = 0.5 Namaste    expected   2.5  drawn   6  standard deviations     -  chance this far out 0.040",
+                "T = 2   Hola       expected  93.6  drawn  76  standard deviations -1.91  chance this far out 0.029",
+                "Namaste at T = 0.5 on the bell curve: +2.25 standard deviations, a chance of 0.012; exactly: 0.040",
+                "the most unusual count: Hola at T = 2, with a chance of 0.029");
+        int noZ = cells.text("tails").split("standard deviations     -", -1).length - 1;
+        assertTrue(noZ == 5, "no standard deviations where n p < 5, for the five small greetings at T = 0.5: " + noZ);
+        Matcher luck = cells.matches("luck", "(\\d+) of 1,000 repeats had a count at least as unusual");
+        int asUnusual = Integer.parseInt(luck.group(1));
+        assertTrue(asUnusual > 350 && asUnusual < 600, "about half the repeats, 'ordinary luck': " + luck.group());
+        // The tallies' order: Hello leads at once; the full order needs thousands of draws; the gap needs ~43,000.
+        Matcher thirty =
+                cells.matches("order", "after +30 draws: Hello leads in ([0-9.]+)%.*all six in order in ([0-9.]+)%");
+        Matcher thousand = cells.matches("order", "after +1,000 draws: .*all six in order in ([0-9.]+)%");
+        Matcher tenThousand = cells.matches("order", "after 10,000 draws: .*all six in order in ([0-9.]+)%");
+        assertTrue(Double.parseDouble(thirty.group(1)) > 95 && Double.parseDouble(thirty.group(2)) < 5, thirty.group());
+        assertTrue(
+                Double.parseDouble(thousand.group(1)) > 15 && Double.parseDouble(thousand.group(1)) < 35,
+                "about a quarter: " + thousand.group());
+        assertTrue(
+                Double.parseDouble(tenThousand.group(1)) > 60 && Double.parseDouble(tenThousand.group(1)) < 85,
+                "about three quarters: " + tenThousand.group());
+        cells.shows("order", "about 42,830 draws before their gap is two standard deviations");
     }
 
     @Test
