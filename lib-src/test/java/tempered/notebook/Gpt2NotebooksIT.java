@@ -122,7 +122,8 @@ class Gpt2NotebooksIT {
                 "temperature(0.5) -> top-p(0.8) -> random(seed=0) keeps [0]",
                 "top-p(0.8) -> temperature(0.5) -> random(seed=0) keeps [0, 1]");
         // min-p m after T = min-p m^T before T; top-k commutes; top-p has no such rule.
-        assertEquals(4, count(text(notebook, "ss-identity"), "same tokens: true"));
+        assertEquals(5, count(text(notebook, "ss-identity"), "same tokens: true"));
+        assertEquals(0, count(text(notebook, "ss-identity"), "same tokens: false"));
         assertShows(
                 notebook,
                 "ss-identity",
