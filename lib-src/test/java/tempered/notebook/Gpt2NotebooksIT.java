@@ -141,22 +141,28 @@ class Gpt2NotebooksIT {
     void samplingStrategiesAgreeByHandAndShowTheOrderEffect() {
         String notebook = "05-sampling-strategies.ipynb";
         assertShows(notebook, "ss-greedy", "by hand: \" visualize\"   greedy: \" visualize\"");
+        // T -> 0: the top token's probability and the gap that decides how fast (p2/p1 = e^(-gap/T)).
+        assertShows(
+                notebook,
+                "ss-greedy-limit",
+                "On the deserted planet they discovered a: Δ = 0.243, runner-up 100 times less likely below T = 0.053",
+                "As the spaceship was approaching the: Δ = 1.319, runner-up 100 times less likely below T = 0.286",
+                ">0.746</td>",
+                ">0.997</td>");
         assertShows(
                 notebook,
                 "ss-temperature",
-                "by hand and temperature(0.8) -> random(seed=42) drew the same token 1000 times in 1,000",
-                "\" visualize\" was drawn 289 times in 1,000; its probability at T = 0.8 is 0.294");
+                "Distribution.sample and temperature(0.8) -> random(seed=42) drew the same token 1000 times in 1,000",
+                "\" visualize\"  0.294        289     0.289 (0.262 to 0.318)",
+                "the probability lies inside its interval for 8 of the 8 tokens");
         assertTrue(cell(notebook, "ss-temperature").has("image/png"));
         assertShows(
                 notebook,
                 "ss-truncation",
-                "top-k(5):    by hand [766, 787, 2251, 3538, 38350], library [766, 787, 2251, 3538, 38350], same: true",
-                "min-p(0.1):  by hand [766, 787, 1064, 2251, 2952, 3538, 7301, 38350], library [766, 787, 1064, 2251, 2952, 3538, 7301, 38350], same: true");
-        assertEquals(3, count(text(notebook, "ss-truncation"), "same: true"));
-        assertShows(
-                notebook,
-                "ss-words",
-                "min-p(0.1)   keeps [\" see\", \" make\", \" find\", \" create\", \" quickly\", \" easily\", \" explore\", \" visualize\"]");
+                "top-k(5):    keeps  5 by hand,  5 in the library, same: true",
+                "top-p(0.5):  keeps 17 by hand, 17 in the library, same: true",
+                "min-p(0.1):  keeps  8 by hand,  8 in the library, same: true");
+        assertShows(notebook, "ss-words", "\" visualize\"", "\" design\"", ">0.5009</td>");
         assertShows(
                 notebook,
                 "ss-llama-table",
@@ -169,33 +175,58 @@ class Gpt2NotebooksIT {
                 "ss-order",
                 "temperature(0.5) -> top-p(0.8) -> random(seed=0) keeps [0]",
                 "top-p(0.8) -> temperature(0.5) -> random(seed=0) keeps [0, 1]");
+        // min-p m after T = min-p m^T before T; top-k commutes; top-p has no such rule.
+        assertEquals(5, count(text(notebook, "ss-identity"), "same tokens: true"));
+        assertEquals(0, count(text(notebook, "ss-identity"), "same tokens: false"));
+        assertShows(
+                notebook,
+                "ss-identity",
+                "T = 3    min-p 0.1 after T keeps   460 tokens; min-p 0.1^T = 0.00100 before T keeps   460",
+                "top-k 40 after T = 2 and top-k 40 before it: same tokens: true",
+                "Data visualization empowers users to              91, 0.01                 5,960");
+        assertShows(notebook, "ss-grid", ">19566</td>", ">460</td>", ">0.046</td>", ">9.528</td>");
         assertShows(
                 notebook,
                 "ss-survivors",
-                "at T = 1.5: 81 tokens survive with temperature first, 19 with temperature last");
+                "T = 0.5  temperature first:    3   vLLM's order:    3   temperature last:   19",
+                "T = 1    temperature first:   19   vLLM's order:   16   temperature last:   19",
+                "T = 1.5  temperature first:   81   vLLM's order:   72   temperature last:   19");
         assertTrue(cell(notebook, "ss-survivors").has("image/png"));
         assertShows(
                 notebook,
                 "ss-presets",
-                "llama.cpp:    top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(0.8) -> random(seed=1)",
-                "transformers: temperature(1) -> top-k(50) -> random(seed=1)",
-                "T = 0:        greedy");
+                "top-k(40) -> top-p(0.95) -> min-p(0.05) -> temperature(0.8) -> random(seed=1)",
+                "temperature(1) -> top-k(50) -> random(seed=1)",
+                "temperature(0.8) -> min-p(0.05) -> top-p(0.95) -> random(seed=1)",
+                "greedy");
     }
 
     @Test
-    void samplingStrategiesComputeDynamicTemperatureWhereLlamaCppDoes() {
+    void samplingStrategiesGoFurtherWithTopNSigmaMirostatAndDynamicTemperature() {
         String notebook = "05-sampling-strategies.ipynb";
         assertShows(
                 notebook,
+                "ss-nsigma",
+                "by hand: 81 tokens; library top-n-sigma(1): 81 tokens",
+                "after T = 3    top-n-sigma(1) keeps 81 tokens");
+        assertShows(
+                notebook,
+                "ss-mirostat",
+                "by hand: 142 tokens within mu = 10 bits, drew \" create\" (surprise 3.479 bits), mu moves to 10.1521",
+                "drew \" create\", mu moves to 10.1521");
+        Matcher settled = Pattern.compile("mean surprise of steps 21 to 60: ([0-9.]+) bits")
+                .matcher(text(notebook, "ss-mirostat-steps"));
+        assertTrue(settled.find() && Math.abs(Double.parseDouble(settled.group(1)) - 5) < 0.5, settled.toString());
+        assertTrue(cell(notebook, "ss-mirostat-steps").has("image/png"));
+        assertShows(
+                notebook,
                 "ss-dynamic",
-                "Over all 50,257 tokens the dynamic T ranges from 0.730 to 0.934; in llama.cpp's default chain, from 0.976 to 1.217.",
-                "left\">Data visualization empowers users to</td>",
-                ">4.933</td>",
-                ">0.756</td>",
-                ">19</td>",
-                ">1.132</td>");
+                "Data visualization empowers users to          4.933, 0.756           19, 2.449, 1.132",
+                "IEEE VIS conference highlights the            6.868, 0.934           35, 3.261, 1.217");
+        String steps = text(notebook, "ss-dynamic-steps");
         assertTrue(
                 cell(notebook, "ss-dynamic-steps").has("image/png"), "the per-step chart, drawn with the test model");
+        assertTrue(steps.contains("A stand-in with random weights ran, not GPT-2"), steps);
         assertShows(notebook, "ss-playground", "tempered-playground");
     }
 
