@@ -295,25 +295,80 @@ class Gpt2NotebooksIT {
     }
 
     @Test
-    void creativeOrTechnicalMeasuresRepetitionAndDriftWithIntervals() {
+    void creativeOrTechnicalMeasuresRepetitionAndDriftWithIntervalsGreedyAndAHumanPassage() {
         String notebook = "09-creative-or-technical.ipynb";
         String table = text(notebook, "ct-measure");
+        assertTrue(table.contains("left\">0 (greedy)</td>"), table);
+        assertTrue(table.matches("(?s).*[0-9.]+ \\(one text: no interval\\).*"), table);
+        List<Double> means = new ArrayList<>();
         for (String t : List.of("0.2", "0.4", "0.6", "0.8", "1", "1.2", "1.5")) {
             assertTrue(table.contains("left\">" + t + "</td>"), "a row for T = " + t + ":\n" + table);
         }
-        assertTrue(count(table, "(95% CI ") + count(table, "(all 8 equal: no spread to estimate)") == 21, table);
-        String verdicts = cell(notebook, "ct-measure-charts").stdout();
-        assertTrue(
-                verdicts.matches(
-                        "Repeated 3-grams: [0-9.]+ at T = 0.2, [0-9.]+ at T = 1.5; (the difference is larger than the noise of eight texts"
-                                + "|eight texts per temperature cannot tell the two apart)\\.\n"
-                                + "Mean surprisal: [0-9.]+ nats per token at T = 0.2, [0-9.]+ nats per token at T = 1.5; the difference is larger than the noise of eight texts\\.\n"),
-                verdicts);
+        // Every interval is a bootstrap interval around its mean; those on shares stay in [0, 1].
+        Matcher interval = Pattern.compile("([0-9.]+) \\(95% CI (-?[0-9.]+) to ([0-9.]+), n = 8\\)")
+                .matcher(table);
+        int intervals = 0;
+        while (interval.find()) {
+            double mean = Double.parseDouble(interval.group(1));
+            double low = Double.parseDouble(interval.group(2));
+            double high = Double.parseDouble(interval.group(3));
+            assertTrue(low >= 0 && low <= mean + 5e-4 && mean <= high + 5e-4, interval.group());
+            if (mean > 2) {
+                means.add(mean); // a mean surprisal, in the table's row order
+            } else {
+                assertTrue(high <= 1, "a share's interval leaves [0, 1]: " + interval.group());
+            }
+            intervals++;
+        }
+        assertEquals(14, intervals + count(table, "(all 8 equal: no spread to resample)"), table);
+        assertEquals(7, means.size(), "one mean surprisal per temperature:\n" + table);
+        Matcher wilson = Pattern.compile("(\\d) of 8 \\(95% CI ([0-9.]+) to ([0-9.]+)\\)")
+                .matcher(table);
+        int shares = 0;
+        while (wilson.find()) {
+            double share = Integer.parseInt(wilson.group(1)) / 8.0;
+            assertTrue(
+                    Double.parseDouble(wilson.group(2)) <= share
+                            && share <= Double.parseDouble(wilson.group(3))
+                            && Double.parseDouble(wilson.group(3)) <= 1,
+                    wilson.group());
+            shares++;
+        }
+        assertEquals(7, shares, table);
+
+        // The human passage, and the computed sentence naming the temperature closest to it.
+        String human = cell(notebook, "ct-human").stdout();
+        Matcher scored = Pattern.compile(
+                        "The human passage: 100 tokens after \"It is a truth universally acknowledged, .*\n"
+                                + "repeated 3-grams ([0-9.]+), mean surprisal ([0-9.]+) nats per token\n"
+                                + "Closest in mean surprisal: the texts at T = ([0-9.]+) \\(([0-9.]+) nats per token\\)\\.\n")
+                .matcher(human);
+        assertTrue(scored.matches(), human);
+        double humanNats = Double.parseDouble(scored.group(2));
+        double closest = Double.parseDouble(scored.group(4));
+        for (double mean : means) {
+            assertTrue(
+                    Math.abs(closest - humanNats) <= Math.abs(mean - humanNats) + 1e-3, mean + " is closer: " + human);
+        }
+        assertTrue(text(notebook, "ct-ex1").contains("not yet: the temperature is still NaN"));
+
         assertEquals(
                 2,
                 cell(notebook, "ct-measure-charts").displays().stream()
                         .filter(d -> d.containsKey("image/png"))
                         .count());
+        String changes = text(notebook, "ct-differences");
+        assertEquals(6, count(changes, " → "), changes);
+        assertEquals(12, count(changes, ": apart</td>") + count(changes, ": cannot tell apart</td>"), changes);
+        String verdicts = cell(notebook, "ct-differences").stdout();
+        assertTrue(
+                verdicts.matches(
+                        "Repeated 3-grams, T = 0.2 to T = 1.5, for this opening: [-+][0-9.]+ on average over 8 pairs"
+                                + " of texts; the interval for the difference (leaves out 0: larger than the noise|includes 0: these"
+                                + " texts cannot tell the two apart)\\.\n"
+                                + "Mean surprisal, T = 0.2 to T = 1.5, for this opening: \\+[0-9.]+ on average over 8 pairs of texts;"
+                                + " the interval for the difference leaves out 0: larger than the noise\\.\n"),
+                verdicts);
     }
 
     // ---- 10 · Measuring temperature: parts 1 to 4 on GPT-2's recorded logits, 5 and 6 on the test model
