@@ -15,7 +15,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Measured means with their 95% intervals as lines through the means and a vertical bar from each interval's low end
  * to its high end, which need not be symmetric around the mean (a {@link BootstrapMean} on a share near 1 is not);
- * single values (one greedy text) as points without a bar; references (a human text) dashed and grey.
+ * single values (one greedy text) as points without a bar, in their series' colour if asked; references (a human
+ * text) dashed and grey, labelled in the room left for them at the right.
  *
  * <p>Several series measured at the same x values are drawn side by side, each shifted a little, so that their bars
  * do not hide one another; the shift is a drawing aid, not a measurement. A mean whose measurements were all equal
@@ -36,6 +37,7 @@ public final class RangeChart {
     private final String yTitle;
     private final Map<String, Measured> series = new LinkedHashMap<>();
     private final Map<String, double[]> points = new LinkedHashMap<>();
+    private final Map<String, String> pointColours = new LinkedHashMap<>();
     private final Map<String, Double> references = new LinkedHashMap<>();
 
     private record Measured(double[] x, BootstrapMean[] values) {}
@@ -75,6 +77,19 @@ public final class RangeChart {
         }
         points.put(name, new double[] {x, y});
         return this;
+    }
+
+    /**
+     * {@link #point(String, double, double)} in the colour of the series {@code series}: the same measure taken on
+     * a single text (the greedy one beside the sampled ones).
+     */
+    public RangeChart point(String name, double x, double y, String series) {
+        if (!this.series.containsKey(series)) {
+            throw new IllegalArgumentException("there is no series '" + series
+                    + "' to colour the point after; the series are " + this.series.keySet());
+        }
+        pointColours.put(name, series);
+        return point(name, x, y);
     }
 
     /** A horizontal reference line at {@code y}, dashed and grey, labelled {@code name} at its right end. */
@@ -159,10 +174,13 @@ public final class RangeChart {
             }
             index++;
         }
+        List<String> names = new ArrayList<>(series.keySet());
         for (Map.Entry<String, double[]> p : points.entrySet()) {
             XYSeries point =
                     chart.addSeries(p.getKey(), new double[] {p.getValue()[0]}, new double[] {p.getValue()[1]});
-            Color colour = colours[index++ % colours.length];
+            String like = pointColours.get(p.getKey());
+            Color colour =
+                    like != null ? colours[names.indexOf(like) % colours.length] : colours[index++ % colours.length];
             point.setMarker(SeriesMarkers.DIAMOND);
             point.setMarkerColor(colour);
             point.setLineStyle(SeriesLines.NONE);
@@ -176,7 +194,8 @@ public final class RangeChart {
         chart.getStyler().setYAxisMax(yHigh + pad);
         double xPad = 0.04 * Math.max(xHigh - xLow, 1e-9);
         chart.getStyler().setXAxisMin(xLow - xPad);
-        chart.getStyler().setXAxisMax(xHigh + xPad);
+        // Room at the right for the references' labels, so that they do not sit on the last points.
+        chart.getStyler().setXAxisMax(xHigh + (references.isEmpty() ? xPad : 6 * xPad));
         references.forEach((name, y) -> chart.addAnnotation(new ReferenceLine(name, y)));
         return chart;
     }

@@ -33,8 +33,13 @@ class RangeChartTest {
                 .series("a", T, SHARES)
                 .series("b", T, SHARES)
                 .point("greedy (T = 0, one text)", 0, 0.4)
+                .point("b, greedy", 0, 0.3, "b")
                 .reference("human text", 0.02)
                 .chart();
+        assertEquals(
+                chart.getSeriesMap().get("b").getLineColor(),
+                chart.getSeriesMap().get("b, greedy").getMarkerColor(),
+                "a point takes the colour of the series it belongs to");
         double a = chart.getSeriesMap().get("a").getXData()[0];
         double b = chart.getSeriesMap().get("b").getXData()[0];
         assertTrue(a < 0.5 && b > 0.5 && Math.abs((a + b) / 2 - 0.5) < 1e-12, a + " and " + b);
