@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,33 +188,5 @@ class Gpt2NotebookExercisesTest {
                 coolRun,
                 gpt2));
         Verdicts.notYet(WordByWordExercises.thirdStepEntropy(entropy / Math.log(2), coolRun, gpt2));
-    }
-
-    @Test
-    void creativeOrTechnicalRepeatedFourGramsAndSurprisal() {
-        Generation calm = new Generator(gpt2)
-                .generate(
-                        "Nepal is a country in South Asia.",
-                        SamplerChain.builder().temperature(0.5).random(3),
-                        GenerationSettings.of(60));
-        int[] ids = calm.sample().tokenIds();
-        Set<List<Integer>> seen = new HashSet<>();
-        int repeats = 0;
-        int grams = Math.max(0, ids.length - 3);
-        for (int i = 0; i < grams; i++) {
-            if (!seen.add(List.of(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]))) {
-                repeats++;
-            }
-        }
-        double share = grams == 0 ? 0 : (double) repeats / grams;
-        Verdicts.right(CreativeOrTechnicalExercises.repeatedFourGrams(share, calm));
-        // One repeat too many.
-        Verdicts.notYet(CreativeOrTechnicalExercises.repeatedFourGrams((repeats + 1.0) / grams, calm));
-
-        double nats = calm.sample().meanSurprisalBits() * Math.log(2);
-        Verdicts.right(CreativeOrTechnicalExercises.meanSurprisalNats(nats, calm));
-        // The bits themselves.
-        Verdicts.notYet(
-                CreativeOrTechnicalExercises.meanSurprisalNats(calm.sample().meanSurprisalBits(), calm));
     }
 }

@@ -516,25 +516,80 @@ class Gpt2NotebooksIT {
     }
 
     @Test
-    void creativeOrTechnicalMeasuresRepetitionAndDriftWithIntervals() {
+    void creativeOrTechnicalMeasuresRepetitionAndDriftWithIntervalsGreedyAndAHumanPassage() {
         String notebook = "09-creative-or-technical.ipynb";
         String table = text(notebook, "ct-measure");
+        assertTrue(table.contains("left\">0 (greedy)</td>"), table);
+        assertTrue(table.matches("(?s).*[0-9.]+ \\(one text: no interval\\).*"), table);
+        List<Double> means = new ArrayList<>();
         for (String t : List.of("0.2", "0.4", "0.6", "0.8", "1", "1.2", "1.5")) {
             assertTrue(table.contains("left\">" + t + "</td>"), "a row for T = " + t + ":\n" + table);
         }
-        assertTrue(count(table, "(95% CI ") + count(table, "(all 8 equal: no spread to estimate)") == 21, table);
-        String verdicts = cell(notebook, "ct-measure-charts").stdout();
-        assertTrue(
-                verdicts.matches(
-                        "Repeated 3-grams: [0-9.]+ at T = 0.2, [0-9.]+ at T = 1.5; (the difference is larger than the noise of eight texts"
-                                + "|eight texts per temperature cannot tell the two apart)\\.\n"
-                                + "Mean surprisal: [0-9.]+ nats per token at T = 0.2, [0-9.]+ nats per token at T = 1.5; the difference is larger than the noise of eight texts\\.\n"),
-                verdicts);
+        // Every interval is a bootstrap interval around its mean; those on shares stay in [0, 1].
+        Matcher interval = Pattern.compile("([0-9.]+) \\(95% CI (-?[0-9.]+) to ([0-9.]+), n = 8\\)")
+                .matcher(table);
+        int intervals = 0;
+        while (interval.find()) {
+            double mean = Double.parseDouble(interval.group(1));
+            double low = Double.parseDouble(interval.group(2));
+            double high = Double.parseDouble(interval.group(3));
+            assertTrue(low >= 0 && low <= mean + 5e-4 && mean <= high + 5e-4, interval.group());
+            if (mean > 2) {
+                means.add(mean); // a mean surprisal, in the table's row order
+            } else {
+                assertTrue(high <= 1, "a share's interval leaves [0, 1]: " + interval.group());
+            }
+            intervals++;
+        }
+        assertEquals(14, intervals + count(table, "(all 8 equal: no spread to resample)"), table);
+        assertEquals(7, means.size(), "one mean surprisal per temperature:\n" + table);
+        Matcher wilson = Pattern.compile("(\\d) of 8 \\(95% CI ([0-9.]+) to ([0-9.]+)\\)")
+                .matcher(table);
+        int shares = 0;
+        while (wilson.find()) {
+            double share = Integer.parseInt(wilson.group(1)) / 8.0;
+            assertTrue(
+                    Double.parseDouble(wilson.group(2)) <= share
+                            && share <= Double.parseDouble(wilson.group(3))
+                            && Double.parseDouble(wilson.group(3)) <= 1,
+                    wilson.group());
+            shares++;
+        }
+        assertEquals(7, shares, table);
+
+        // The human passage, and the computed sentence naming the temperature closest to it.
+        String human = cell(notebook, "ct-human").stdout();
+        Matcher scored = Pattern.compile(
+                        "The human passage: 100 tokens after \"It is a truth universally acknowledged, .*\n"
+                                + "repeated 3-grams ([0-9.]+), mean surprisal ([0-9.]+) nats per token\n"
+                                + "Closest in mean surprisal: the texts at T = ([0-9.]+) \\(([0-9.]+) nats per token\\)\\.\n")
+                .matcher(human);
+        assertTrue(scored.matches(), human);
+        double humanNats = Double.parseDouble(scored.group(2));
+        double closest = Double.parseDouble(scored.group(4));
+        for (double mean : means) {
+            assertTrue(
+                    Math.abs(closest - humanNats) <= Math.abs(mean - humanNats) + 1e-3, mean + " is closer: " + human);
+        }
+        assertTrue(text(notebook, "ct-ex1").contains("not yet: the temperature is still NaN"));
+
         assertEquals(
                 2,
                 cell(notebook, "ct-measure-charts").displays().stream()
                         .filter(d -> d.containsKey("image/png"))
                         .count());
+        String changes = text(notebook, "ct-differences");
+        assertEquals(6, count(changes, " → "), changes);
+        assertEquals(12, count(changes, ": apart</td>") + count(changes, ": cannot tell apart</td>"), changes);
+        String verdicts = cell(notebook, "ct-differences").stdout();
+        assertTrue(
+                verdicts.matches(
+                        "Repeated 3-grams, T = 0.2 to T = 1.5, for this opening: [-+][0-9.]+ on average over 8 pairs"
+                                + " of texts; the interval for the difference (leaves out 0: larger than the noise|includes 0: these"
+                                + " texts cannot tell the two apart)\\.\n"
+                                + "Mean surprisal, T = 0.2 to T = 1.5, for this opening: \\+[0-9.]+ on average over 8 pairs of texts;"
+                                + " the interval for the difference leaves out 0: larger than the noise\\.\n"),
+                verdicts);
     }
 
     // ---- 10 · Measuring temperature: parts 1 to 4 on GPT-2's recorded logits, 5 and 6 on the test model
@@ -542,7 +597,10 @@ class Gpt2NotebooksIT {
     @Test
     void measuringTemperatureSolvesTestsAndEnumeratesOffline() {
         String notebook = "10-measuring-temperature.ipynb";
-        assertShows(notebook, "mt-entropy", "H = 0.0000 nats at T = 0.05 and 10.8208 at T = 50; ln 50257 = 10.8249");
+        assertShows(
+                notebook,
+                "mt-entropy",
+                "H = 3.3e-06 nats at T = 0.05, 4.9333 at T = 1 (perplexity 138.8) and 10.8208 at T = 50; ln 50257 = 10.8249");
         assertTrue(cell(notebook, "mt-entropy").has("image/png"));
         assertShows(
                 notebook,
@@ -555,40 +613,92 @@ class Gpt2NotebooksIT {
                 "H = 0.5 nats at T = 0.5763 (check: 0.500000)",
                 "H = 1.0 nats at T = 1.0656 (check: 1.000000)",
                 "H = 1.5 nats at T = 3.1593 (check: 1.500000)");
-        assertShows(notebook, "mt-perplexity", "perplexity    100 at T = 0.9424 (check: 100.000)");
+        assertShows(
+                notebook,
+                "mt-perplexity",
+                "perplexity    100 at T = 0.9424 (check: 100.000)",
+                "perplexity   1000 at T = 1.4859 (check: 1000.000)");
+        // Exercise 1's prediction: the most uncertain prompt at T = 1 is IEEE's, which is not the answer.
+        assertShows(
+                notebook,
+                "mt-prompts",
+                "On the deserted planet they discovered a     H = 6.794 nats at T = 1 (perplexity 892.9)",
+                "IEEE VIS conference highlights the           H = 6.868 nats at T = 1 (perplexity 960.6)");
+        assertTrue(cell(notebook, "mt-crossing").has("image/png"));
         assertShows(
                 notebook,
                 "mt-chi-square",
-                "draws at T = 0.7 against the T = 0.7 distribution: chi-square = 14.50 with 20 degrees of freedom, p = 0.804\n"
+                "draws at T = 0.7 against the T = 0.7 distribution: chi-square = 16.10 with 22 degrees of freedom, p = 0.811"
+                        + " (smallest expected count 9.1)\n"
                         + "    no evidence of a mismatch (which is not proof of a match)",
-                "draws at T = 1 against the T = 0.9 distribution: chi-square = 538.32 with 20 degrees of freedom, p = 2.69e-101\n"
+                "draws at T = 1 against the T = 0.9 distribution: chi-square = 682.39 with 22 degrees of freedom, p = 4.01e-130"
+                        + " (smallest expected count 76.7)\n"
                         + "    rejected: these draws do not follow that distribution");
         assertShows(
                 notebook,
                 "mt-sequences",
                 "aa: 0.6839 tempering each step, 0.7772 tempering the whole sequence; ba: 0.1538 against 0.1066");
+        assertShows(
+                notebook,
+                "mt-beam",
+                "whole sequence at T = 0.1: aa 0.191, ab 0.026, ba 0.783, bb 0.000",
+                "model: aa 0.330, ab 0.270, ba 0.380, bb 0.020; greedy writes aa, beam search (width 2) finds ba");
     }
 
     @Test
-    void measuringTemperatureRunsMonteCarloWithIntervalsAGridAndAHeatmap() {
+    void measuringTemperatureRunsMonteCarloWithGreedyAHumanColumnPairedDifferencesAGridAndAHeatmap() {
         String notebook = "10-measuring-temperature.ipynb";
         assertShows(notebook, "mt-load-gpt2", "A stand-in is loaded, NOT GPT-2");
         String table = text(notebook, "mt-monte-carlo");
-        for (String measure :
-                List.of("distinct-1", "distinct-2", "distinct-3", "repeated 3-grams", "surprisal (nats per token)")) {
+        for (String measure : List.of(
+                "distinct-1",
+                "distinct-2",
+                "repeated 3-grams",
+                "mean surprisal (nats per token)",
+                "texts with a repeated 3-gram")) {
             assertTrue(table.contains("left\">" + measure + "</td>"), measure + ":\n" + table);
         }
-        assertEquals(20, count(table, ", n = 16)") + count(table, "(all 16 equal: no spread to estimate)"), table);
+        assertShows(
+                notebook,
+                "mt-monte-carlo",
+                "T=0 (greedy, one text)",
+                "T=0.5",
+                "human (4 windows of 40 tokens)",
+                " of 4 windows");
+        assertEquals(20, count(table, ", n = 16)") + count(table, "(all 16 equal: no spread to resample)"), table);
+        Matcher interval = Pattern.compile("([0-9.]+) \\(95% CI (-?[0-9.]+) to ([0-9.]+), n = 16\\)")
+                .matcher(table);
+        while (interval.find()) {
+            double mean = Double.parseDouble(interval.group(1));
+            double low = Double.parseDouble(interval.group(2));
+            double high = Double.parseDouble(interval.group(3));
+            assertTrue(low >= 0 && low <= mean + 5e-4 && mean <= high + 5e-4, interval.group());
+            assertTrue(mean > 2 || high <= 1, "a share's interval leaves [0, 1]: " + interval.group());
+        }
+        assertEquals(5, count(table, " of 16 (95% CI "), table);
+
+        String changes = text(notebook, "mt-differences");
+        assertEquals(4, count(changes, " → "), changes);
+        assertEquals(16, count(changes, ": apart</td>") + count(changes, ": cannot tell apart</td>"), changes);
         assertTrue(
-                table.matches(
-                        "(?s).*Mean surprisal: [0-9.]+ nats per token at T = 0\\.3, [0-9.]+ at T = 1\\.5; the difference is larger than the noise of 16 texts\\..*"),
-                table);
+                cell(notebook, "mt-differences")
+                        .stdout()
+                        .matches(
+                                "Distinct-2, for this prompt: (from T = [0-9.]+ on, all 16 texts are at its ceiling, 1 .*"
+                                        + "|at every temperature measured, some text repeats a pair of tokens.*)\n"
+                                        + "Mean surprisal, T = 0.3 to T = 1.5, for this prompt: [-+][0-9.]+ nats per token on average"
+                                        + " over 16 pairs of texts; the interval for the difference (leaves out 0: larger than the"
+                                        + " noise|includes 0: these texts cannot tell the two apart)\\.\n"),
+                changes);
         assertTrue(cell(notebook, "mt-monte-carlo-chart").has("image/png"));
         assertShows(notebook, "mt-grid", ">seed 3</th>", "First tokens the three seeds share: T = 0: 20, T = 0.3: ");
+        assertTrue(
+                cell(notebook, "mt-grid").stdout().matches("(?s)The T = 0 text repeats \\d+% of its 3-grams\\.\n.*"));
         assertShows(
                 notebook,
                 "mt-heatmap",
                 "tempered-heatmap",
+                ">1e-6 or less</span>",
                 "of the 30 tokens had less than 1% probability under the raw model; the chain gave ");
     }
 
