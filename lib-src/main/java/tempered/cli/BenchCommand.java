@@ -43,7 +43,8 @@ final class BenchCommand {
             the weight bytes its file says a step reads); and what a learner waits for: the model's load, the
             command line from start to first token and to the end of 200 tokens, a notebook from setup to its
             first distribution. Then it checks the project's performance targets; the exit status is 1 when one
-            was missed. About twelve minutes on two cores.
+            was missed. About eight minutes on two cores for GPT-2's figures, a few more for the models side by
+            side, and a minute or two more the first time, to build its stand-in models.
 
             It needs no download: without GPT-2 on this machine it builds, once, a GPT-2-small-shaped model with
             random weights (12 layers, 768 dimensions, 12 heads, 50,257 tokens, 1,024 positions; about 500 MB),
