@@ -83,14 +83,16 @@ final class BenchCommand {
         boolean quick = options.has("--quick");
         int runs = options.has("--runs") ? options.integer("--runs", 1, 100) : 5;
         Scale scale = quick ? Scale.quickRun() : Scale.full(runs);
+        // The stand-ins this run builds, in this JVM: its heap then still holds what building them took.
+        List<Path> built = new ArrayList<>();
         Path path;
         Path int8Path = options.has("--int8-model") ? ModelArgument.resolve(options.get("--int8-model"), err) : null;
         if (options.has("--model")) {
             path = ModelArgument.resolve(options.get("--model"), err);
         } else {
-            path = locateOrBuild(err, Precision.FLOAT32);
+            path = locateOrBuild(err, Precision.FLOAT32, built);
             if (int8Path == null && path.startsWith(targetFolder())) {
-                int8Path = locateOrBuild(err, Precision.INT8);
+                int8Path = locateOrBuild(err, Precision.INT8, built);
             }
         }
         List<OnnxModel> opened = new ArrayList<>();
@@ -100,7 +102,7 @@ final class BenchCommand {
             Benchmark.requireContext(model, scale);
             OnnxModel int8 = int8Path == null ? null : open(int8Path, opened);
             Map<String, OnnxModel> smollm2 = new LinkedHashMap<>();
-            smollm2(options, err).forEach((label, file) -> smollm2.put(label, open(file, opened)));
+            smollm2(options, err, built).forEach((label, file) -> smollm2.put(label, open(file, opened)));
             out.println("tempered bench: " + ModelArgument.describe(model)
                     + (int8 == null ? "" : "; int8: " + int8.info().file().getFileName()));
             smollm2.forEach((label, smol) -> out.println("  " + label + ": " + ModelArgument.describe(smol)));
@@ -115,6 +117,10 @@ final class BenchCommand {
                     SessionSettings.describe(),
                     load());
             Measurements figures = new Benchmark(model, int8, smollm2, path, scale, err).run();
+            if (!built.isEmpty()) {
+                figures.note("this run first built " + built + ", so its resident memory includes what building"
+                        + " them held; run bench again to measure memory");
+            }
             if (options.has("--tuning")) {
                 Benchmark.tuning(path, int8Path, scale, figures, err);
             }
@@ -140,7 +146,7 @@ final class BenchCommand {
      * SmolLM2's files by label: those of {@code --smollm2}; else, for each precision, SmolLM2-135M-Instruct's file in
      * the Hugging Face cache, or the SmolLM2-135M-shaped model with random weights, built once in the target folder.
      */
-    private static Map<String, Path> smollm2(Options options, PrintStream err) {
+    private static Map<String, Path> smollm2(Options options, PrintStream err, List<Path> built) {
         Map<String, Path> files = new LinkedHashMap<>();
         if (options.has("--smollm2")) {
             Path folder = Path.of(options.get("--smollm2").trim());
@@ -155,24 +161,24 @@ final class BenchCommand {
             }
             return files;
         }
-        Path built = null;
+        Path folder = null;
         for (Map.Entry<SyntheticLlama.Precision, String> entry : SMOLLM2.entrySet()) {
             ModelSpec spec = ModelSpec.SMOLLM2_INSTRUCT.withFile(entry.getKey().file);
             try {
                 files.put(entry.getValue(), Models.locate(spec.repo(), spec.file(), null, Setting.current()));
             } catch (ModelNotFoundException absent) {
                 // A damaged copy is reported (DamagedModelException), never passed over for a stand-in.
-                if (built == null) {
-                    built = buildSmolLm2(err);
+                if (folder == null) {
+                    folder = buildSmolLm2(err, built);
                 }
-                files.put(entry.getValue(), built.resolve(entry.getKey().file));
+                files.put(entry.getValue(), folder.resolve(entry.getKey().file));
             }
         }
         return files;
     }
 
     /** The SmolLM2-135M-shaped models with random weights, in float32, int8 and 4 bits, built once. */
-    private static Path buildSmolLm2(PrintStream err) {
+    private static Path buildSmolLm2(PrintStream err, List<Path> built) {
         Path folder = targetFolder().resolve("bench-smollm2");
         Path marker = folder.resolve("tempered-bench-model.txt");
         try {
@@ -184,6 +190,7 @@ final class BenchCommand {
                 for (SyntheticLlama.Precision precision : SyntheticLlama.Precision.values()) {
                     SyntheticLlama.write(folder, SyntheticLlama.Shape.SMOLLM2_135M, 2024, precision, false);
                 }
+                built.add(folder);
                 Files.writeString(marker, SYNTHETIC_LLAMA_VERSION, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
@@ -194,7 +201,7 @@ final class BenchCommand {
     }
 
     /** GPT-2 where {@link Models#locate()} finds it, or else the synthetic twin, built once in the target folder. */
-    private static Path locateOrBuild(PrintStream err, Precision precision) {
+    private static Path locateOrBuild(PrintStream err, Precision precision, List<Path> built) {
         if (precision == Precision.FLOAT32) {
             try {
                 return Models.locate();
@@ -212,6 +219,7 @@ final class BenchCommand {
                         + " (once) ...");
                 SyntheticGpt2.write(
                         folder, Layout.MERGED_WITHOUT_POSITIONS, SyntheticGpt2.Shape.GPT2_SMALL, 2019, precision);
+                built.add(folder);
                 Files.writeString(marker, SYNTHETIC_VERSION, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
