@@ -331,14 +331,7 @@ public final class Playground {
      * most 20 tokens; each gets a bar, in list order ({@link #listOrder}).
      */
     public Playground stretches(boolean value) {
-        if (value && logits.length > MOST_STRETCHES) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT,
-                    "stretches in list order need a short list: %,d tokens would make stretches too thin to see;"
-                            + " use them on at most %d tokens, such as the greetings",
-                    logits.length,
-                    MOST_STRETCHES));
-        }
+        requireShortList(value, "stretches in list order need", "stretches too thin to see");
         requireDrawsOneDistribution(controls, value);
         return with(settings, temperatureLast, bars, title, controls, showLogits, value, value || listOrder);
     }
@@ -348,15 +341,21 @@ public final class Playground {
      * the same tokens shows them. For a list of at most 20 tokens.
      */
     public Playground listOrder(boolean value) {
+        requireShortList(value, "a bar for every token in list order needs", "more bars than fit the page");
+        return with(settings, temperatureLast, bars, title, controls, showLogits, stretches, value || stretches);
+    }
+
+    private void requireShortList(boolean value, String what, String why) {
         if (value && logits.length > MOST_STRETCHES) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
-                    "a bar for every token in list order needs a short list: %,d tokens would not fit the page;"
-                            + " use it on at most %d tokens, such as the five words, or bars(n) for the likeliest n",
+                    "%s a short list: %,d tokens would make %s; use it on at most %d tokens, such as the greetings,"
+                            + " or bars(n) for the likeliest n",
+                    what,
                     logits.length,
+                    why,
                     MOST_STRETCHES));
         }
-        return with(settings, temperatureLast, bars, title, controls, showLogits, stretches, value || stretches);
     }
 
     private static boolean changesEveryDraw(Control c) {

@@ -186,8 +186,8 @@ class PlaygroundTest {
                 () -> Playground.of(new double[21], java.util.Collections.nCopies(21, ""))
                         .stretches(true));
         assertEquals(
-                "stretches in list order need a short list: 21 tokens would make stretches too thin to see; use them"
-                        + " on at most 20 tokens, such as the greetings",
+                "stretches in list order need a short list: 21 tokens would make stretches too thin to see; use it"
+                        + " on at most 20 tokens, such as the greetings, or bars(n) for the likeliest n",
                 e.getMessage());
         assertEquals(
                 List.of(
@@ -323,8 +323,8 @@ class PlaygroundTest {
                 () -> Playground.of(new double[21], java.util.Collections.nCopies(21, "x"))
                         .listOrder(true));
         assertEquals(
-                "a bar for every token in list order needs a short list: 21 tokens would not fit the page; use it on"
-                        + " at most 20 tokens, such as the five words, or bars(n) for the likeliest n",
+                "a bar for every token in list order needs a short list: 21 tokens would make more bars than fit the"
+                        + " page; use it on at most 20 tokens, such as the greetings, or bars(n) for the likeliest n",
                 e.getMessage());
     }
 }
