@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import tempered.math.Logits;
 import tempered.math.Ranking;
 import tempered.sampling.SamplerChain;
@@ -63,53 +64,22 @@ public final class Playground {
     private final double[] logits;
     private final List<String> labels;
     private final Tokenizer tokenizer;
-    private final SamplerSettings settings;
-    private final boolean temperatureLast;
-    private final int bars;
-    private final String title;
-    private final Set<Control> controls;
-    private final boolean showLogits;
-    private final boolean stretches;
-    private final boolean listOrder;
+    // The settings and options change only on a fresh copy, before with() returns it: to its callers a
+    // playground never changes.
+    private SamplerSettings settings = SamplerSettings.of(1.0);
+    private boolean temperatureLast;
+    private int bars;
+    private String title = "";
+    private Set<Control> controls = Collections.unmodifiableSet(EnumSet.of(Control.TEMPERATURE));
+    private boolean showLogits;
+    private boolean stretches;
+    private boolean listOrder;
 
-    private Playground(
-            double[] logits,
-            List<String> labels,
-            Tokenizer tokenizer,
-            SamplerSettings settings,
-            boolean temperatureLast,
-            int bars,
-            String title,
-            Set<Control> controls,
-            boolean showLogits,
-            boolean stretches,
-            boolean listOrder) {
+    private Playground(double[] logits, List<String> labels, Tokenizer tokenizer) {
         this.logits = logits;
         this.labels = labels;
         this.tokenizer = tokenizer;
-        this.settings = settings;
-        this.temperatureLast = temperatureLast;
-        this.bars = bars;
-        this.title = title;
-        this.controls = Collections.unmodifiableSet(EnumSet.copyOf(controls));
-        this.showLogits = showLogits;
-        this.stretches = stretches;
-        this.listOrder = listOrder;
-    }
-
-    private static Playground start(double[] logits, List<String> labels, Tokenizer tokenizer) {
-        return new Playground(
-                logits,
-                labels,
-                tokenizer,
-                SamplerSettings.of(1.0),
-                false,
-                Math.min(10, logits.length),
-                "",
-                EnumSet.of(Control.TEMPERATURE),
-                false,
-                false,
-                false);
+        this.bars = Math.min(10, logits.length);
     }
 
     /** A playground for logits with one label each (the greetings, the five words). */
@@ -128,7 +98,7 @@ public final class Playground {
             throw new IllegalArgumentException("a playground needs a label for every logit, but label " + missing
                     + " is null; use \"\" for a token without one");
         }
-        return start(logits.clone(), List.copyOf(labels), null);
+        return new Playground(logits.clone(), List.copyOf(labels), null);
     }
 
     /**
@@ -144,7 +114,7 @@ public final class Playground {
         double[] wide = Logits.toDouble(logits);
         Logits.requireValid(wide);
         requireVocabulary(wide.length, tokenizer);
-        return start(wide, null, tokenizer);
+        return new Playground(wide, null, tokenizer);
     }
 
     private static void requireVocabulary(int count, Tokenizer tokenizer) {
@@ -168,44 +138,28 @@ public final class Playground {
         }
     }
 
-    private Playground with(
-            SamplerSettings settings,
-            boolean temperatureLast,
-            int bars,
-            String title,
-            Set<Control> controls,
-            boolean showLogits,
-            boolean stretches,
-            boolean listOrder) {
-        return new Playground(
-                logits,
-                labels,
-                tokenizer,
-                settings,
-                temperatureLast,
-                bars,
-                title,
-                controls,
-                showLogits,
-                stretches,
-                listOrder);
+    /** A copy with {@code change} made to it. */
+    private Playground with(Consumer<Playground> change) {
+        Playground copy = new Playground(logits, labels, tokenizer);
+        copy.settings = settings;
+        copy.temperatureLast = temperatureLast;
+        copy.bars = bars;
+        copy.title = title;
+        copy.controls = controls;
+        copy.showLogits = showLogits;
+        copy.stretches = stretches;
+        copy.listOrder = listOrder;
+        change.accept(copy);
+        return copy;
     }
 
     private Playground with(SamplerSettings value) {
-        return with(value, temperatureLast, bars, title, controls, showLogits, stretches, listOrder);
+        return with(p -> p.settings = value);
     }
 
     /** A heading above the view. */
     public Playground title(String value) {
-        return with(
-                settings,
-                temperatureLast,
-                bars,
-                value == null ? "" : value,
-                controls,
-                showLogits,
-                stretches,
-                listOrder);
+        return with(p -> p.title = value == null ? "" : value);
     }
 
     /**
@@ -225,7 +179,7 @@ public final class Playground {
             all.add(c);
         }
         requireDrawsOneDistribution(all, stretches);
-        return with(settings, temperatureLast, bars, title, all, showLogits, stretches, listOrder);
+        return with(p -> p.controls = Collections.unmodifiableSet(all));
     }
 
     /** Shows every control taught in notebooks 1 to {@code notebook} ({@link Control#notebook}). */
@@ -300,7 +254,7 @@ public final class Playground {
 
     /** True for llama.cpp's order (temperature after the truncation samplers), false for transformers' and vLLM's. */
     public Playground temperatureLast(boolean value) {
-        return with(settings, value, bars, title, controls, showLogits, stretches, listOrder);
+        return with(p -> p.temperatureLast = value);
     }
 
     /** How many of the likeliest tokens get a bar of their own (10 unless set); rows below say what the rest hold. */
@@ -309,20 +263,12 @@ public final class Playground {
             throw new IllegalArgumentException(
                     "bars=" + value + " must be at least 1; the rest of the tokens always get rows of their own");
         }
-        return with(
-                settings,
-                temperatureLast,
-                Math.min(value, logits.length),
-                title,
-                controls,
-                showLogits,
-                stretches,
-                listOrder);
+        return with(p -> p.bars = Math.min(value, logits.length));
     }
 
     /** With true, each bar shows its token's logit and the logit divided by T, which is what the softmax sees. */
     public Playground showLogits(boolean value) {
-        return with(settings, temperatureLast, bars, title, controls, value, stretches, listOrder);
+        return with(p -> p.showLogits = value);
     }
 
     /**
@@ -333,7 +279,10 @@ public final class Playground {
     public Playground stretches(boolean value) {
         requireShortList(value, "stretches in list order need", "stretches too thin to see");
         requireDrawsOneDistribution(controls, value);
-        return with(settings, temperatureLast, bars, title, controls, showLogits, value, value || listOrder);
+        return with(p -> {
+            p.stretches = value;
+            p.listOrder = value || listOrder;
+        });
     }
 
     /**
@@ -342,7 +291,7 @@ public final class Playground {
      */
     public Playground listOrder(boolean value) {
         requireShortList(value, "a bar for every token in list order needs", "more bars than fit the page");
-        return with(settings, temperatureLast, bars, title, controls, showLogits, stretches, value || stretches);
+        return with(p -> p.listOrder = value || stretches);
     }
 
     private void requireShortList(boolean value, String what, String why) {

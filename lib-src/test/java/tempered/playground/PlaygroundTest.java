@@ -315,6 +315,7 @@ class PlaygroundTest {
         assertArrayEquals(
                 new int[] {0, 1, 2, 3, 4}, words.bars(3).listOrder(true).shownIds());
         assertArrayEquals(new int[] {0, 1, 2, 3, 4}, words.stretches(true).shownIds(), "the stretches need it");
+        assertArrayEquals(new int[] {2, 1, 3, 4, 0}, words.shownIds(), "each option makes a new playground");
         Element picture = Jsoup.parse(words.listOrder(true).html()).selectFirst("div.tpg-static");
         List<String> rows = picture.select("tr td:first-child").eachText();
         assertEquals(Examples.WORDS, rows.subList(0, 5), "the still picture's rows in list order");
