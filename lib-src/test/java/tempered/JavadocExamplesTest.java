@@ -32,10 +32,7 @@ class JavadocExamplesTest {
             List.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                     .split(File.pathSeparator));
 
-    /**
-     * Examples in other areas that need a model but do not yet say {@code // not run: why} in their Javadoc;
-     * each entry goes once its Javadoc carries the mark.
-     */
+    /** Each example that states a value runs as its own test; one marked {@code // not run: why} is skipped with the why. */
     @TestFactory
     Stream<DynamicTest> everyExampleGivesTheValuesItStates() {
         assertTrue(

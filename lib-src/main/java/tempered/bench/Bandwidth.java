@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import tempered.model.OnnxEnvironment;
 import tempered.model.synthetic.OnnxGraph;
 
 /**
@@ -22,9 +23,9 @@ import tempered.model.synthetic.OnnxGraph;
  * vector by a large matrix (what batch-1 decoding does for every weight) on every core.
  *
  * <p>Each probe reads at least as much memory as one float32 decoding step (512 MB against GPT-2 small's 495 MB),
- * so a cache cannot help it more than it helps decoding: a large last-level cache can hold a smaller probe (this
- * machine's holds 480 MB, and ONNX Runtime's product over a 64 MB matrix read 45 GB/s here against 29 GB/s over
- * 512 MB). Each probe leaves out its first run (which warms up the JIT and the pages) and reports every further
+ * so a cache cannot help it more than it helps decoding: a large last-level cache can hold a smaller probe, which
+ * then reads faster than memory (the README's Performance section gives the run that showed it). Each probe leaves
+ * out its first run (which warms up the JIT and the pages) and reports every further
  * run. It leaves out writes: decoding reads its weights and writes little.
  */
 public final class Bandwidth {
@@ -143,7 +144,7 @@ public final class Bandwidth {
         for (int i = 0; i < rows; i++) {
             vector[i] = (float) random.nextGaussian();
         }
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = OnnxEnvironment.get();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             try (OrtSession session = environment.createSession(model, options);

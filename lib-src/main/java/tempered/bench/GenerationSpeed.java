@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import tempered.generate.GenerationSettings;
 import tempered.generate.Generator;
-import tempered.model.Gpt2Model;
+import tempered.model.OnnxModel;
 import tempered.sampling.MinP;
 import tempered.sampling.RandomPicker;
 import tempered.sampling.RepetitionPenalty;
@@ -34,7 +34,7 @@ final class GenerationSpeed {
 
     private GenerationSpeed() {}
 
-    static void measure(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
+    static void measure(OnnxModel model, Scale scale, Measurements figures, PrintStream log) {
         int tokens = scale.decodeSteps();
         SamplerChain temperature = SamplerChain.builder().temperature(0.8).random(1);
         SamplerChain llama = SamplerSettings.of(0.8)

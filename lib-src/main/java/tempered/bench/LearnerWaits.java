@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import tempered.model.Gpt2Model;
+import tempered.model.OnnxModel;
 
 /**
  * What a learner waits for: the model's load alone; the command line from {@code java -jar} to its first
@@ -25,13 +25,13 @@ final class LearnerWaits {
 
     private LearnerWaits() {}
 
-    static void measure(Path model, Scale scale, Figures figures, PrintStream log) {
+    static void measure(Path model, Scale scale, Measurements figures, PrintStream log) {
         log.println("model load ...");
         double[] load = new double[scale.runs()];
         for (int run = -1; run < scale.runs(); run++) {
             long start = System.nanoTime();
             // Closed at once: only the time the load took counts.
-            Gpt2Model.open(model).close();
+            OnnxModel.open(model).close();
             if (run >= 0) {
                 load[run] = (System.nanoTime() - start) / 1e9;
             }

@@ -3,8 +3,8 @@ package tempered.bench;
 import java.io.PrintStream;
 import java.util.Arrays;
 import tempered.math.Logits;
-import tempered.model.Gpt2Model;
 import tempered.model.KvCache;
+import tempered.model.OnnxModel;
 
 /**
  * The model step alone: prompt processing, cached decoding and the time per token as the sequence grows,
@@ -30,9 +30,9 @@ final class ModelSpeed {
         return "decoding in a batch of " + size;
     }
 
-    static void measure(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
+    static void measure(OnnxModel model, Scale scale, Measurements figures, PrintStream log) {
         log.println("prompt processing (" + scale.promptTokens() + " tokens) ...");
-        int[] prompt = Decoding.randomTokens(scale.promptTokens(), 1);
+        int[] prompt = Decoding.randomTokens(model, scale.promptTokens(), 1);
         Decoding.prompt(model, prompt);
         double[] promptRates = new double[scale.runs()];
         for (int run = 0; run < scale.runs(); run++) {
@@ -71,7 +71,7 @@ final class ModelSpeed {
 
         log.println("decoding without the cache (the whole sequence each step) ...");
         for (int position : scale.positions()) {
-            int[] sequence = Decoding.randomTokens(position, 2);
+            int[] sequence = Decoding.randomTokens(model, position, 2);
             model.nextLogits(sequence);
             double[] milliseconds = new double[scale.runs()];
             for (int run = 0; run < scale.runs(); run++) {
@@ -96,7 +96,7 @@ final class ModelSpeed {
     }
 
     /** Resident memory over many cached steps; measure it first, before the probes' large arrays raise the baseline. */
-    static void memory(Gpt2Model model, Scale scale, Figures figures, PrintStream log) {
+    static void memory(OnnxModel model, Scale scale, Measurements figures, PrintStream log) {
         log.println("resident memory over " + scale.memorySteps() + " steps ...");
         // One sequence as long as those measured, first, so that ONNX Runtime's buffers have grown to their size.
         Decoding.steps(model, 1, Math.min(104, scale.memorySteps()));
@@ -104,7 +104,7 @@ final class ModelSpeed {
         int done = 0;
         while (done < scale.memorySteps()) {
             try (KvCache cache = model.newCache(1)) {
-                float[] next = cache.append(Decoding.randomTokens(4, done));
+                float[] next = cache.append(Decoding.randomTokens(model, 4, done));
                 for (int i = 0; i < 100 && done < scale.memorySteps(); i++, done++) {
                     next = cache.append(Logits.argmax(next));
                     if (done == 10) {

@@ -3,9 +3,8 @@ package tempered.bench;
 import java.io.PrintStream;
 import java.util.List;
 import tempered.math.Distribution;
-import tempered.model.Gpt2Model;
 import tempered.model.KvCache;
-import tempered.text.Gpt2Tokenizer;
+import tempered.model.OnnxModel;
 
 /**
  * The int8 model beside the float32 one it was quantized from, in the same run: decoding and prompt speed (runs
@@ -33,10 +32,10 @@ final class QuantizedSpeed {
 
     private QuantizedSpeed() {}
 
-    static void measure(Gpt2Model float32, Gpt2Model int8, Scale scale, Figures figures, PrintStream log) {
+    static void measure(OnnxModel float32, OnnxModel int8, Scale scale, Measurements figures, PrintStream log) {
         log.println("int8 beside float32: decoding " + scale.decodeSteps() + " tokens, prompts of "
                 + scale.promptTokens() + " ...");
-        int[] prompt = Decoding.randomTokens(scale.promptTokens(), 1);
+        int[] prompt = Decoding.randomTokens(float32, scale.promptTokens(), 1);
         double[] decodeFloat = new double[scale.runs()];
         double[] decodeInt8 = new double[scale.runs()];
         double[] decodeRatio = new double[scale.runs()];
@@ -63,12 +62,12 @@ final class QuantizedSpeed {
         distance(float32, int8, scale, figures);
     }
 
-    private static void distance(Gpt2Model float32, Gpt2Model int8, Scale scale, Figures figures) {
+    private static void distance(OnnxModel float32, OnnxModel int8, Scale scale, Measurements figures) {
         int positions = 0;
         int agree = 0;
         double largest = 0;
         for (String text : scale.quick() ? TEXTS.subList(0, 1) : TEXTS) {
-            int[] ids = Gpt2Tokenizer.encode(text);
+            int[] ids = float32.tokenizer().encode(text);
             try (KvCache a = float32.newCache(1);
                     KvCache b = int8.newCache(1)) {
                 for (int id : ids) {

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tempered.model.Gpt2Model;
+import tempered.model.OnnxModel;
 import tempered.model.SessionSettings;
 
 /**
@@ -17,7 +17,7 @@ import tempered.model.SessionSettings;
 final class SessionTuning {
     private SessionTuning() {}
 
-    static void measure(Path model, String name, Scale scale, Figures figures, PrintStream log) {
+    static void measure(Path model, String name, Scale scale, Measurements figures, PrintStream log) {
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
         variants.put("1 thread", Map.of(SessionSettings.THREADS, "1"));
         variants.put("no spinning", Map.of(SessionSettings.SPINNING, "false"));
@@ -25,10 +25,10 @@ final class SessionTuning {
         variants.put("optimisation basic", Map.of(SessionSettings.OPTIMIZATION, "basic"));
         variants.put("no optimisation", Map.of(SessionSettings.OPTIMIZATION, "none"));
         int steps = Math.max(8, scale.decodeSteps() / 4);
-        try (Gpt2Model defaults = Gpt2Model.open(model)) {
+        try (OnnxModel defaults = OnnxModel.open(model)) {
             for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
                 log.println(name + " decoding with " + variant.getKey() + " ...");
-                try (Gpt2Model changed = openWith(model, variant.getValue())) {
+                try (OnnxModel changed = openWith(model, variant.getValue())) {
                     double[] ratios = new double[scale.runs()];
                     for (int run = -1; run < scale.runs(); run++) {
                         double usual = Decoding.tokens(defaults, steps);
@@ -44,12 +44,12 @@ final class SessionTuning {
         }
     }
 
-    private static Gpt2Model openWith(Path model, Map<String, String> properties) {
+    private static OnnxModel openWith(Path model, Map<String, String> properties) {
         Map<String, String> saved = new LinkedHashMap<>();
         properties.keySet().forEach(key -> saved.put(key, System.getProperty(key)));
         properties.forEach(System::setProperty);
         try {
-            return Gpt2Model.open(model);
+            return OnnxModel.open(model);
         } finally {
             saved.forEach((key, value) -> {
                 if (value == null) {

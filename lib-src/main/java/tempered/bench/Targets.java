@@ -39,7 +39,7 @@ public final class Targets {
 
     private Targets() {}
 
-    public static List<Result> check(Figures f) {
+    public static List<Result> check(Measurements f) {
         List<Result> results = new ArrayList<>();
         results.add(atLeast(
                 f, Benchmark.BOUND_SHARE, "float32 decoding at >= 90% of the bandwidth bound", BOUND_SHARE, "%.0f%%"));
@@ -121,7 +121,7 @@ public final class Targets {
         return results.stream().noneMatch(r -> r.verdict() == Verdict.MISSED);
     }
 
-    private static Result atLeast(Figures f, String label, String target, double least, String format) {
+    private static Result atLeast(Measurements f, String label, String target, double least, String format) {
         return f.find(label)
                 .map(figure ->
                         judge(target, figure.value() >= least, String.format(Locale.ROOT, format, figure.value())))
@@ -139,7 +139,7 @@ public final class Targets {
     }
 
     /** The per-token figure at the largest position measured, with or without the cache. */
-    private static Optional<Figure> lastPosition(Figures f, boolean cached) {
+    private static Optional<Figure> lastPosition(Measurements f, boolean cached) {
         String prefix = cached
                 ? ModelSpeed.perToken(0).replace(" 0", "")
                 : ModelSpeed.perTokenUncached(0).replace(" 0", "");

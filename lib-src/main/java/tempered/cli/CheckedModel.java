@@ -45,8 +45,8 @@ final class CheckedModel extends ForwardingModel {
             throw new ModelNotFoundException(
                     "the model " + name + " produced " + logits[id] + " as the logit of token " + id
                             + (count > 1 ? " (and " + (count - 1) + " more that are not finite)" : "")
-                            + "; a working GPT-2 never does, so the"
-                            + " model file is damaged or is not a GPT-2 export Tempered runs. Fetch it again, or use another model");
+                            + "; a working model never does, so the"
+                            + " model file is damaged or is not an export Tempered runs. Fetch it again, or use another model");
         }
         return logits;
     }

@@ -14,26 +14,34 @@ import tempered.hub.Setting;
 import tempered.recorded.ExplainerSource;
 
 /**
- * {@code tempered download}: fetches GPT-2 into the Hugging Face cache, and the recorded GPT-2 examples into
- * Tempered's, ahead of time, for example before a workshop; {@code --check} says whether they are here, intact.
+ * {@code tempered download}: fetches a model (GPT-2 unless named: SmolLM2 in any variant, any repository's decoder)
+ * with the files beside it into the Hugging Face cache, and the recorded GPT-2 examples into Tempered's, ahead of
+ * time, for example before a workshop; {@code --check} says whether they are here, intact.
  */
 final class DownloadCommand {
     static final String HELP = """
-            Usage: tempered download [--model REPO | --variant fp32|int8] [--file PATH] [--revision REV]
+            Usage: tempered download [--model REPO] [--variant fp32|int8|q4 | --file PATH] [--revision REV]
                                      [--recorded] [--check]
 
-            Downloads the model's ONNX decoder and config.json into the Hugging Face cache (HF_HUB_CACHE, else
-            HF_HOME/hub, else ~/.cache/huggingface/hub), where Python's transformers finds it too. It checks the
-            file's sha256, resumes an interrupted download, and prints the file's path when done.
-            HF_ENDPOINT picks a mirror; HF_TOKEN (else the token 'hf auth login' saved) opens gated repositories.
+            Downloads a model's ONNX decoder into the Hugging Face cache (HF_HUB_CACHE, else HF_HOME/hub, else
+            ~/.cache/huggingface/hub), where Python's transformers finds it too, with the files it needs beside it:
+            config.json; for a model other than GPT-2 also generation_config.json, tokenizer.json and
+            tokenizer_config.json (its tokenizer, stop tokens and chat template); and the external data file that
+            holds its weights when the decoder names one. It checks each file's hash, resumes an interrupted
+            download, and prints the decoder's path when done. HF_ENDPOINT picks a mirror; HF_TOKEN (else the
+            token 'hf auth login' saved) opens gated repositories.
 
             Without --model, --variant, --file or --revision it also fetches the recorded GPT-2 examples the
             offline notebooks use (8 MB, from the Transformer Explainer project, MIT licence) into Tempered's
             cache (TEMPERED_CACHE, else ~/.cache/tempered), checked by sha256, with their licence beside them.
 
-              --model     a Hugging Face repository (default openai-community/gpt2)
-              --variant   fp32: openai-community/gpt2, about 655 MB (default)
-                          int8: Xenova/gpt2 with int8 weights, about 128 MB
+              --model     a Hugging Face repository (default openai-community/gpt2), such as
+                          HuggingFaceTB/SmolLM2-135M-Instruct (SmolLM2-135M tuned to chat) or
+                          onnx-community/SmolLM2-135M-ONNX (the base model)
+              --variant   the precision, for GPT-2 and SmolLM2:
+                          fp32: float32 (default); GPT-2 about 655 MB, SmolLM2 about 654 MB
+                          int8: int8 weights; GPT-2 from Xenova/gpt2, about 128 MB
+                          q4:   4-bit weights (SmolLM2 only), about 200 MB
               --file      the ONNX file in the repository (default: for GPT-2 onnx/decoder_model_merged.onnx;
                           for another repository the first it has of onnx/decoder_model_merged.onnx,
                           onnx/model.onnx, ...)
@@ -43,8 +51,9 @@ final class DownloadCommand {
                           are computed again), print where they are, and exit 0, or 3 when one is missing,
                           damaged, or unverified (named by no hash, so nothing can check it)
 
-            Example:
+            Examples:
               tempered download --variant int8
+              tempered download --model HuggingFaceTB/SmolLM2-135M-Instruct --variant q4
             """;
 
     private DownloadCommand() {}
@@ -61,9 +70,6 @@ final class DownloadCommand {
                 args,
                 Set.of("--model", "--variant", "--file", "--revision"),
                 Set.of("--check", "--recorded"));
-        if (options.has("--model") && options.has("--variant")) {
-            throw new UsageException("--model and --variant both name the repository; pass one of them");
-        }
         boolean modelNamed = options.has("--model")
                 || options.has("--variant")
                 || options.has("--file")
@@ -92,12 +98,11 @@ final class DownloadCommand {
     private static List<ModelSpec> candidates(Options options) {
         String file = options.has("--file") ? options.get("--file").trim() : null;
         String revision = options.has("--revision") ? options.get("--revision").trim() : null;
-        if (options.has("--variant")) {
-            ModelSpec spec = ModelSpec.variant(options.get("--variant"));
-            spec = revision == null ? spec : spec.withRevision(revision);
-            return List.of(file == null ? spec : spec.withFile(file));
-        }
         String model = options.has("--model") ? options.get("--model").trim() : null;
+        if (options.has("--variant")) {
+            ModelSpec spec = ModelArgument.variant(model, options.get("--variant"), file);
+            return List.of(revision == null ? spec : spec.withRevision(revision));
+        }
         return model == null && file == null && revision == null
                 ? List.of(ModelSpec.GPT2)
                 : Models.candidates(model, file, revision);
@@ -138,7 +143,7 @@ final class DownloadCommand {
         ModelSpec first = candidates.get(0);
         if (!downloader.offline()) {
             err.println("downloading "
-                    + (candidates.size() > 1 ? "a GPT-2 decoder of " + first.repo() + " at " + first.revision() : first)
+                    + (candidates.size() > 1 ? "a decoder of " + first.repo() + " at " + first.revision() : first)
                     + (first.approximateBytes() > 0 ? " (about " + first.approximateBytes() / 1_000_000 + " MB)" : "")
                     + " into " + cache.root());
         }

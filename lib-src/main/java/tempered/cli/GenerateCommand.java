@@ -1,15 +1,13 @@
 package tempered.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tempered.chat.Message;
 import tempered.format.Json;
 import tempered.generate.Generation;
 import tempered.generate.GenerationSettings;
@@ -18,26 +16,32 @@ import tempered.generate.Sample;
 import tempered.generate.Step;
 import tempered.generate.StopReason;
 import tempered.generate.TokenListener;
-import tempered.model.Gpt2Model;
 import tempered.model.LanguageModel;
+import tempered.model.OnnxModel;
 import tempered.sampling.SamplerChain;
 import tempered.sampling.SamplerSettings;
-import tempered.text.Gpt2Tokenizer;
+import tempered.text.Tokenizer;
 
-/** {@code tempered generate}: GPT-2 writes on from a prompt, streamed as it goes. */
+/** {@code tempered generate}: a model writes on from a prompt, streamed as it goes. */
 final class GenerateCommand {
     static final String HELP = """
-            Usage: tempered generate (--prompt TEXT | --prompt - | --prompt-file FILE)
-                                     [--model DIR_OR_REPO [--file PATH] [--revision REV]]
+            Usage: tempered generate (--prompt TEXT | --prompt - | --prompt-file FILE) [--chat]
+                                     [--model DIR_OR_REPO [--variant V | --file PATH] [--revision REV]]
                                      [--temperature T] [--top-k K] [--top-p P] [--min-p M] [--seed S]
                                      [--max-new-tokens N] [--samples N] [--json]
 
             Samples a continuation token by token (transformers' order: temperature, then top-k, top-p, min-p)
-            and prints it as it is written. Several samples run as one batch; sample i uses seed S + i.
+            and prints it as it is written, until the model's end of text (a chat model's end of turn) or the
+            limit. Several samples run as one batch; sample i uses seed S + i. Standard error names the model
+            and the file that ran.
 
               --prompt          the text to continue (required, not blank); - reads it from standard input
               --prompt-file     a UTF-8 file that holds the text instead (one final line break is dropped)
+              --chat            the prompt is a user's message, put through the model's chat template; only
+                                the answer is printed (a chat model, such as HuggingFaceTB/SmolLM2-135M-Instruct)
               --model           a model folder, .onnx file or Hugging Face repository (default: GPT-2)
+              --variant         fp32, int8 (GPT-2, SmolLM2) or q4 (SmolLM2): the repository's file in that
+                                precision (default: fp32)
               --file            the ONNX decoder's path in the repository (default: the first it has of
                                 onnx/decoder_model_merged.onnx, onnx/model.onnx, ...)
               --revision        a branch, tag or commit of the repository (default main)
@@ -49,13 +53,27 @@ final class GenerateCommand {
               --max-new-tokens  at most this many new tokens (default 50); the model's context (1,024 tokens
                                 for GPT-2, prompt included) may stop it sooner, which stderr then says
               --samples         how many continuations (default 1)
-              --json            print {"prompt", "tokenIds", "samples": [{"tokenIds", "text", "stop", "steps":
-                                [{"id", "token", "p"}, ...]}, ...]} at the end instead of streaming; stop is
-                                end_of_text, newline, max_new_tokens or context_full
+              --json            print {"model", "messages" (with --chat), "prompt", "tokenIds", "samples":
+                                [{"tokenIds", "text", "stop", "steps": [{"id", "token", "p"}, ...]}, ...]} at
+                                the end instead of streaming; stop is end_of_text (the model's end of text or
+                                of turn), newline, max_new_tokens or context_full
 
-            Example:
+            Examples:
               tempered generate --prompt "The cat slept on the" --temperature 0.7 --seed 42 --max-new-tokens 30
+              tempered generate --model HuggingFaceTB/SmolLM2-135M-Instruct --chat --prompt "Write about Nepal"
             """;
+
+    /** What {@code --json} prints. */
+    record Output(
+            ModelArgument.Shown model,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Message> messages,
+            String prompt,
+            int[] tokenIds,
+            List<SampleOutput> samples) {}
+
+    record SampleOutput(int[] tokenIds, String text, String stop, List<StepOutput> steps) {}
+
+    record StepOutput(int id, String token, double p) {}
 
     private GenerateCommand() {}
 
@@ -74,12 +92,13 @@ final class GenerateCommand {
                         "--seed",
                         "--max-new-tokens",
                         "--samples"),
-                Set.of("--json"));
-        String prompt = PromptArgument.read(options, in);
+                Set.of("--json", "--chat"));
+        String typed = PromptArgument.read(options, in);
         SamplerSettings settings =
                 SamplerSettings.of(options.has("--temperature") ? options.number("--temperature") : 1.0);
         if (options.has("--top-k")) {
-            settings = settings.withTopK(options.integer("--top-k", 0, Gpt2Tokenizer.VOCABULARY_SIZE));
+            // The upper bound is the model's vocabulary, checked once it is open.
+            settings = settings.withTopK(options.tokenCount("--top-k", 0));
         }
         if (options.has("--top-p")) {
             settings = settings.withTopP(options.number("--top-p"));
@@ -96,9 +115,14 @@ final class GenerateCommand {
                 GenerationSettings.of(maxNewTokens).withSamples(samples).withAlternatives(0);
         SamplerChain chain = settings.temperatureFirst();
         boolean json = options.has("--json");
+        boolean chat = options.has("--chat");
 
-        try (Gpt2Model opened = ModelArgument.open(options, err)) {
+        try (OnnxModel opened = ModelArgument.open(options, err)) {
             LanguageModel model = new CheckedModel(opened, opened.info().file().toString());
+            if (options.has("--top-k")) {
+                options.integer("--top-k", 0, model.vocabularySize());
+            }
+            String prompt = PromptArgument.forModel(typed, chat, model);
             int promptLength = model.tokenizer().encode(prompt).length;
             if (promptLength >= model.contextLength()) {
                 throw new UsageException(
@@ -106,15 +130,24 @@ final class GenerateCommand {
                                 + " (prompt included), so it must be shorter to leave room for new tokens");
             }
             TokenListener listener = TokenListener.NONE;
+            Stream stream = null;
+            if (!json) {
+                err.println("model: " + ModelArgument.describe(opened));
+                err.flush();
+            }
             if (!json && samples == 1) {
-                out.print(TerminalText.visible(prompt));
-                out.flush();
-                listener = new Stream(out);
+                if (!chat) {
+                    out.print(TerminalText.visible(prompt));
+                    out.flush();
+                }
+                stream = new Stream(out, model.tokenizer(), model.stopTokens());
+                listener = stream;
             }
             Generation generation = new Generator(model).generate(prompt, chain, limits, listener);
             if (json) {
-                out.println(json(generation));
+                out.println(json(generation, ModelArgument.Shown.of(opened), chat ? typed : null));
             } else if (samples == 1) {
+                stream.finish();
                 out.println();
             } else {
                 long seed = chain.seed().orElse(0);
@@ -125,7 +158,7 @@ final class GenerateCommand {
                             i + 1,
                             samples,
                             chain.withSeed(seed + i),
-                            TerminalText.visible(prompt),
+                            chat ? "" : TerminalText.visible(prompt),
                             TerminalText.visible(generation.samples().get(i).text()));
                 }
             }
@@ -150,71 +183,73 @@ final class GenerateCommand {
         }
     }
 
-    static String json(Generation generation) {
-        StringBuilder out = new StringBuilder("{\"prompt\": ")
-                .append(Json.string(generation.prompt()))
-                .append(", \"tokenIds\": ")
-                .append(Json.ints(generation.promptIds()))
-                .append(", \"samples\": [");
-        List<Sample> samples = generation.samples();
-        for (int i = 0; i < samples.size(); i++) {
-            Sample sample = samples.get(i);
-            out.append(i == 0 ? "" : ", ")
-                    .append("{\"tokenIds\": ")
-                    .append(Json.ints(sample.tokenIds()))
-                    .append(", \"text\": ")
-                    .append(Json.string(sample.text()))
-                    .append(", \"stop\": ")
-                    .append(Json.string(sample.stop().name().toLowerCase(Locale.ROOT)))
-                    .append(", \"steps\": [");
-            List<Step> steps = sample.steps();
-            for (int j = 0; j < steps.size(); j++) {
-                Step step = steps.get(j);
-                out.append(j == 0 ? "" : ", ")
-                        .append("{\"id\": ")
-                        .append(step.id())
-                        .append(", \"token\": ")
-                        .append(Json.string(step.token()))
-                        .append(", \"p\": ")
-                        .append(Json.number(step.probability()))
-                        .append('}');
-            }
-            out.append("]}");
-        }
-        return out.append("]}").toString();
+    /** The generation as {@code --json} prints it; {@code message} is the user's text under --chat, else null. */
+    static String json(Generation generation, ModelArgument.Shown model, String message) {
+        List<SampleOutput> samples = generation.samples().stream()
+                .map(sample -> new SampleOutput(
+                        sample.tokenIds(),
+                        sample.text(),
+                        sample.stop().name().toLowerCase(Locale.ROOT),
+                        sample.steps().stream()
+                                .map(step -> new StepOutput(step.id(), step.token(), step.probability()))
+                                .toList()))
+                .toList();
+        return Json.write(new Output(
+                model,
+                message == null ? null : List.of(Message.user(message)),
+                generation.prompt(),
+                generation.promptIds(),
+                samples));
     }
 
     /**
-     * Prints tokens as they come, as text: a character split across tokens (an emoji is often two) is held
-     * back until its last byte arrives, so the stream never shows half a character. Control characters are
-     * written as escapes ({@link TerminalText}). The end of text is not printed.
+     * Prints tokens as they come, as text: the sample so far is decoded again at each token and what is new is
+     * printed, so a character split across tokens (an emoji is often two) is held back until it is whole, and the
+     * stream ends as the sample's own text does, whatever the tokenizer. Control characters are written as escapes
+     * ({@link TerminalText}). A stop token (the end of text or of a turn) is not printed.
      */
     static final class Stream implements TokenListener {
         private final PrintStream out;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        private ByteBuffer pending = ByteBuffer.allocate(0);
+        private final Tokenizer tokenizer;
+        private final Set<Integer> stops;
+        private int[] ids = new int[0];
+        private int shown;
 
-        Stream(PrintStream out) {
+        Stream(PrintStream out, Tokenizer tokenizer, Set<Integer> stops) {
             this.out = out;
+            this.tokenizer = tokenizer;
+            this.stops = stops;
         }
 
         @Override
         public void onToken(int sample, Step step) {
-            if (step.id() == Gpt2Tokenizer.END_OF_TEXT) {
+            if (stops.contains(step.id())) {
                 return;
             }
-            byte[] bytes = Gpt2Tokenizer.bytes(step.id());
-            ByteBuffer input = ByteBuffer.allocate(pending.remaining() + bytes.length);
-            input.put(pending).put(bytes).flip();
-            CharBuffer chars = CharBuffer.allocate(input.remaining() + 1);
-            decoder.decode(input, chars, false);
-            pending = input.slice();
-            // The model's control characters are escaped, as next escapes them: no token can drive the terminal.
-            out.print(TerminalText.visible(chars.flip()));
-            out.flush();
+            ids = Arrays.copyOf(ids, ids.length + 1);
+            ids[ids.length - 1] = step.id();
+            String text = tokenizer.decode(ids);
+            int whole = text.length();
+            // An unfinished character decodes as U+FFFD for now; it is printed once its last byte has come.
+            while (whole > shown && text.charAt(whole - 1) == '\uFFFD') {
+                whole--;
+            }
+            print(text, whole);
+        }
+
+        /** Prints whatever is held back at the end: bytes that never became a character, as U+FFFD. */
+        void finish() {
+            String text = tokenizer.decode(ids);
+            print(text, text.length());
+        }
+
+        private void print(String text, int end) {
+            if (end > shown) {
+                // The model's control characters are escaped, as next escapes them: no token can drive the terminal.
+                out.print(TerminalText.visible(text.substring(shown, end)));
+                out.flush();
+                shown = end;
+            }
         }
     }
 }

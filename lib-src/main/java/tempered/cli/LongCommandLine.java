@@ -1,12 +1,12 @@
 package tempered.cli;
 
-import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntSupplier;
+import tempered.model.OnnxEnvironment;
 
 /**
  * Room for ONNX Runtime to start from a long command line.
@@ -19,7 +19,8 @@ import java.util.function.IntSupplier;
  * with no message. Every command runs on a thread with a stack sized for its command line instead, and when the
  * line is long that thread starts ONNX Runtime first, before any thread with a smaller stack can. (1.29.0 skips
  * its telemetry under {@code ORT_DISABLE_TELEMETRY=1} or {@code CI=true}, but only when set before the process
- * starts; 1.23.2 ran with 5,000 characters.)
+ * starts; 1.23.2 ran with 5,000 characters. {@link tempered.model.OnnxEnvironment} turns telemetry off as soon as
+ * the environment exists, but the match runs while it is made.)
  */
 final class LongCommandLine {
     /** A command line up to this long starts ONNX Runtime within any Java thread's default 1 MB. */
@@ -88,7 +89,7 @@ final class LongCommandLine {
     /** Makes the process's one ONNX Runtime environment here; a failure is left to the command that needs it. */
     private static void start() {
         try {
-            OrtEnvironment.getEnvironment();
+            OnnxEnvironment.get();
         } catch (RuntimeException | LinkageError e) {
             // Loading ONNX Runtime failed (an unsupported platform, say): a model command says so in its own words.
         }

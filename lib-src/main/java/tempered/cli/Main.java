@@ -33,16 +33,17 @@ public final class Main {
 
             Commands:
               softmax   probabilities of some logits at one or more temperatures (table or --json)
-              next      GPT-2's next-token distribution after a prompt, at one or more temperatures
-              generate  GPT-2 writes on from a prompt with a sampler chain, streamed as it goes
-              download  fetch GPT-2 (about 655 MB) and the recorded GPT-2 examples (8 MB) ahead of time
-              bench     GPT-2 generation speed against this machine's memory bandwidth
+              next      a model's next-token distribution after a prompt, at one or more temperatures
+              generate  a model writes on from a prompt (or answers it, --chat) with a sampler chain
+              download  fetch a model (GPT-2 by default, or SmolLM2) and the recorded GPT-2 examples ahead of time
+              bench     GPT-2's and SmolLM2's speed against this machine's memory bandwidth
               help      this text; 'help COMMAND' (or 'COMMAND --help') describes one command
 
             Examples:
               tempered softmax --logits 1,2 --temperatures 1,2,5
               tempered next --prompt "The cat slept on the" --temperatures 0.5,1,2
               tempered generate --prompt "The cat slept on the" --temperature 0.7 --seed 42
+              tempered generate --model HuggingFaceTB/SmolLM2-135M-Instruct --chat --prompt "Write about Nepal"
 
             Exit status:
               0  done

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code --name value} and {@code --flag} options of one command, checked against the names it knows.
@@ -55,11 +56,49 @@ final class Options {
                 }
                 options.values.put(name, value);
             } else {
-                throw new UsageException("unknown option '" + arg + "' for '" + command + "'; see '"
-                        + Launcher.command() + " " + command + " --help'");
+                String close = closest(name, valued, flags);
+                throw new UsageException("unknown option '" + arg + "' for '" + command + "'"
+                        + (close == null ? "" : " (did you mean " + close + "?)") + "; see '" + Launcher.command()
+                        + " " + command + " --help'");
             }
         }
         return options;
+    }
+
+    /** The option an unknown one is most likely a slip of: at most two letters changed, added or left out. */
+    private static String closest(String typed, Set<String> valued, Set<String> flags) {
+        Set<String> names = new TreeSet<>(valued);
+        names.addAll(flags);
+        String best = null;
+        int fewest = 3;
+        for (String name : names) {
+            int distance = edits(typed, name);
+            if (distance < fewest) {
+                best = name;
+                fewest = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein's distance: the fewest one-character changes, insertions and deletions from a to b. */
+    private static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(change, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     boolean has(String name) {
@@ -139,6 +178,24 @@ final class Options {
             // reported below
         }
         throw new UsageException(name + " '" + value + "' must be a whole number from " + min + " to " + max);
+    }
+
+    /**
+     * A whole number of at least {@code min} that must also fit the model's vocabulary, which is known only once
+     * the model is open: checked against that with {@link #integer} then.
+     */
+    int tokenCount(String name, int min) {
+        String value = values.get(name).trim();
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name + " '" + value + "' must be a whole number from " + min
+                + " to the model's vocabulary size (50,257 for GPT-2, 49,152 for SmolLM2)");
     }
 
     /** A whole number of any size, such as a seed. */

@@ -11,7 +11,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import tempered.chat.ChatTemplate;
+import tempered.chat.Message;
+import tempered.hub.ModelSpec;
+import tempered.model.LanguageModel;
 
 /**
  * The prompt of the commands that take one: {@code --prompt TEXT}, {@code --prompt -} (standard input) or
@@ -57,6 +62,25 @@ final class PromptArgument {
             throw new UsageException(what + " is blank (only white space); give the model some words to continue");
         }
         return prompt;
+    }
+
+    /**
+     * The text the model continues: the prompt itself, or with {@code --chat} the prompt as a user's message put
+     * through the model's chat template, ready for the assistant's answer (transformers'
+     * {@code apply_chat_template(messages, add_generation_prompt=True)}).
+     *
+     * @throws UsageException under {@code --chat} for a model without a chat template (a base model)
+     */
+    static String forModel(String prompt, boolean chat, LanguageModel model) {
+        if (!chat) {
+            return prompt;
+        }
+        ChatTemplate template = model.chatTemplate()
+                .orElseThrow(() -> new UsageException("--chat puts the prompt through the model's chat template, but "
+                        + model.name() + " has none (a base model: no chat_template in a tokenizer_config.json"
+                        + " beside it); leave out --chat, or use a chat model such as --model "
+                        + ModelSpec.SMOLLM2_INSTRUCT.repo()));
+        return template.render(List.of(Message.user(prompt)), true);
     }
 
     private static String fromFile(String name, String what) {

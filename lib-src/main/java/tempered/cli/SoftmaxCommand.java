@@ -57,24 +57,18 @@ final class SoftmaxCommand {
         return 0;
     }
 
+    /** What {@code --json} prints. */
+    record Output(double[] logits, List<String> labels, List<Result> results) {}
+
+    record Result(double temperature, double[] probs, double entropy) {}
+
     static String json(double[] logits, List<String> labels, double[] temperatures, List<Distribution> results) {
-        StringBuilder out = new StringBuilder();
-        out.append("{\"logits\": ")
-                .append(Json.numbers(logits))
-                .append(", \"labels\": ")
-                .append(Json.strings(labels))
-                .append(", \"results\": [");
+        List<Result> shown = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            out.append(i == 0 ? "" : ", ")
-                    .append("{\"temperature\": ")
-                    .append(Json.number(temperatures[i]))
-                    .append(", \"probs\": ")
-                    .append(Json.numbers(results.get(i).probs()))
-                    .append(", \"entropy\": ")
-                    .append(Json.number(results.get(i).entropy()))
-                    .append('}');
+            shown.add(new Result(
+                    temperatures[i], results.get(i).probs(), results.get(i).entropy()));
         }
-        return out.append("]}").toString();
+        return Json.write(new Output(logits, labels, shown));
     }
 
     static String table(

@@ -1,7 +1,7 @@
 package tempered.generate;
 
 import java.util.Locale;
-import tempered.text.Gpt2Tokenizer;
+import tempered.text.Tokenizer;
 
 /**
  * A token the chain could have chosen at a step: its probability under the chain and under the raw model
@@ -18,6 +18,6 @@ public record Alternative(int id, String token, double probability, double rawPr
     @Override
     public String toString() {
         String raw = Double.isNaN(rawProbability) ? "" : String.format(Locale.ROOT, " (raw %.4f)", rawProbability);
-        return String.format(Locale.ROOT, "%s %.4f%s", Gpt2Tokenizer.quoted(token), probability, raw);
+        return String.format(Locale.ROOT, "%s %.4f%s", Tokenizer.quoted(token), probability, raw);
     }
 }

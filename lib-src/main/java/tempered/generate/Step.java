@@ -2,7 +2,7 @@ package tempered.generate;
 
 import java.util.List;
 import java.util.Locale;
-import tempered.text.Gpt2Tokenizer;
+import tempered.text.Tokenizer;
 
 /**
  * One generated token and why it was chosen: its probability under the sampler chain that drew it, its
@@ -68,6 +68,6 @@ public record Step(
         String raw =
                 Double.isNaN(rawLogProbability) ? "" : String.format(Locale.ROOT, " raw log p=%.4f", rawLogProbability);
         return String.format(
-                Locale.ROOT, "%s p=%.4f%s H=%.2f nats", Gpt2Tokenizer.quoted(token), probability, raw, entropy);
+                Locale.ROOT, "%s p=%.4f%s H=%.2f nats", Tokenizer.quoted(token), probability, raw, entropy);
     }
 }

@@ -76,7 +76,7 @@ public sealed class OnnxModel implements LanguageModel, AutoCloseable permits Gp
             String downloadCommand,
             int defaultContext) {}
 
-    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment environment = OnnxEnvironment.get();
     private final OrtSession session;
     private final Setup setup;
     private final ModelInfo info;
@@ -275,7 +275,7 @@ public sealed class OnnxModel implements LanguageModel, AutoCloseable permits Gp
         try (OrtSession.SessionOptions options = SessionSettings.options()) {
             // ONNX Runtime would also print a failing node's error on stderr, in colour; the exception carries it.
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
-            session = OrtEnvironment.getEnvironment().createSession(file.toString(), options);
+            session = OnnxEnvironment.get().createSession(file.toString(), options);
         } catch (OrtException e) {
             throw new ModelNotFoundException(
                     "could not load " + file.toAbsolutePath() + ": " + firstLine(e.getMessage())

@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The weights an ONNX file stores: the name, element type and shape of every initializer, read from the file's
@@ -24,8 +27,10 @@ import java.util.Set;
  * nested in node attributes (an {@code If} node's branches, as in merged decoders). For each {@code TensorProto}
  * it keeps {@code dims} (field 1), {@code data_type} (field 2), {@code name} (field 8) and whether the numbers
  * live in an external data file ({@code data_location}, field 14, or {@code external_data}, field 13); the
- * numbers themselves ({@code raw_data} and the typed data fields) are skipped. It leaves out sparse initializers
- * and the constants that {@code Constant} nodes carry.
+ * numbers themselves ({@code raw_data} and the typed data fields) are skipped. Of each {@code NodeProto} it keeps the
+ * operator ({@code op_type}, field 4) and the names it reads ({@code input}, field 1), to tell which weights a step
+ * reads in full ({@link #bytesReadPerToken}). It leaves out sparse initializers and the constants that
+ * {@code Constant} nodes carry.
  *
  * <pre>{@code
  * OnnxWeights weights = OnnxWeights.read(Path.of("onnx/decoder_model_merged.onnx"));
@@ -69,11 +74,15 @@ public final class OnnxWeights {
     private final Path file;
     private final List<Tensor> tensors;
     private final Set<String> dataFiles;
+    private final Map<String, Set<String>> readers;
 
-    private OnnxWeights(Path file, List<Tensor> tensors, Set<String> dataFiles) {
+    private OnnxWeights(Path file, List<Tensor> tensors, Set<String> dataFiles, Map<String, Set<String>> readers) {
         this.file = file;
         this.tensors = List.copyOf(tensors);
         this.dataFiles = Set.copyOf(dataFiles);
+        Map<String, Set<String>> copied = new HashMap<>();
+        readers.forEach((name, operators) -> copied.put(name, Set.copyOf(operators)));
+        this.readers = Map.copyOf(copied);
     }
 
     /**
@@ -102,7 +111,7 @@ public final class OnnxWeights {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }
-        return new OnnxWeights(file, reader.tensors, reader.dataFiles);
+        return new OnnxWeights(file, reader.tensors, reader.dataFiles, reader.readers);
     }
 
     public Path file() {
@@ -130,6 +139,43 @@ public final class OnnxWeights {
     /** The initializers that hold exactly {@code count} numbers, whatever their shape. */
     public List<Tensor> withElements(long count) {
         return tensors.stream().filter(t -> t.elements() == count).toList();
+    }
+
+    /** The operators of the nodes that read {@code name} (a tensor, or any other value), in every graph of the file. */
+    public Set<String> readers(String name) {
+        return readers.getOrDefault(name, Set.of());
+    }
+
+    /**
+     * The bytes of a tensor's numbers: its elements times the size of its element type, half a byte for the 4-bit
+     * types ({@code TensorProto.DataType}: float 4, int8 and uint8 1, float16 2, int64 8, ...).
+     */
+    public static long bytes(Tensor tensor) {
+        return switch (tensor.dataType()) {
+            case 2, 3, 9 -> tensor.elements();
+            case 4, 5, 10, 16 -> 2 * tensor.elements();
+            case 7, 11, 13 -> 8 * tensor.elements();
+            case 21, 22 -> (tensor.elements() + 1) / 2;
+            default -> 4 * tensor.elements();
+        };
+    }
+
+    /**
+     * The weight bytes one decoding step reads, for one sequence: every stored tensor in full, except a table that
+     * only {@code Gather} nodes read (an embedding looked up by token id or position), of which a step reads one row.
+     * It is what batch-1 decoding must stream from memory for each token, so memory bandwidth divided by it bounds
+     * the speed. It leaves out the cache (keys and values), activations, and what ONNX Runtime does to weights at load
+     * (a tied output layer's transposed view becomes a copy of the same size, which this counts once).
+     */
+    public long bytesReadPerToken() {
+        long total = 0;
+        for (Tensor tensor : tensors) {
+            Set<String> by = readers(tensor.name());
+            long[] dims = tensor.dims();
+            boolean lookedUp = !by.isEmpty() && by.equals(Set.of("Gather")) && dims.length == 2 && dims[0] > 0;
+            total += lookedUp ? bytes(tensor) / dims[0] : bytes(tensor);
+        }
+        return total;
     }
 
     /** The bytes on disk: the .onnx file and every external data file its tensors name. */
@@ -166,6 +212,7 @@ public final class OnnxWeights {
         private final InputStream in;
         private final List<Tensor> tensors = new ArrayList<>();
         private final Set<String> dataFiles = new LinkedHashSet<>();
+        private final Map<String, Set<String>> readers = new HashMap<>();
         private long position;
 
         Reader(Path file) {
@@ -201,17 +248,27 @@ public final class OnnxWeights {
             }
         }
 
-        /** A NodeProto: only its attributes (5) matter, for the graphs they may hold. */
+        /** A NodeProto: its inputs (1), operator (4) and attributes (5), for the graphs they may hold. */
         private void node(long end) throws IOException {
+            List<String> inputs = new ArrayList<>();
+            String operator = "";
             while (position < end) {
                 long tag = varint();
-                if (tag >>> 3 == 5 && (tag & 7) == LENGTH) {
+                int field = (int) (tag >>> 3);
+                if (field == 1 && (tag & 7) == LENGTH) {
+                    inputs.add(string());
+                } else if (field == 4 && (tag & 7) == LENGTH) {
+                    operator = string();
+                } else if (field == 5 && (tag & 7) == LENGTH) {
                     attribute(end());
                 } else {
                     skip(tag);
                 }
             }
             expect(position == end);
+            for (String input : inputs) {
+                readers.computeIfAbsent(input, k -> new TreeSet<>()).add(operator);
+            }
         }
 
         /** An AttributeProto: a graph (6) or graphs (11), as control-flow nodes carry their branches. */

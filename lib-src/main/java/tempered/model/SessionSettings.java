@@ -6,22 +6,10 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import java.util.Locale;
 
 /**
- * The ONNX Runtime session options Tempered runs GPT-2 with, and what each bought: batch-1 decoding with one
- * setting changed, against these defaults in the same run ({@code tempered bench --tuning}), on the benchmark's
- * GPT-2-small-shaped models on a 2-core x86-64 machine (float32 / int8):
- * <ul>
- *   <li>graph optimisation, all levels: without it 0.26 / 0.19 times as fast. Basic (constant folding: the output
- *       layer's transposed embeddings computed once, not every token) gives float32 all of it; int8 needs the
- *       extended level, which fuses each DynamicQuantizeLinear, MatMulInteger, Cast and Mul into one
- *       DynamicQuantizeMatMul (basic: 0.90 times as fast). The all level adds nothing measurable over extended;
- *   <li>one thread per core: one thread is 0.55 / 0.62 times as fast;
- *   <li>idle threads spinning before they sleep: without, 0.93 / 0.72 times as fast (int8's many short operators
- *       wait on each other most);
- *   <li>weights packed for the matrix kernels at load (ONNX Runtime's default): without, 0.92 / 0.32 times as fast.
- * </ul>
- * Tried without a measurable effect (within the runs' 5% noise): {@code session.dynamic_block_base} 1 and 4,
- * pinning the worker thread to a core, no memory pattern, no arena, denormals as zero, and glibc's transparent
- * huge pages for ONNX Runtime's allocations.
+ * The ONNX Runtime session options Tempered runs its models with: every graph optimisation, one thread per core,
+ * idle threads spinning a moment before they sleep, and ONNX Runtime's other defaults (weights packed for the matrix
+ * kernels at load). What each bought against the others, measured with {@code tempered bench --tuning}, and what was
+ * tried without effect, is in the README's Performance section, beside the run that measured it.
  *
  * <p>Three can be changed for one JVM with system properties, for a shared or a small machine and for the
  * benchmark's comparisons; each is read when a model is opened:

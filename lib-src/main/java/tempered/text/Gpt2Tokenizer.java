@@ -33,8 +33,8 @@ public final class Gpt2Tokenizer {
 
     public static final String END_OF_TEXT_TEXT = "<|endoftext|>";
 
-    // The lazy registry reads only GPT-2's vocabulary; the default one also reads cl100k and o200k, which cost
-    // every start (the command line's, a notebook's) about 0.4 s more here.
+    // The lazy registry reads only GPT-2's vocabulary; the default one also reads cl100k and o200k, which made
+    // every start (the command line's, a notebook's) slower (README, Performance).
     private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
 
     private static final Tokenizer INSTANCE = new Tokenizer() {
@@ -112,9 +112,9 @@ public final class Gpt2Tokenizer {
         return out.toByteArray();
     }
 
-    /** A token's text in quotes, with line breaks and tabs as escapes, so a leading space shows: {@code " mat"}. */
+    /** A token's text in quotes, as {@link Tokenizer#quoted} writes any model's: {@code " mat"}. */
     public static String quoted(String token) {
-        return "\"" + token.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+        return Tokenizer.quoted(token);
     }
 
     /**

@@ -38,4 +38,12 @@ public interface Tokenizer {
     default Map<String, Integer> specialTokens() {
         return Map.of();
     }
+
+    /**
+     * A token's text in quotes, with line breaks and tabs as escapes, so that a leading space shows:
+     * {@code " mat"}. Tables, charts and a generation's steps label tokens so, whichever tokenizer made them.
+     */
+    static String quoted(String token) {
+        return "\"" + token.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+    }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class TargetsTest {
 
     /** A run that meets every target, by a small margin. */
-    private static Figures passing() {
-        Figures f = new Figures();
+    private static Measurements passing() {
+        Measurements f = new Measurements();
         f.add(Figure.exact("resident memory after step 10", "MB", 600));
         f.add(Figure.exact("resident memory after the last of 1000 steps", "MB", 649));
         f.add(Figure.of("decoding with the cache, batch 1, 256 tokens", "tokens/s", 40, 41, 42));
@@ -38,7 +38,7 @@ class TargetsTest {
         return f;
     }
 
-    private static Map<String, Targets.Verdict> verdicts(Figures f) {
+    private static Map<String, Targets.Verdict> verdicts(Measurements f) {
         return Targets.check(f).stream().collect(Collectors.toMap(Targets.Result::target, Targets.Result::verdict));
     }
 
@@ -64,7 +64,7 @@ class TargetsTest {
                 "int8 prompt processing / float32", "int8 prompt processing no slower",
                 "float32 decoding as a share of the bound", "float32 decoding at >= 90%");
         for (Map.Entry<String, String> entry : below.entrySet()) {
-            Figures f = new Figures();
+            Measurements f = new Measurements();
             for (Figure figure : passing().all()) {
                 f.add(
                         figure.label().equals(entry.getKey())
@@ -85,7 +85,7 @@ class TargetsTest {
 
     @Test
     void memoryCacheAndBatchTargetsUseTheirRatios() {
-        Figures f = new Figures();
+        Measurements f = new Measurements();
         for (Figure figure : passing().all()) {
             if (figure.label().equals("ms per token at position 256")) {
                 f.add(Figure.exact(figure.label(), "ms", 1.51 * 20.01));
@@ -99,7 +99,7 @@ class TargetsTest {
         assertEquals(
                 Targets.Verdict.MISSED, verdicts.get("the cache works: the last position at most 1.5 x position 1"));
         assertEquals(Targets.Verdict.MISSED, verdicts.get(Targets.MEMORY_TARGET));
-        Figures shrinking = new Figures();
+        Measurements shrinking = new Measurements();
         for (Figure figure : passing().all()) {
             shrinking.add(
                     figure.label().startsWith("resident memory after the last")
@@ -113,7 +113,7 @@ class TargetsTest {
 
     @Test
     void aTargetWithoutItsFigureIsUncheckedNotMissed() {
-        Figures f = new Figures();
+        Measurements f = new Measurements();
         f.add(Figure.exact("generation as a share of the model step, temperature 0.8, everything recorded", "%", 99));
         Map<String, Targets.Verdict> verdicts = verdicts(f);
         assertEquals(
@@ -137,7 +137,7 @@ class TargetsTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> Figure.exact("share", "%", Double.NaN));
         assertEquals("share is NaN (NaN to NaN); a figure must be a finite number", e.getMessage());
-        Figures figures = new Figures();
+        Measurements figures = new Measurements();
         figures.add(decode);
         assertEquals(
                 "decode was measured twice",

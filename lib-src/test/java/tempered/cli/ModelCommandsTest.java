@@ -28,6 +28,7 @@ import tempered.math.TokenProbability;
 import tempered.model.Gpt2Model;
 import tempered.model.Unreadable;
 import tempered.model.synthetic.SyntheticGpt2;
+import tempered.model.synthetic.SyntheticLlama;
 import tempered.sampling.SamplerSettings;
 import tempered.text.Gpt2Tokenizer;
 
@@ -52,6 +53,13 @@ class ModelCommandsTest {
     @AfterAll
     static void close() {
         gpt2.close();
+    }
+
+    /** The line that names the synthetic GPT-2 the tests run and its file. */
+    private static String modelLine() {
+        return "model: GPT-2 from " + model + ", onnx/decoder_model_merged.onnx ("
+                + String.format(java.util.Locale.ROOT, "%,d", gpt2.info().parameters())
+                + " parameters; random weights, a stand-in whose text means nothing)";
     }
 
     @Test
@@ -87,10 +95,12 @@ class ModelCommandsTest {
     void nextPrintsATablePerTemperature() {
         MainTest.Run run = run("next", "--model", model, "--prompt", PROMPT, "--temperatures", "0,1", "--top", "3");
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().startsWith("prompt: \"The cat slept on the\" (5 tokens)"), run.out());
+        assertTrue(
+                run.out().startsWith("model: GPT-2 from " + model + ", onnx/decoder_model_merged.onnx ("), run.out());
+        assertTrue(run.out().contains("\nprompt: \"The cat slept on the\" (5 tokens)\n"), run.out());
         assertTrue(run.out().contains("T = 0   entropy 0.0000 nats"), run.out());
         assertTrue(run.out().contains("T = 1   entropy "), run.out());
-        assertEquals(1 + 2 * 5, run.out().strip().split("\n").length, run.out());
+        assertEquals(2 + 2 * 5, run.out().strip().split("\n").length, run.out());
     }
 
     @Test
@@ -144,7 +154,30 @@ class ModelCommandsTest {
         String text =
                 JSON.readTree(json.out()).get("samples").get(0).get("text").asText();
         assertEquals(PROMPT + text + "\n", streamed.out());
-        assertEquals("", streamed.err());
+        assertEquals(modelLine() + "\n", streamed.err(), "standard error names the model and file, only");
+        assertEquals(
+                JSON.readTree(json.out()).get("model").get("path").asText(),
+                Path.of(model).resolve("onnx/decoder_model_merged.onnx").toString());
+    }
+
+    /** A character split across tokens is printed whole, once its last byte has come; the end of text is not. */
+    @Test
+    void theStreamHoldsBackHalfACharacter() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        GenerateCommand.Stream stream = new GenerateCommand.Stream(
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+                Gpt2Tokenizer.get(),
+                java.util.Set.of(Gpt2Tokenizer.END_OF_TEXT));
+        int[] smile = Gpt2Tokenizer.encode("\uD83D\uDE00");
+        assertEquals(2, smile.length, "the emoji's four bytes span two tokens");
+        stream.onToken(0, new tempered.generate.Step(smile[0], Gpt2Tokenizer.token(smile[0]), 0.5, 0, 0, 0, List.of()));
+        String half = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("", half, "the first bytes of the emoji wait");
+        stream.onToken(0, new tempered.generate.Step(smile[1], Gpt2Tokenizer.token(smile[1]), 0.5, 0, 0, 0, List.of()));
+        int end = Gpt2Tokenizer.END_OF_TEXT;
+        stream.onToken(0, new tempered.generate.Step(end, Gpt2Tokenizer.token(end), 0.5, 0, 0, 0, List.of()));
+        stream.finish();
+        assertEquals("\uD83D\uDE00", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The model's control bytes (ESC, BEL, C1's CSI) are written as escapes, as next writes them; text stays. */
@@ -152,7 +185,9 @@ class ModelCommandsTest {
     void generateWritesTheModelsControlCharactersAsEscapes() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         GenerateCommand.Stream stream = new GenerateCommand.Stream(
-                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+                Gpt2Tokenizer.get(),
+                java.util.Set.of(Gpt2Tokenizer.END_OF_TEXT));
         for (String piece : new String[] {" a", "\u001b", "[2J", "\u0007", "\n", "\t\u00e9", "\r", "\u009b"}) {
             for (int id : Gpt2Tokenizer.encode(piece)) {
                 stream.onToken(0, new tempered.generate.Step(id, Gpt2Tokenizer.token(id), 0.5, 0, 0, 0, List.of()));
@@ -262,7 +297,10 @@ class ModelCommandsTest {
             value = {
                 "next --prompt ''|tempered next: --prompt is empty; give the model some text to continue",
                 "next --prompt cat --temperatures -1|tempered next: temperature T=-1.0 must be >= 0; use 0 for greedy decoding or a small positive value such as 0.7",
-                "next --prompt cat --top 0|tempered next: --top '0' must be a whole number from 1 to 50257",
+                "next --prompt cat --top 0|tempered next: --top '0' must be a whole number from 1 to the model's vocabulary size (50,257 for GPT-2, 49,152 for SmolLM2)",
+                "next --prompt cat --top 50258|tempered next: --top '50258' must be a whole number from 1 to 50257",
+                "generate --prompt cat --top-k 50258|tempered generate: --top-k '50258' must be a whole number from 0 to 50257",
+                "generate --prompt cat --temprature 1|tempered generate: unknown option '--temprature' for 'generate' (did you mean --temperature?); see 'java -jar target/tempered.jar generate --help'",
                 "next --temperatures 1|tempered next: --prompt is required, for example --prompt \"The cat slept on the\"; a long prompt can come from a file (--prompt-file FILE) or standard input (--prompt -)",
                 "generate --prompt cat --top-p 0|tempered generate: top-p p=0.0 must be in (0, 1]; use 1.0 to disable",
                 "generate --prompt cat --temperature abc|tempered generate: --temperature 'abc' is not a finite number; write one number, for example --temperature 0.7",
@@ -309,7 +347,12 @@ class ModelCommandsTest {
                         7,
                         SyntheticGpt2.Precision.INT8)
                 .toString();
-        MainTest.Run run = run("bench", "--model", model, "--int8-model", int8, "--quick");
+        Path smollm2 = folder.resolve("smollm2");
+        for (SyntheticLlama.Precision precision : SyntheticLlama.Precision.values()) {
+            SyntheticLlama.write(smollm2, SyntheticLlama.Shape.TINY, 7, precision, false);
+        }
+        MainTest.Run run =
+                run("bench", "--model", model, "--int8-model", int8, "--smollm2", smollm2.toString(), "--quick");
         assertEquals(0, run.status(), run.err());
         for (String label : List.of(
                 "bandwidth before decoding, Java sum, 1 thread",
@@ -327,6 +370,13 @@ class ModelCommandsTest {
                 "int8 prompt processing / float32",
                 "int8 and float32 agree on the likeliest token",
                 "int8's largest probability difference",
+                "side by side, GPT-2 float32 decoding, batch 1, 24 tokens",
+                "side by side, GPT-2 int8 decoding / GPT-2 float32 beside it",
+                "side by side, SmolLM2 float32 prompt processing, 16 tokens",
+                "side by side, SmolLM2 int8 decoding / GPT-2 float32 beside it",
+                "side by side, SmolLM2 4-bit decoding, batch 1, 24 tokens",
+                "SmolLM2 4-bit: weights read per token",
+                "SmolLM2 float32: bandwidth bound",
                 "bandwidth bound for float32 batch-1 decoding",
                 "model load alone",
                 "command line: start to first token",
@@ -336,6 +386,17 @@ class ModelCommandsTest {
             assertTrue(run.out().contains(label), "bench shows " + label + ":\n" + run.out());
         }
         assertTrue(run.out().contains("targets: not checked in a quick run"), run.out());
+        assertTrue(
+                run.out().contains("\n  SmolLM2 4-bit: " + smollm2 + ", onnx/model_q4.onnx (28,064"),
+                "the files measured are named: " + run.out());
+        for (String label : List.of("SmolLM2 float32", "SmolLM2 int8", "SmolLM2 4-bit")) {
+            String line = run.out()
+                    .lines()
+                    .filter(l -> l.startsWith("  " + label + ": "))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no line for " + label + ":\n" + run.out()));
+            assertTrue(line.endsWith("parameters; random weights, a stand-in whose text means nothing)"), line);
+        }
         assertFalse(run.out().contains("[met]") || run.out().contains("MISSED"), run.out());
     }
 
@@ -381,8 +442,8 @@ class ModelCommandsTest {
                 run("generate", "--model", model, "--prompt", PROMPT, "--max-new-tokens", "100", "--seed", "3");
         assertEquals(0, streamed.status(), streamed.err());
         assertEquals(
-                "tempered generate: stopped at the model's context of 64 tokens (a prompt of 5 and 59 new), before --max-new-tokens"
-                        + " 100\n",
+                modelLine() + "\ntempered generate: stopped at the model's context of 64 tokens (a prompt of 5 and 59"
+                        + " new), before --max-new-tokens 100\n",
                 streamed.err());
         MainTest.Run json = run(
                 "generate",
@@ -461,13 +522,15 @@ class ModelCommandsTest {
         for (String command : List.of("next", "generate")) {
             MainTest.Run run = run(command, "--model", folder.toString(), "--prompt", PROMPT);
             assertEquals(3, run.status(), run.err());
+            List<String> lines = run.err().lines().toList();
+            assertEquals(command.equals("generate") ? 2 : 1, lines.size(), "the model that ran, then the failure");
             assertTrue(
-                    run.err()
+                    lines.get(lines.size() - 1)
                             .startsWith(
                                     "tempered " + command + ": the model "
                                             + folder.resolve(SyntheticGpt2.Layout.MODEL.file)
                                             + " produced NaN as the logit"
-                                            + " of token 0 (and 50256 more that are not finite); a working GPT-2 never does, so the model file is damaged"),
+                                            + " of token 0 (and 50256 more that are not finite); a working model never does, so the model file is damaged"),
                     run.err());
             assertFalse(run.err().contains("-Infinity"), run.err());
         }

@@ -60,7 +60,7 @@ public final class FakeHub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Adds a file of the repository; names ending in .onnx are served as LFS files. */
+    /** Adds a file of the repository; names ending in .onnx or .onnx_data are served as LFS files. */
     public FakeHub file(String repo, String path, byte[] bytes) {
         files.put(repo + "/" + path, bytes);
         return this;
@@ -126,7 +126,8 @@ public final class FakeHub implements AutoCloseable {
                 return;
             }
             exchange.getResponseHeaders().add("X-Repo-Commit", COMMIT);
-            boolean lfs = parts[4].endsWith(".onnx");
+            // Models and their external weights are LFS files on the hub, named by sha256.
+            boolean lfs = parts[4].endsWith(".onnx") || parts[4].endsWith(".onnx_data");
             if (lfs && !withoutSha256) {
                 exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + sha256(body) + "\"");
                 if (!headWithoutSize) {

@@ -63,7 +63,7 @@ class LabIT {
             #!/bin/sh
             case "$1" in
               kernelspec) %s ;;
-              lab) if [ "$2" = --version ]; then echo 4.6.6; else echo "JupyterLab started: $*"; fi ;;
+              lab) if [ "$2" = --version ]; then echo 4.6.6; else echo "JupyterLab started: $* (ORT_DISABLE_TELEMETRY=$ORT_DISABLE_TELEMETRY)"; fi ;;
               nbconvert) echo 7.16.6 ;;
               *) exit 1 ;;
             esac
@@ -163,6 +163,9 @@ class LabIT {
                 .contains("install --disable-pip-version-check jupyterlab jjava==1.0a7"));
         assertEquals("1.0-a7", NotebookExecutor.JJAVA_VERSION, "./lab pins the release the executor follows");
         assertTrue(lab.out.contains("JupyterLab started: lab --notebook-dir=notebooks"), lab.toString());
+        assertTrue(
+                lab.out.contains("(ORT_DISABLE_TELEMETRY=1)"),
+                "the kernel starts with ONNX Runtime's telemetry off: " + lab);
     }
 
     @Test

@@ -55,6 +55,54 @@ class OnnxWeightsTest {
         assertArrayEquals(new long[] {50257, 16}, embedding.get(0).dims());
     }
 
+    /**
+     * A step reads every weight of GPT-2 in full but the position embeddings, of which it reads one row: the
+     * parameters' bytes as ModelInfo counts them, one row, and the graph's few small constants (shapes, scalars).
+     */
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void aStepReadsEveryWeightButOneRowOfThePositions(Layout layout) {
+        Path written = SyntheticGpt2.write(folder, layout);
+        OnnxWeights weights = OnnxWeights.read(written.resolve(layout.file));
+        assertEquals(java.util.Set.of("Gather"), weights.readers("transformer.wpe.weight"));
+        assertTrue(weights.readers("transformer.wte.weight").size() > 1, "looked up and multiplied by (tied)");
+        long row = 4L * SHAPE.heads() * SHAPE.headSize();
+        long expected;
+        try (Gpt2Model model = Gpt2Model.open(written)) {
+            expected = model.info().weightBytesPerToken() + row;
+        }
+        long constants = weights.bytesReadPerToken() - expected;
+        assertTrue(constants >= 0 && constants < 4096, "beyond the weights: " + constants + " bytes");
+    }
+
+    /**
+     * The 4-bit Llama keeps its embeddings in float32 for lookups only (one row a step) and multiplies by a 4-bit
+     * copy: a step reads half a byte a weight, the 4-bit blocks' scales and zero points, and one float32 row.
+     */
+    @Test
+    void aFourBitStepReadsItsBlocksAndOneRowOfTheFloatEmbeddings() {
+        long[] read = new long[3];
+        for (tempered.model.synthetic.SyntheticLlama.Precision precision :
+                tempered.model.synthetic.SyntheticLlama.Precision.values()) {
+            Path dir = folder.resolve(precision.name());
+            tempered.model.synthetic.SyntheticLlama.write(
+                    dir, tempered.model.synthetic.SyntheticLlama.Shape.TINY, 7, precision, false);
+            OnnxWeights weights = OnnxWeights.read(dir.resolve(precision.file));
+            read[precision.ordinal()] = weights.bytesReadPerToken();
+            if (precision == tempered.model.synthetic.SyntheticLlama.Precision.Q4) {
+                assertEquals(java.util.Set.of("Gather"), weights.readers("model.embed_tokens.weight"));
+            }
+        }
+        // TINY: 28,064 parameters, of which 296 x 32 = 9,472 are the embeddings.
+        assertTrue(Math.abs(read[0] - 4 * 28_064) < 4096, "float32 reads every parameter: " + read[0]);
+        assertTrue(Math.abs(read[1] - 28_064) < 4096, "int8 reads a byte per parameter: " + read[1]);
+        // 4 bits a weight, and per block of 16 a float32 scale and a 4-bit zero point: 0.78125 bytes a weight, for the
+        // 18,432 weights of the layers' matrices and the 9,472 of the output layer's own copy; then one row of the
+        // embeddings and the 160 norm gains in float32.
+        long fourBit = Math.round((18_432 + 9_472) * 0.78125) + 4 * 32 + 4 * 160;
+        assertTrue(Math.abs(read[2] - fourBit) < 4096, "4-bit reads " + read[2] + ", about " + fourBit);
+    }
+
     /** Protobuf's own parser, which holds the whole model in memory, is the oracle for names, types and shapes. */
     @Test
     void readsWhatProtobufsOwnParserReads() throws IOException {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The benchmark's figures by label, in the order they were measured, with notes on what they mean. */
-public final class Figures {
+public final class Measurements {
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
