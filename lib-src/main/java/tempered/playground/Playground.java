@@ -19,7 +19,6 @@ import tempered.math.Logits;
 import tempered.math.Ranking;
 import tempered.sampling.SamplerChain;
 import tempered.sampling.SamplerSettings;
-import tempered.text.Gpt2Tokenizer;
 import tempered.text.Tokenizer;
 
 /**
@@ -431,7 +430,7 @@ public final class Playground {
     }
 
     private String label(int id) {
-        return labels != null ? labels.get(id) : Gpt2Tokenizer.quoted(tokenizer.token(id));
+        return labels != null ? labels.get(id) : Tokenizer.quoted(tokenizer.token(id));
     }
 
     static String resource(String name) {
