@@ -8,7 +8,7 @@ import tempered.math.Distribution;
  *
  * <pre>{@code
  * Figures.of(Distribution.of(new double[] {-49.82, -46.40, -45.25, -47.30, -48.32}, 1.0));
- * // entropy 0.9514 nats, perplexity 2.5893, top token 0.6657, 90% of the mass in 3 tokens, 5 tokens left
+ * // entropy 0.9514 nats, perplexity 2.5893, top token's probability 0.6657, 90% of the mass in 3 tokens, 5 tokens left
  * }</pre>
  *
  * @param entropy Shannon entropy in nats
@@ -38,7 +38,7 @@ public record Figures(
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "entropy %.4f nats, perplexity %.4f, top token %.4f, 90%% of the mass in %,d %s, %,d %s left",
+                "entropy %.4f nats, perplexity %.4f, top token's probability %.4f, 90%% of the mass in %,d %s, %,d %s left",
                 entropy,
                 perplexity,
                 topProbability,

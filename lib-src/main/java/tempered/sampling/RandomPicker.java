@@ -58,6 +58,16 @@ public final class RandomPicker implements Picker {
         return pass.draw(draws.next());
     }
 
+    /** Weighs {@code logits} at {@code temperature} for the draws {@link #drawWeighed} makes from them. */
+    void weigh(double[] logits, double temperature) {
+        pass.weigh(logits, temperature, false);
+    }
+
+    /** The next draw from the logits last weighed: the token {@link #draw} gives for them, without a second pass. */
+    int drawWeighed() {
+        return pass.draw(draws.next());
+    }
+
     /** The pass of the last draw. */
     SoftmaxPass lastPass() {
         return pass;

@@ -125,6 +125,41 @@ public final class SamplerChain {
         return next(logits, new int[0]);
     }
 
+    /**
+     * The next {@code count} token ids from the same logits and history, each accepted: exactly what {@code count}
+     * calls of {@link #next} give. A chain whose only state is its picker's generator (a random picker after
+     * processors without state) weighs the logits once and walks them {@code count} times, so a thousand draws
+     * cost one softmax, not a thousand; a greedy chain without state chooses once; a chain with more state (XTC,
+     * mirostat) takes {@code count} steps.
+     */
+    public int[] next(double[] logits, int[] history, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count=" + count + " must be >= 0: the number of tokens to draw");
+        }
+        int[] ids = new int[count];
+        boolean stateless = processors.stream().allMatch(p -> p.copy() == p);
+        if (count > 0 && stateless && picker instanceof Greedy) {
+            Arrays.fill(ids, next(logits, history));
+            for (int i = 1; i < count; i++) {
+                accept(ids[i]);
+            }
+            return ids;
+        }
+        if (count == 0 || !stateless || !(picker instanceof RandomPicker random)) {
+            for (int i = 0; i < count; i++) {
+                ids[i] = next(logits, history);
+            }
+            return ids;
+        }
+        Prepared prepared = prepare(logits, history, true);
+        random.weigh(prepared.logits, prepared.temperature);
+        for (int i = 0; i < count; i++) {
+            ids[i] = prepared.id(random.drawWeighed());
+            accept(ids[i]);
+        }
+        return ids;
+    }
+
     /** The next token id for float logits, as a model emits them. */
     public int next(float[] logits, int[] history) {
         return next(widen(logits), history);

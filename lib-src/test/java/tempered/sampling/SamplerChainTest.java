@@ -143,6 +143,38 @@ class SamplerChainTest {
         assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(otherSeed));
     }
 
+    @Test
+    void manyDrawsAtOnceAreTheDrawsOneByOne() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] logits = new double[3000];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = random.nextGaussian() * 3;
+        }
+        logits[17] = Double.NEGATIVE_INFINITY;
+        SamplerSettings base = SamplerSettings.of(0.8).withSeed(5);
+        for (SamplerChain chain : List.of(
+                base.temperatureFirst(),
+                base.withTopK(40).withTopP(0.9).temperatureLast(),
+                base.withTopNSigma(1.5).withTypicalP(0.9).withMinP(0.01).temperatureFirst(),
+                base.withXtc(0.5, 0.01).temperatureLast(),
+                base.withMirostatV2(4, 0.2).temperatureLast(),
+                base.withTemperature(0).withTopK(3).temperatureFirst())) {
+            SamplerChain twin = chain.fresh();
+            int[] oneByOne = new int[500];
+            for (int i = 0; i < oneByOne.length; i++) {
+                oneByOne[i] = twin.next(logits, new int[] {4});
+            }
+            assertArrayEquals(oneByOne, chain.next(logits, new int[] {4}, 500), chain.toString());
+            assertEquals(twin.next(logits), chain.next(logits), chain + ": both go on from the same state");
+        }
+        assertEquals(
+                "count=-1 must be >= 0: the number of tokens to draw",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> base.temperatureFirst().next(logits, new int[0], -1))
+                        .getMessage());
+    }
+
     private static int[] draw(SamplerChain chain, int n) {
         int[] tokens = new int[n];
         for (int i = 0; i < n; i++) {
