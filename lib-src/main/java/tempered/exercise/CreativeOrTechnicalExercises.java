@@ -1,42 +1,78 @@
 package tempered.exercise;
 
+import java.util.Arrays;
 import tempered.generate.Generation;
 import tempered.generate.Repetition;
-import tempered.generate.Step;
+import tempered.generate.Surprisal;
+import tempered.model.LanguageModel;
+import tempered.notebook.BootstrapMean;
+import tempered.text.HumanText;
 
 /**
- * The checks of notebook 09's exercises, on creative and technical text: repetition counted by hand, and surprisal
- * converted between bits and nats. Each takes the learner's answer and the notebook's generation and returns a
- * verdict that does not contain the expected value.
+ * The checks of notebook 09's exercises, on creative and technical text: where human text sits among the sampled
+ * temperatures (a prediction), and repetition counted by hand in the greedy text. Each takes the learner's answer
+ * and the notebook's data and returns a verdict that does not contain the expected value.
  *
  * <pre>{@code
  * // not run: needs GPT-2's generations of notebook 09
- * CreativeOrTechnicalExercises.repeatedFourGrams(share, calm);   // "right: ..." or "not yet: ..."
+ * CreativeOrTechnicalExercises.repeatedFourGrams(count, greedy);   // "right: ..." or "not yet: ..."
  * }</pre>
  */
 public final class CreativeOrTechnicalExercises {
+    /** How many tokens of the human passage notebook 09 measures, as many as each sampled text has. */
+    public static final int HUMAN_TOKENS = 100;
+
     private CreativeOrTechnicalExercises() {}
 
     /**
-     * Exercise 1: the share of the 4-grams of {@code run}'s text that already occurred earlier in it. Right within
-     * 1e-9: it is a ratio of two counts, and an off-by-one count in either moves it by more.
+     * Exercise 1, a prediction: the temperature, among {@code temperatures}, whose texts' mean surprisal ({@code
+     * surprisal}, one mean per temperature) lies closest to that of the human passage, scored under {@code model}
+     * as notebook 09 scores it: the first {@value #HUMAN_TOKENS} tokens after the opening paragraph of {@link
+     * HumanText#prideAndPrejudice()}, given that paragraph.
      */
-    public static String repeatedFourGrams(double share, Generation run) {
-        double expected = Repetition.repeatedShare(
-                Inputs.present(run, "the generation").sample().tokenIds(), 4);
-        return Check.probability("the repeated share of 4-grams", share, expected, 1e-9);
+    public static String closestToHuman(
+            double temperature, double[] temperatures, BootstrapMean[] surprisal, LanguageModel model) {
+        Inputs.present(temperatures, "the temperatures");
+        Inputs.present(surprisal, "the surprisal means");
+        String invalid = Check.notANumber("the temperature", temperature);
+        if (invalid != null) {
+            return invalid;
+        }
+        if (Arrays.stream(temperatures).noneMatch(t -> t == temperature)) {
+            return Check.notYet(Check.shown(temperature) + " is not one of the measured temperatures "
+                    + Arrays.toString(temperatures) + "; pick one of them");
+        }
+        double human = humanSurprisal(Inputs.present(model, "the model"));
+        int closest = 0;
+        for (int i = 1; i < temperatures.length; i++) {
+            if (Math.abs(surprisal[i].mean() - human) < Math.abs(surprisal[closest].mean() - human)) {
+                closest = i;
+            }
+        }
+        return temperature == temperatures[closest]
+                ? Check.right("the temperature whose texts are closest to the human passage is T = "
+                        + Check.shown(temperature))
+                : Check.notYet("it is not T = " + Check.shown(temperature)
+                        + " (run the next cell to see where the human line falls, and think about why)");
     }
 
     /**
-     * Exercise 2: the mean surprisal of {@code run}'s tokens under the raw model, in nats per token (the mean of
-     * -ln p). Right within 1e-6.
+     * Exercise 2: how many of the 4-grams of {@code greedy}'s text (its new tokens) already occurred earlier in it.
      */
-    public static String meanSurprisalNats(double nats, Generation run) {
-        double expected = Inputs.present(run, "the generation").sample().steps().stream()
-                .mapToDouble(Step::rawLogProbability)
-                .map(logP -> -logP)
-                .average()
-                .orElse(0);
-        return Check.near("the mean surprisal in nats", nats, expected, 1e-6);
+    public static String repeatedFourGrams(long count, Generation greedy) {
+        int[] ids = Inputs.present(greedy, "the greedy generation").sample().tokenIds();
+        int grams = Math.max(0, ids.length - 3);
+        long expected = Math.round(Repetition.repeatedShare(ids, 4) * grams);
+        return Check.count("the number of repeated 4-grams", count, expected);
+    }
+
+    /** The human passage's mean surprisal, in nats per token, as notebook 09 computes it. */
+    static double humanSurprisal(LanguageModel model) {
+        String passage = HumanText.prideAndPrejudice();
+        int split = passage.indexOf("\n\n");
+        int[] opening = model.tokenizer().encode(passage.substring(0, split));
+        int[] rest = model.tokenizer().encode(passage.substring(split));
+        double[] nats = Surprisal.of(model, opening, Arrays.copyOf(rest, Math.min(HUMAN_TOKENS, rest.length)));
+        return Arrays.stream(nats).average().orElseThrow();
     }
 }

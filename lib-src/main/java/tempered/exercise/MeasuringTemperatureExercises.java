@@ -5,8 +5,8 @@ import tempered.math.TemperatureSolver;
 import tempered.recorded.RecordedGpt2;
 
 /**
- * The checks of notebook 10's exercises, on measuring temperature: the temperature for a target perplexity or
- * entropy. Each takes the learner's answer and the notebook's data and returns a verdict that does not contain
+ * The checks of notebook 10's exercises, on measuring temperature: the temperature for a target perplexity (a
+ * prediction first) or entropy. Each takes the learner's answer and the notebook's data and returns a verdict that does not contain
  * the expected value.
  *
  * <pre>{@code
@@ -17,13 +17,17 @@ import tempered.recorded.RecordedGpt2;
 public final class MeasuringTemperatureExercises {
     private MeasuringTemperatureExercises() {}
 
-    /** Exercise 1: the recorded prompt after which GPT-2's next token reaches perplexity 50 at the lowest T. */
-    public static String firstToPerplexityFifty(String prompt, RecordedGpt2 recorded) {
+    /**
+     * Exercise 1: the recorded prompt after which GPT-2's next token, cooled from T = 1, reaches perplexity 10 at
+     * the lowest temperature (the one that needs the most cooling). It is not the prompt with the largest entropy
+     * at T = 1: two curves H(T) can cross.
+     */
+    public static String firstToPerplexityTen(String prompt, RecordedGpt2 recorded) {
         return Prompts.largest(
                 "the prompt",
                 prompt,
                 recorded,
-                p -> -TemperatureSolver.forPerplexity(Logits.toDouble(recorded.nextLogits(p.tokenIds())), 50));
+                p -> -TemperatureSolver.forPerplexity(Logits.toDouble(recorded.nextLogits(p.tokenIds())), 10));
     }
 
     /**

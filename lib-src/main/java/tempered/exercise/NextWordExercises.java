@@ -42,7 +42,7 @@ public final class NextWordExercises {
         String what = "the likeliest token";
         if (token != null && !token.equals(expected) && expected.startsWith(" ") && !token.startsWith(" ")) {
             return Check.notYet(what + " is not \"" + token + "\": a word that follows another starts with a space"
-                    + " in GPT-2's tokens, as in \" the\"");
+                    + " in GPT-2's tokens, as in \" slept\"");
         }
         return token == null
                 ? Check.equal(what, null, expected)

@@ -21,9 +21,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Lines keep the order they are added in, which is the legend's order; lines named by a temperature ("T = 0.5")
  * get the sequential palette of {@link Palette}, others the qualitative one. A reference (an asymptote, a target) is
  * drawn dashed and grey, labelled at its end, so it never competes with the data; {@link #mark}, {@link
- * #markMinimum} and {@link #markCrossing} ring the point a reader should look at and label it. A log axis
- * ({@link #logX}, {@link #logY}) takes only values above 0 and refuses any other with the series and point named
- * ({@link AxisScale} says why it does not clip them).
+ * #markMinimum} and {@link #markCrossing} ring the point a reader should look at and label it; {@link #band} shades a
+ * stretch of the x axis (the temperatures used in practice) and {@link #referenceAtX} draws a dashed grey limit across
+ * it. A log axis ({@link #logX}, {@link #logY}) takes only values above 0 and refuses any other with the series and
+ * point named ({@link AxisScale} says why it does not clip them).
  *
  * <pre>{@code
  * double[] t = Charts.logRange(0.01, 100, 50);
@@ -43,11 +44,15 @@ public final class LineChart {
     private final Map<String, double[]> referenceCurves = new LinkedHashMap<>();
     private final Map<String, Double> references = new LinkedHashMap<>();
     private final List<Mark> marks = new ArrayList<>();
+    private final List<XRange> xRanges = new ArrayList<>();
     private boolean logX;
     private boolean logY;
 
     /** A marked point: its label and where it is, in the values of the axes. */
     record Mark(String label, double x, double y) {}
+
+    /** A band of the x axis, or a vertical reference line where {@code from == to}, in the x axis's values. */
+    record XRange(String label, double from, double to) {}
 
     private LineChart(String title, String xTitle, String yTitle, double[] x) {
         this.title = title;
@@ -106,6 +111,34 @@ public final class LineChart {
     /** A reference curve (y = x, what theory predicts), dashed and grey, named in the legend. */
     public LineChart reference(String name, double[] y) {
         referenceCurves.put(name, checked(name, y));
+        return this;
+    }
+
+    /**
+     * Shades the stretch of the x axis from {@code from} to {@code to} in light grey behind the lines, labelled at its
+     * top: a range the reader should place the lines against, such as the temperatures used in practice.
+     *
+     * <pre>{@code
+     * LineChart chart = LineChart.of("c", "T", "y", new double[] {0.5, 1, 2}).line("y", new double[] {1, 2, 3});
+     * chart.band("used in practice", 0.7, 1).referenceAtX("APIs stop at 2", 2).image().getWidth();  // 720
+     * }</pre>
+     */
+    public LineChart band(String label, double from, double to) {
+        if (!Double.isFinite(from) || !Double.isFinite(to) || !(from < to)) {
+            throw new IllegalArgumentException("the band '" + label + "' runs from " + from + " to " + to
+                    + "; give two finite x values, the smaller first");
+        }
+        xRanges.add(new XRange(label, from, to));
+        return this;
+    }
+
+    /** A vertical reference line at {@code x}, dashed and grey, labelled at its foot: a limit on the x axis. */
+    public LineChart referenceAtX(String label, double x) {
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException(
+                    "the reference '" + label + "' is at x = " + x + "; a chart can only show finite numbers");
+        }
+        xRanges.add(new XRange(label, x, x));
         return this;
     }
 
@@ -173,6 +206,11 @@ public final class LineChart {
         return ChartFrame.image(chart(), title);
     }
 
+    /** The bands and vertical references so far, in order: a reference is a band of no width. */
+    List<XRange> xRanges() {
+        return List.copyOf(xRanges);
+    }
+
     /** The points marked so far, in order. */
     List<Mark> marks() {
         return List.copyOf(marks);
@@ -225,6 +263,13 @@ public final class LineChart {
         });
         evenTicks(chart, shownX, yScale.place(lines.values().iterator().next()[0]));
         includeInRange(chart, yScale);
+        for (XRange range : xRanges) {
+            if (logX && !(range.from() > 0)) {
+                throw new IllegalArgumentException("'" + range.label() + "' is at x = " + range.from()
+                        + ", but the x axis is logarithmic and shows only values above 0");
+            }
+            chart.addAnnotation(new XRangeMark(range.label(), xs.place(range.from()), xs.place(range.to())));
+        }
         references.forEach((name, y) -> chart.addAnnotation(new ReferenceLine(name, yScale.place(y))));
         marks.forEach(m -> chart.addAnnotation(new PointMark(m.label(), xs.place(m.x()), yScale.place(m.y()))));
         return chart;

@@ -2,12 +2,10 @@ package tempered.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tempered.generate.Generation;
 import tempered.generate.GenerationSettings;
 import tempered.generate.Generator;
+import tempered.generate.Repetition;
 import tempered.math.Distribution;
 import tempered.model.Gpt2Model;
+import tempered.model.KvCache;
 import tempered.model.ModelInfo;
 import tempered.model.synthetic.SyntheticGpt2;
 import tempered.sampling.SamplerChain;
@@ -116,48 +116,77 @@ class Gpt2NotebookExercisesTest {
     }
 
     @Test
-    void wordByWordFirstStepEntropy() {
+    void wordByWordGreedyRepeatsWantsAPredictionAndJudgesTheCount() {
+        Generation greedy = new Generator(gpt2)
+                .generate(
+                        "The best way to learn a language is",
+                        SamplerChain.builder().greedy(),
+                        GenerationSettings.of(60));
+        int[] written = greedy.sample().tokenIds();
+        long counted = Math.round(Repetition.repeatedShare(written, 3) * Math.max(0, written.length - 2));
+        // The count written out by hand, so the test does not lean on Repetition alone.
+        Set<List<Integer>> seen = new HashSet<>();
+        long byHand = 0;
+        for (int i = 0; i + 2 < written.length; i++) {
+            if (!seen.add(List.of(written[i], written[i + 1], written[i + 2]))) {
+                byHand++;
+            }
+        }
+        assertEquals(byHand, counted);
+        String right = WordByWordExercises.greedyRepeats(7, counted, gpt2);
+        Verdicts.right(right);
+        assertTrue(right.endsWith("(you predicted 7)"), right);
+        // Any prediction will do; the count must be exact.
+        Verdicts.right(WordByWordExercises.greedyRepeats(0, counted, gpt2));
+        notYetWithout(WordByWordExercises.greedyRepeats(7, counted + 1, gpt2), counted);
+        notYetWithout(WordByWordExercises.greedyRepeats(7, Answer.NONE, gpt2), counted);
+        // No count is judged before a prediction is written down.
+        String unpredicted = WordByWordExercises.greedyRepeats(Answer.NONE, counted, gpt2);
+        notYetWithout(unpredicted, counted);
+        assertTrue(unpredicted.contains("prediction"), unpredicted);
+        notYetWithout(WordByWordExercises.greedyRepeats(-1, counted, gpt2), counted);
+    }
+
+    /** Not yet, and the expected count appears nowhere as a number (the "3" of "3-grams" aside). */
+    private static void notYetWithout(String verdict, long expected) {
+        Verdicts.notYet(verdict);
+        assertTrue(
+                !verdict.replace("3-grams", "").matches("(?s).*(?<![\\d,-])" + expected + "(?![\\d,]).*"),
+                "the verdict gives the count " + expected + " away: " + verdict);
+    }
+
+    @Test
+    void wordByWordThirdStepEntropyAtTemperatureSevenTenths() {
         Generation coolRun = new Generator(gpt2)
                 .generate(PROMPT, SamplerChain.builder().temperature(0.5).random(42), GenerationSettings.of(20));
+        int[] promptIds = Gpt2Tokenizer.encode(PROMPT);
+        int[] written = coolRun.sample().tokenIds();
+        int[] context = Arrays.copyOf(promptIds, promptIds.length + 2);
+        context[promptIds.length] = written[0];
+        context[promptIds.length + 1] = written[1];
         double entropy = 0;
-        for (double pi : Distribution.of(gpt2.nextLogits(Gpt2Tokenizer.encode(PROMPT)), 0.5)
-                .probs()) {
+        for (double pi : Distribution.of(gpt2.nextLogits(context), 0.7).probs()) {
             if (pi > 0) {
                 entropy -= pi * Math.log(pi);
             }
         }
-        Verdicts.right(WordByWordExercises.firstStepEntropy(entropy, coolRun));
-        // The raw model's entropy (T = 1), and the answer in bits.
-        Verdicts.notYet(WordByWordExercises.firstStepEntropy(
-                coolRun.sample().steps().get(0).rawEntropy(), coolRun));
-        Verdicts.notYet(WordByWordExercises.firstStepEntropy(entropy / Math.log(2), coolRun));
-    }
-
-    @Test
-    void creativeOrTechnicalRepeatedFourGramsAndSurprisal() {
-        Generation calm = new Generator(gpt2)
-                .generate(
-                        "Nepal is a country in South Asia.",
-                        SamplerChain.builder().temperature(0.5).random(3),
-                        GenerationSettings.of(60));
-        int[] ids = calm.sample().tokenIds();
-        Set<List<Integer>> seen = new HashSet<>();
-        int repeats = 0;
-        int grams = Math.max(0, ids.length - 3);
-        for (int i = 0; i < grams; i++) {
-            if (!seen.add(List.of(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]))) {
-                repeats++;
-            }
+        Verdicts.right(WordByWordExercises.thirdStepEntropy(entropy, coolRun, gpt2));
+        // Through a KV cache, as a learner may compute the logits: right as well.
+        try (KvCache cache = gpt2.newCache(1)) {
+            float[] cached = cache.append(context);
+            Verdicts.right(WordByWordExercises.thirdStepEntropy(
+                    Distribution.of(cached, 0.7).entropy(), coolRun, gpt2));
         }
-        double share = grams == 0 ? 0 : (double) repeats / grams;
-        Verdicts.right(CreativeOrTechnicalExercises.repeatedFourGrams(share, calm));
-        // One repeat too many.
-        Verdicts.notYet(CreativeOrTechnicalExercises.repeatedFourGrams((repeats + 1.0) / grams, calm));
-
-        double nats = calm.sample().meanSurprisalBits() * Math.log(2);
-        Verdicts.right(CreativeOrTechnicalExercises.meanSurprisalNats(nats, calm));
-        // The bits themselves.
-        Verdicts.notYet(
-                CreativeOrTechnicalExercises.meanSurprisalNats(calm.sample().meanSurprisalBits(), calm));
+        // The entropy the table prints (T = 0.5), the first and the second step at T = 0.7, and the answer in bits.
+        Verdicts.notYet(WordByWordExercises.thirdStepEntropy(
+                coolRun.sample().steps().get(2).entropy(), coolRun, gpt2));
+        Verdicts.notYet(WordByWordExercises.thirdStepEntropy(
+                Distribution.of(gpt2.nextLogits(promptIds), 0.7).entropy(), coolRun, gpt2));
+        Verdicts.notYet(WordByWordExercises.thirdStepEntropy(
+                Distribution.of(gpt2.nextLogits(Arrays.copyOf(context, context.length - 1)), 0.7)
+                        .entropy(),
+                coolRun,
+                gpt2));
+        Verdicts.notYet(WordByWordExercises.thirdStepEntropy(entropy / Math.log(2), coolRun, gpt2));
     }
 }

@@ -1,5 +1,8 @@
 package tempered.exercise;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import tempered.math.Distribution;
 import tempered.math.Logits;
@@ -10,13 +13,13 @@ class MeasuringTemperatureExercisesTest {
     private static final RecordedGpt2 RECORDED = RecordedGpt2.load();
 
     @Test
-    void firstToPerplexityFifty() {
+    void firstToPerplexityTen() {
         String answer = null;
         String last = null;
         double lowest = Double.POSITIVE_INFINITY;
         double highest = 0;
         for (RecordedGpt2.Prompt p : RECORDED.prompts()) {
-            double t = TemperatureSolver.forPerplexity(Logits.toDouble(RECORDED.nextLogits(p.tokenIds())), 50);
+            double t = TemperatureSolver.forPerplexity(Logits.toDouble(RECORDED.nextLogits(p.tokenIds())), 10);
             if (t < lowest) {
                 lowest = t;
                 answer = p.text();
@@ -26,9 +29,17 @@ class MeasuringTemperatureExercisesTest {
                 last = p.text();
             }
         }
-        Verdicts.right(MeasuringTemperatureExercises.firstToPerplexityFifty(answer, RECORDED));
+        Verdicts.right(MeasuringTemperatureExercises.firstToPerplexityTen(answer, RECORDED));
         // The last prompt to get there: the highest temperature instead of the lowest.
-        Verdicts.notYet(MeasuringTemperatureExercises.firstToPerplexityFifty(last, RECORDED), answer);
+        Verdicts.notYet(MeasuringTemperatureExercises.firstToPerplexityTen(last, RECORDED), answer);
+        // The prediction from the entropies at T = 1: the most uncertain prompt there is not the answer.
+        RecordedGpt2.Prompt mostUncertain = RECORDED.prompts().stream()
+                .max(Comparator.comparingDouble(p ->
+                        Distribution.of(RECORDED.nextLogits(p.tokenIds()), 1).entropy()))
+                .orElseThrow();
+        assertNotEquals(answer, mostUncertain.text());
+        Verdicts.notYet(MeasuringTemperatureExercises.firstToPerplexityTen(mostUncertain.text(), RECORDED), answer);
+        Verdicts.right(MeasuringTemperatureExercises.firstToPerplexityTen(" " + answer + " ", RECORDED));
     }
 
     @Test

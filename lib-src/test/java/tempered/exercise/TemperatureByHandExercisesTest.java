@@ -1,10 +1,46 @@
 package tempered.exercise;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import tempered.math.Distribution;
 import tempered.math.Examples;
 
 class TemperatureByHandExercisesTest {
+
+    /** The notebook's vocabulary: the five words, then 50,252 tail logits at the quantiles of a normal(-63, 3). */
+    private static double[] vocabulary() {
+        int tail = 50_252;
+        double[] vocabulary = new double[5 + tail];
+        System.arraycopy(Examples.WORD_LOGITS, 0, vocabulary, 0, 5);
+        NormalDistribution bell = new NormalDistribution(-63, 3);
+        for (int k = 0; k < tail; k++) {
+            vocabulary[5 + k] = bell.inverseCumulativeProbability((k + 0.5) / tail);
+        }
+        return vocabulary;
+    }
+
+    @Test
+    void spreadTail() {
+        double[] vocabulary = vocabulary();
+        Verdicts.right(TemperatureByHandExercises.spreadTail("heavier", Examples.WORD_LOGITS, vocabulary));
+        Verdicts.right(TemperatureByHandExercises.spreadTail(" Heavier", Examples.WORD_LOGITS, vocabulary));
+        Verdicts.notYet(TemperatureByHandExercises.spreadTail("lighter", Examples.WORD_LOGITS, vocabulary), "heavier");
+        Verdicts.notYet(TemperatureByHandExercises.spreadTail(null, Examples.WORD_LOGITS, vocabulary), "heavier");
+        assertEquals(
+                "not yet: write heavier or lighter; try again",
+                TemperatureByHandExercises.spreadTail("more", Examples.WORD_LOGITS, vocabulary));
+        assertEquals(
+                "vocabulary holds 5 logits, no more than the 5 words; pass the notebook's vocabulary: the words' logits,"
+                        + " then the tail's",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TemperatureByHandExercises.spreadTail(
+                                        "heavier", Examples.WORD_LOGITS, Examples.WORD_LOGITS))
+                        .getMessage());
+    }
 
     @Test
     void middleAtHalf() {

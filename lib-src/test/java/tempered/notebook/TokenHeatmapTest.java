@@ -29,8 +29,17 @@ class TokenHeatmapTest {
         assertTrue(html.contains("title=\"p = 1.00e-07 (raw 0.00100)\" style=\"background-color:#ffffff"), html);
         // Under the raw model " the" had 0.5: log10(0.5) / 6 + 1 = 0.95 of the way to deep blue.
         assertTrue(
-                html.contains("title=\"p = 0.500 (raw 0.500)\" style=\"background-color:"
-                        + Shading.colour(1 + Math.log10(0.5) / 6)),
+                html.contains(
+                        "title=\"raw p = 0.500\" style=\"background-color:" + Shading.colour(1 + Math.log10(0.5) / 6)),
+                html);
+        // The legend: one swatch per power of ten, 0.01 two thirds of the way to deep blue.
+        assertTrue(
+                html.contains("background-color:" + Shading.colour(4 / 6.0) + ";color:#ffffff;padding:0 4px;"
+                        + "border:1px solid #ccc\">0.01</span>"),
+                html);
+        assertTrue(
+                html.contains("background-color:#ffffff;color:#111111;padding:0 4px;border:1px solid #ccc\">1e-6 or"
+                        + " less</span>"),
                 html);
     }
 

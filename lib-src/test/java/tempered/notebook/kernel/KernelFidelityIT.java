@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Compared: printed text (standard output and standard error), each display and the result (MIME types and
  * their text; a PNG only by its presence), and an error's name, value and traceback, leaving out the kernel's own
  * stack frames. What differs between two runs of the kernel is normalised on both sides: object identities, display
- * ids, JShell's class names and the notebooks folder's absolute path. The one difference allowed is the executor's
+ * ids, JShell's class names and the notebooks folder's absolute path (which the recording holds as
+ * {@code <notebooks>}, so that it matches on any clone). The one difference allowed is the executor's
  * documented strictness: a declaration left unusable at the end of its cell fails here and shows nothing there.
  */
 class KernelFidelityIT {
