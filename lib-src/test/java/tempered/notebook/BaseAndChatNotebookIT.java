@@ -84,6 +84,7 @@ class BaseAndChatNotebookIT {
         // Every interpretation of SmolLM2's behaviour gives way to what to look for.
         cells.shows("bc-difference", "The stand-ins ran: two sets of random weights, neither tuned");
         cells.shows("bc-nepal-figures", "The stand-in ran: its texts are noise at any T.");
+        cells.shows("bc-same-entropy", "The stand-ins ran: two sets of random weights, neither tuned, so where their");
         assertFalse(cells.text("bc-nepal-figures").contains("So on "), cells.text("bc-nepal-figures"));
     }
 
@@ -219,7 +220,7 @@ class BaseAndChatNotebookIT {
                 cells.shows(
                         "bc-difference",
                         f(
-                                "T = %s: chat minus base, mean entropy per answer %+.2f nats (95%% interval",
+                                "T = %s: chat minus base, mean entropy per token, answer by answer, %+.2f nats (95%% interval",
                                 t == 1 ? "1" : t == 2 ? "2" : "0.5", mean));
             }
             assertEquals(3, count(cells.text("bc-difference"), "8 pairs): "));
