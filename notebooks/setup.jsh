@@ -20,6 +20,7 @@ import tempered.exercise.*;
 import tempered.playground.*;
 import tempered.sampling.*;
 import tempered.notebook.*;
+import tempered.stats.*;
 import tempered.text.*;
 import tempered.model.*;
 import tempered.hub.*;

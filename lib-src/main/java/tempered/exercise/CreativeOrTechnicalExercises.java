@@ -5,7 +5,7 @@ import tempered.generate.Generation;
 import tempered.generate.Repetition;
 import tempered.generate.Surprisal;
 import tempered.model.LanguageModel;
-import tempered.notebook.BootstrapMean;
+import tempered.stats.BootstrapMean;
 import tempered.text.HumanText;
 
 /**

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tempered.stats.MeanInterval;
 
 /**
  * Means with their confidence intervals as lines with error bars, one line per entry: for measurements

@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import tempered.stats.BootstrapMean;
 
 /**
  * Measured means with their 95% intervals as lines through the means and a vertical bar from each interval's low end

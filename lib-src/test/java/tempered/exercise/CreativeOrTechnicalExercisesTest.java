@@ -18,8 +18,8 @@ import tempered.generate.Generator;
 import tempered.math.Distribution;
 import tempered.model.Gpt2Model;
 import tempered.model.synthetic.SyntheticGpt2;
-import tempered.notebook.BootstrapMean;
 import tempered.sampling.SamplerSettings;
+import tempered.stats.BootstrapMean;
 import tempered.text.Gpt2Tokenizer;
 import tempered.text.HumanText;
 

@@ -3,24 +3,19 @@ package tempered.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tempered.Recordings;
 import tempered.hub.Models;
 import tempered.math.Distribution;
-import tempered.text.Gpt2Tokenizer;
+import tempered.recorded.RecordedGpt2;
 
 /**
  * The real GPT-2, when this machine has it (TEMPERED_MODEL_DIR or the Hugging Face cache), against next-token
- * logits recorded from GPT-2 in PyTorch. Skipped, with a message, when the model is absent, as in CI.
+ * logits the Transformer Explainer project recorded from GPT-2 (the same recordings the notebooks read). Skipped, with a message, when the model is absent, as in CI.
  */
 class RealGpt2Test {
     private static Gpt2Model gpt2;
@@ -58,43 +53,30 @@ class RealGpt2Test {
     }
 
     /**
-     * float32 exports agree with PyTorch to within 1e-2 in every logit (the recorded ones lie between -180 and -89) and
-     * 1e-4 in the top probability; int8 ones only in the likeliest token.
+     * float32 exports agree with GPT-2 as the Transformer Explainer recorded it to within 1e-2 in every logit (the
+     * recorded ones lie between -180 and -89) and 1e-4 in the top probability; int8 ones only in the likeliest
+     * token.
      */
     @Test
-    void givesTheRecordedNextTokenDistributions() throws IOException {
+    void givesTheRecordedNextTokenDistributions() {
         Assumptions.assumeTrue(gpt2 != null, absent);
+        Recordings.folder();
+        RecordedGpt2 recorded = RecordedGpt2.load();
         boolean quantized = gpt2.info().file().getFileName().toString().contains("quantized");
-        JsonNode prompts = new ObjectMapper().readTree(resource("prompts.json")).get("prompts");
-        for (JsonNode prompt : prompts) {
-            float[] recorded = logits(prompt.get("file").asText());
-            float[] computed =
-                    gpt2.nextLogits(Gpt2Tokenizer.encode(prompt.get("prompt").asText()));
-            Distribution expected = Distribution.of(recorded, 1.0);
+        for (RecordedGpt2.Prompt prompt : recorded.prompts()) {
+            float[] expectedLogits = recorded.nextLogits(prompt.tokenIds());
+            float[] computed = gpt2.nextLogits(prompt.tokenIds());
+            Distribution expected = Distribution.of(expectedLogits, 1.0);
             Distribution actual = Distribution.of(computed, 1.0);
-            assertEquals(
-                    expected.argmax(), actual.argmax(), prompt.get("prompt").asText());
+            assertEquals(expected.argmax(), actual.argmax(), prompt.text());
             if (!quantized) {
                 double worst = 0;
-                for (int i = 0; i < recorded.length; i++) {
-                    worst = Math.max(worst, Math.abs(recorded[i] - computed[i]));
+                for (int i = 0; i < expectedLogits.length; i++) {
+                    worst = Math.max(worst, Math.abs(expectedLogits[i] - computed[i]));
                 }
-                assertTrue(worst < 1e-2, "logits differ by " + worst + " for " + prompt.get("prompt"));
+                assertTrue(worst < 1e-2, "logits differ by " + worst + " for " + prompt.text());
                 assertEquals(expected.prob(expected.argmax()), actual.prob(actual.argmax()), 1e-4);
             }
-        }
-    }
-
-    private static InputStream resource(String name) {
-        return RealGpt2Test.class.getResourceAsStream("/tempered/data/gpt2-recorded-logits/" + name);
-    }
-
-    private static float[] logits(String file) throws IOException {
-        try (InputStream in = resource(file)) {
-            ByteBuffer bytes = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
-            float[] logits = new float[Gpt2Tokenizer.VOCABULARY_SIZE];
-            bytes.asFloatBuffer().get(logits);
-            return logits;
         }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import tempered.math.Distribution;
 import tempered.math.Examples;
 import tempered.math.Softmax;
+import tempered.stats.MeanInterval;
 
 /**
  * Every kind of chart, drawn from the notebooks' own examples and written to {@code target/chart-gallery/} as PNG:

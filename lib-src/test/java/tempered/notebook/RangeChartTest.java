@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import tempered.stats.BootstrapMean;
 
 class RangeChartTest {
     private static final double[] T = {0.5, 1};

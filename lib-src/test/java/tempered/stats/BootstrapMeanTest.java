@@ -1,4 +1,4 @@
-package tempered.notebook;
+package tempered.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package tempered.notebook;
+package tempered.stats;
 
 import java.util.Locale;
 

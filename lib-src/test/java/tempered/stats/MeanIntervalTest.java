@@ -1,14 +1,10 @@
-package tempered.notebook;
+package tempered.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MeanIntervalTest {
@@ -53,25 +49,5 @@ class MeanIntervalTest {
         assertEquals("an interval needs at least two measurements, got 1; draw more samples", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MeanInterval.of(1, Double.NaN));
         assertEquals("measurement NaN is not a finite number; drop it or fix the measure", e.getMessage());
-    }
-
-    @Test
-    void theChartDrawsLinesWithBarsAndChecksItsSeries() {
-        MeanInterval[] intervals = {
-            MeanInterval.of(0.2, 0.3, 0.25), MeanInterval.of(0.1, 0.1), MeanInterval.of(0.05, 0.08)
-        };
-        BufferedImage image = IntervalChart.lines("t", "x", "y", new double[] {1, 2, 3}, Map.of("share", intervals));
-        assertEquals(Charts.WIDTH, image.getWidth());
-        Set<Integer> colours = new HashSet<>();
-        for (int x = 0; x < image.getWidth(); x += 3) {
-            for (int y = 0; y < image.getHeight(); y += 3) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        assertTrue(colours.size() > 4, "the chart draws something");
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> IntervalChart.lines("t", "x", "y", new double[] {1, 2}, Map.of("share", intervals)));
-        assertEquals("series 'share' has 3 intervals but there are 2 x values; give one per x value", e.getMessage());
     }
 }
