@@ -94,6 +94,7 @@ public final class NotebookExecutor implements AutoCloseable {
     private static volatile NotebookExecutor current;
 
     private final Path kernelClasses;
+    private final TokenizersLibraryCopy tokenizers = new TokenizersLibraryCopy();
     private final CellLoader loader = new CellLoader();
     private final CellExecutionControl control;
     private final JShell shell;
@@ -478,5 +479,6 @@ public final class NotebookExecutor implements AutoCloseable {
         if (current == this) {
             current = null;
         }
+        tokenizers.close();
     }
 }
