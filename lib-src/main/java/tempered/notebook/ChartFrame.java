@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
@@ -55,6 +57,18 @@ final class ChartFrame {
             width += metrics.stringWidth(name) + LEGEND_KEY;
         }
         return width <= WIDTH - 40;
+    }
+
+    /** An x-y chart of the shared size and look, tall enough for this legend. */
+    static XYChart xyChart(String xTitle, String yTitle, Collection<String> legend) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(plotHeight(legend))
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
+        style(chart.getStyler(), legend);
+        return chart;
     }
 
     /** The look every chart shares; {@code legend} lists the names shown in the legend. */

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -237,13 +236,10 @@ public final class Charts {
         }
         List<String> legend = new ArrayList<>(probabilities.keySet());
         legend.add("draws x probability");
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(ChartFrame.plotHeight(legend))
-                .xAxisTitle("probability of the token")
-                .yAxisTitle("times drawn in " + String.format(Locale.ROOT, "%,d", draws) + " draws")
-                .build();
-        ChartFrame.style(chart.getStyler(), legend);
+        XYChart chart = ChartFrame.xyChart(
+                "probability of the token",
+                "times drawn in " + String.format(Locale.ROOT, "%,d", draws) + " draws",
+                legend);
         chart.getStyler().setMarkerSize(9);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(TickLabels::of);
         chart.getStyler().setyAxisTickLabelsFormattingFunction(TickLabels::of);

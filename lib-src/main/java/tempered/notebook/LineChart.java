@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -223,13 +222,7 @@ public final class LineChart {
         }
         List<String> legend = new ArrayList<>(lines.keySet());
         legend.addAll(referenceCurves.keySet());
-        XYChart chart = new XYChartBuilder()
-                .width(ChartFrame.WIDTH)
-                .height(ChartFrame.plotHeight(legend))
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build();
-        ChartFrame.style(chart.getStyler(), legend);
+        XYChart chart = ChartFrame.xyChart(xTitle, yTitle, legend);
         AxisScale xs = logX ? AxisScale.log(xTitle, List.of(new AxisScale.Named("x", x)), false) : AxisScale.linear();
         List<AxisScale.Named> ys = new ArrayList<>();
         lines.forEach((name, y) -> ys.add(new AxisScale.Named(name, y)));

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -115,13 +114,7 @@ public final class RangeChart {
         }
         List<String> legend = new ArrayList<>(series.keySet());
         legend.addAll(points.keySet());
-        XYChart chart = new XYChartBuilder()
-                .width(ChartFrame.WIDTH)
-                .height(ChartFrame.plotHeight(legend))
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build();
-        ChartFrame.style(chart.getStyler(), legend);
+        XYChart chart = ChartFrame.xyChart(xTitle, yTitle, legend);
         chart.getStyler()
                 .setxAxisTickLabelsFormattingFunction(AxisScale.linear().labels());
         chart.getStyler()
