@@ -148,8 +148,9 @@ class Gpt2NotebooksIT {
                 notebook,
                 "ss-temperature",
                 "Distribution.sample and temperature(0.8) -> random(seed=42) drew the same token 1000 times in 1,000",
-                "\" visualize\"  0.294        289     0.289 (0.262 to 0.318)",
-                "the probability lies inside its interval for 8 of the 8 tokens");
+                "\" visualize\"  0.294       293.9    289    yes (265 to 323)",
+                "\" find\"       0.020       20.4     24     yes (11 to 29)",
+                "within 2 standard deviations: 8 of the 8 tokens; the smallest 1,000 p is 20.4 (the rule needs at least 5)");
         assertTrue(cell(notebook, "ss-temperature").has("image/png"));
         assertShows(
                 notebook,
@@ -164,7 +165,14 @@ class Gpt2NotebooksIT {
                 "top-k(3)    [0.00000000, 0.22222222, 0.33333333, 0.44444444]",
                 "top-p(0.7)  [0.00000000, 0.00000000, 0.42857143, 0.57142857]",
                 "min-p(0.26) [0.00000000, 0.22222222, 0.33333333, 0.44444444]");
-        assertShows(notebook, "ss-penalty", "p(token 0): 0.7856 before, 0.6529 after");
+        // The penalty is not shift-invariant: on GPT-2's raw logits, far below 0, even 1.1 all but bans a token.
+        assertShows(
+                notebook,
+                "ss-penalty",
+                "p(token 0): 0.7856 before, 0.6529 after",
+                "penalty 1.1 on \" visualize\" (p = 0.158): p after = 2.3e-07 on the recorded logits, 0.114 on the same"
+                        + " logits + 140",
+                "penalty 1.5 on \" visualize\" (p = 0.158): p after = 5.7e-31 on the recorded logits, 0.046");
         assertShows(
                 notebook,
                 "ss-order",
@@ -177,8 +185,11 @@ class Gpt2NotebooksIT {
                 notebook,
                 "ss-identity",
                 "T = 3    min-p 0.1 after T keeps   460 tokens; min-p 0.1^T = 0.00100 before T keeps   460",
-                "top-k 40 after T = 2 and top-k 40 before it: same tokens: true",
-                "Data visualization empowers users to              91, 0.01                 5,960");
+                "top-k 40 after T = 2 and top-k 40 before it: same tokens: true");
+        // Prompt by prompt after T = 2: min-p 0.1 is min-p 0.01 before T, checked on all five; top-p has no such rule.
+        assertEquals(5, count(text(notebook, "ss-identity-prompts"), ">true</td>"));
+        assertEquals(0, count(text(notebook, "ss-identity-prompts"), ">false</td>"));
+        assertShows(notebook, "ss-identity-prompts", ">Data visualization empowers users to</td>", ">91</td>", ">5960</td>");
         assertShows(notebook, "ss-grid", ">19566</td>", ">460</td>", ">0.046</td>", ">9.528</td>");
         assertShows(
                 notebook,
