@@ -189,7 +189,12 @@ class Gpt2NotebooksIT {
         // Prompt by prompt after T = 2: min-p 0.1 is min-p 0.01 before T, checked on all five; top-p has no such rule.
         assertEquals(5, count(text(notebook, "ss-identity-prompts"), ">true</td>"));
         assertEquals(0, count(text(notebook, "ss-identity-prompts"), ">false</td>"));
-        assertShows(notebook, "ss-identity-prompts", ">Data visualization empowers users to</td>", ">91</td>", ">5960</td>");
+        assertShows(
+                notebook,
+                "ss-identity-prompts",
+                ">Data visualization empowers users to</td>",
+                ">91</td>",
+                ">5960</td>");
         assertShows(notebook, "ss-grid", ">19566</td>", ">460</td>", ">0.046</td>", ">9.528</td>");
         assertShows(
                 notebook,
