@@ -677,7 +677,8 @@ class Gpt2NotebooksIT {
                 "T=0 (greedy, one text)",
                 "T=0.5",
                 "human (4 windows of 40 tokens)",
-                " of 4 windows");
+                " of 4 windows",
+                "(The stand-in ran: with random weights its texts, its greedy loop and its reading of the passage are noise.");
         assertEquals(20, count(table, ", n = 16)") + count(table, "(all 16 equal: no spread to resample)"), table);
         Matcher interval = Pattern.compile("([0-9.]+) \\(95% CI (-?[0-9.]+) to ([0-9.]+), n = 16\\)")
                 .matcher(table);
