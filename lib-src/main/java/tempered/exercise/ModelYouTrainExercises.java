@@ -31,7 +31,8 @@ public final class ModelYouTrainExercises {
         NGramModel model = NGramModel.train(Inputs.present(training, "training"), 3, 0.2);
         int comes = model.tokenizer().encode("comes")[0];
         double expected = model.probabilities(model.tokenizer().encode("the temperature"))[comes];
-        return Check.probability("p(comes | the temperature) with a fallback share of 0.2", probability, expected, 1e-6);
+        return Check.probability(
+                "p(comes | the temperature) with a fallback share of 0.2", probability, expected, 1e-6);
     }
 
     /**

@@ -464,10 +464,11 @@ class Gpt2NotebooksIT {
                     timing);
         }
         assertTrue(
-                timing.matches("(?s).*the cache was [0-9.]+ times faster \\(the median of the 5 runs' ratios; [0-9.]+ to"
-                        + " [0-9.]+\\), and computed 12\\.1 times fewer positions \\(24 against 290\\).*the cache was [0-9.]+"
-                        + " times faster \\(the median of the 5 runs' ratios; [0-9.]+ to [0-9.]+\\), and computed 32\\.3 times"
-                        + " fewer positions \\(64 against 2,070\\).*"),
+                timing.matches(
+                        "(?s).*the cache was [0-9.]+ times faster \\(the median of the 5 runs' ratios; [0-9.]+ to"
+                                + " [0-9.]+\\), and computed 12\\.1 times fewer positions \\(24 against 290\\).*the cache was [0-9.]+"
+                                + " times faster \\(the median of the 5 runs' ratios; [0-9.]+ to [0-9.]+\\), and computed 32\\.3 times"
+                                + " fewer positions \\(64 against 2,070\\).*"),
                 timing);
         assertShows(
                 notebook,

@@ -372,9 +372,11 @@ class OfflineNotebooksIT {
         assertTrue(number(long300, 1) > number(short50, 1) + 0.15, short50.group() + " / " + long300.group());
         // Why it moves: at T = 1 the repeated share grows with the length, the new share hardly moves.
         Matcher atOne50 = cells.matches(
-                "crossing-moves", "samples of  50 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
+                "crossing-moves",
+                "samples of  50 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
         Matcher atOne300 = cells.matches(
-                "crossing-moves", "samples of 300 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
+                "crossing-moves",
+                "samples of 300 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
         assertTrue(number(atOne300, 1) > 2 * number(atOne50, 1), atOne50.group() + " / " + atOne300.group());
         assertTrue(
                 Math.abs(number(atOne300, 2) - number(atOne50, 2)) < 0.02, atOne50.group() + " / " + atOne300.group());
