@@ -364,12 +364,22 @@ class OfflineNotebooksIT {
                 "reference",
                 "held-out notes, 4 windows: new 3-grams 0.888 (from 0.847 to 0.929), repeated 3-grams 0.031",
                 "training notes, 18 windows: repeated 3-grams 0.041",
-                "the samples' novelty first reaches the held-out notes' at T = 2.16");
+                "of the 15 temperatures, the first whose mean novelty reaches the held-out notes' (0.888) is T = 2.16");
         cells.showsImage("crossover-chart");
         // The crossing moves with the sample length: it describes the measurement.
         Matcher short50 = cells.matches("crossing-moves", "samples of  50 tokens: the curves cross near T = ([0-9.]+)");
         Matcher long300 = cells.matches("crossing-moves", "samples of 300 tokens: the curves cross near T = ([0-9.]+)");
         assertTrue(number(long300, 1) > number(short50, 1) + 0.15, short50.group() + " / " + long300.group());
+        // Why it moves: at T = 1 the repeated share grows with the length, the new share hardly moves.
+        Matcher atOne50 = cells.matches(
+                "crossing-moves",
+                "samples of  50 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
+        Matcher atOne300 = cells.matches(
+                "crossing-moves",
+                "samples of 300 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
+        assertTrue(number(atOne300, 1) > 2 * number(atOne50, 1), atOne50.group() + " / " + atOne300.group());
+        assertTrue(
+                Math.abs(number(atOne300, 2) - number(atOne50, 2)) < 0.02, atOne50.group() + " / " + atOne300.group());
 
         // Temperature x truncation: min-p lowest in novelty and diversity above T = 1, top-p close to no cut.
         cells.showsTable("grid");
@@ -389,8 +399,8 @@ class OfflineNotebooksIT {
         cells.shows(
                 "tail",
                 "min-p 0.1 after T = 2 keeps 23 words; min-p 0.1^2 = 0.01 on the raw distribution keeps 23; same words: true",
-                "at T = 1, the 397 words outside those hold 0.7% of the probability",
-                "at T = 2, the 397 words outside those hold 31.4% of the probability");
+                "at T = 1, the 397 words outside the 23 that min-p 0.1 keeps at T = 2 hold 0.7% of the probability",
+                "at T = 2, the 397 words outside the 23 that min-p 0.1 keeps at T = 2 hold 31.4% of the probability");
         cells.showsTable("samplers");
         cells.shows(
                 "temperature-last",
