@@ -15,7 +15,9 @@ try {
     if (gpt2.randomWeights()) {
         System.out.println("A stand-in is loaded, NOT GPT-2: a model of GPT-2's shape with random weights, as the tests build it.");
         System.out.println("Every cell runs, but the words it writes are nonsense, and no sentence about GPT-2's own text applies to it.");
-        System.out.println("For GPT-2 itself: ./lab download, unset TEMPERED_MODEL_DIR, then restart the kernel. (" + gpt2 + ")");
+        System.out.println("For GPT-2 itself: ./lab download, unset TEMPERED_MODEL_DIR, then restart the kernel.");
+        System.out.println("The stand-in: " + String.format(Locale.ROOT, "%,d", gpt2.info().parameters())
+                + " parameters, from " + gpt2.info().file().getFileName());
     } else {
         System.out.println("GPT-2 is ready: " + gpt2);
     }

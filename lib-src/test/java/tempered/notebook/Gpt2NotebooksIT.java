@@ -246,7 +246,7 @@ class Gpt2NotebooksIT {
     @Test
     void theNextWordReadsTheModelAndCrossChecksItsParameterCountAgainstTheFile() {
         String notebook = "07-the-next-word.ipynb";
-        assertShows(notebook, "nw-setup", "A stand-in is loaded, NOT GPT-2", "(GPT-2 (827,088 parameters");
+        assertShows(notebook, "nw-setup", "A stand-in is loaded, NOT GPT-2", "The stand-in: 827,088 parameters, from ");
         assertShows(notebook, "nw-tokens", "   464  \"The\"", " 21256  \" slept\"");
         assertShows(
                 notebook,
