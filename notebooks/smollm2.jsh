@@ -20,7 +20,7 @@ OnnxModel openSmolLM2(String label, String property, String variable, String rep
     try {
         OnnxModel model = Models.open(named.map(Setting::value).orElse(repo));
         if (model.randomWeights()) {
-            System.out.println(label + ": a STAND-IN is loaded, NOT SmolLM2: random weights in a tiny Llama shape, as the tests build it; every cell runs, but its words are nonsense (" + model + "; for the real model: " + fetch + (named.isPresent() ? ", unset " + variable : "") + ", then restart the kernel).");
+            System.out.println(label + ": a STAND-IN is loaded, NOT SmolLM2: random weights in a tiny Llama shape, as the tests build it; every cell runs, but its words are nonsense. Loaded: " + model + ". For the real model: " + fetch + (named.isPresent() ? ", unset " + variable : "") + ", then restart the kernel.");
         } else {
             System.out.println(label + " is ready: " + model + ".");
         }

@@ -85,6 +85,9 @@ class BaseAndChatNotebookIT {
         cells.shows("bc-difference", "The stand-ins ran: two sets of random weights, neither tuned");
         cells.shows("bc-nepal-figures", "The stand-in ran: its texts are noise at any T.");
         cells.shows("bc-same-entropy", "The stand-ins ran: two sets of random weights, neither tuned, so where their");
+        cells.shows("bc-nepal-chat", "The stand-in ran: these texts are noise at both temperatures.");
+        cells.shows("bc-nepal-base", "The stand-in ran: its texts are noise at any T. With SmolLM2-135M, look at");
+        cells.shows("bc-gf-min-p-texts", "The stand-in ran: its texts are noise under either chain.");
         assertFalse(cells.text("bc-nepal-figures").contains("So on "), cells.text("bc-nepal-figures"));
     }
 
@@ -101,7 +104,7 @@ class BaseAndChatNotebookIT {
                             chat.tokenizer().encode(prompt).length,
                             chat.tokenizer().encode(NEPAL).length),
                     "Its answer ends when it writes one of: <|endoftext|>, <|im_end|>",
-                    "The base model's text ends only when it writes: <|endoftext|>, <|im_end|>");
+                    "The base model's text ends when it writes one of: <|endoftext|>, <|im_end|>");
         }
     }
 
@@ -134,7 +137,14 @@ class BaseAndChatNotebookIT {
                 }
             }
             cells.showsImage("bc-first-figures");
-            assertEquals(2, count(cells.text("bc-playground"), "tempered-playground\""), "two playgrounds");
+            String playgrounds = cells.text("bc-playground");
+            assertEquals(2, count(playgrounds, "tempered-playground\""), "two playgrounds");
+            // Notebook 05's controls, which the text under the first-token figures promises on both playgrounds.
+            for (String control : List.of("topK", "topP", "minP")) {
+                assertTrue(
+                        count(playgrounds, "\"key\":\"" + control + "\"") >= 2,
+                        control + " is not on both playgrounds");
+            }
         }
     }
 
@@ -214,14 +224,21 @@ class BaseAndChatNotebookIT {
                 List<Sample> b = answers.byModelAndT().get("base" + t);
                 List<Sample> c = answers.byModelAndT().get("chat" + t);
                 double mean = 0;
+                int chatSurer = 0;
                 for (int i = 0; i < b.size(); i++) {
-                    mean += (meanEntropy(c.get(i)) - meanEntropy(b.get(i))) / b.size();
+                    double difference = meanEntropy(c.get(i)) - meanEntropy(b.get(i));
+                    mean += difference / b.size();
+                    chatSurer += difference < 0 ? 1 : 0;
                 }
-                cells.shows(
+                String shown = t == 1 ? "1" : t == 2 ? "2" : "0.5";
+                cells.matches(
                         "bc-difference",
-                        f(
-                                "T = %s: chat minus base, mean entropy per token, answer by answer, %+.2f nats (95%% interval",
-                                t == 1 ? "1" : t == 2 ? "2" : "0.5", mean));
+                        Pattern.quote(f(
+                                        "T = %s: chat minus base, mean entropy per token, answer by answer, %+.2f nats"
+                                                + " (95%% interval",
+                                        shown, mean))
+                                + "[^\\n]*"
+                                + Pattern.quote(f("the chat model was the surer in %d of the 8 pairs.", chatSurer)));
             }
             assertEquals(3, count(cells.text("bc-difference"), "8 pairs): "));
         }
