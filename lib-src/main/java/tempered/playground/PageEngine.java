@@ -306,8 +306,8 @@ public final class PageEngine {
 
     private static Rest cut(int count, String by, double held) {
         return new Rest(
-                PageText.grouped(count) + " " + tokens(count) + " cut by " + by + ", which held "
-                        + PageText.probability(held),
+                PageText.grouped(count) + " " + tokens(count) + " cut by " + by + ", which would hold "
+                        + PageText.probability(held) + " uncut",
                 count,
                 0,
                 held,

@@ -143,8 +143,8 @@ class PlaygroundTest {
         }
         assertTrue(picture.text().contains("mat 0.7595"), "0.666 / (0.666 + 0.211): " + picture.text());
         assertTrue(
-                picture.text().contains("2 tokens cut by top-k(2), which held 0.0")
-                        && picture.text().contains(", which held 0.0"),
+                picture.text().contains("2 tokens cut by top-k(2), which would hold 0.0")
+                        && picture.text().contains(", which would hold 0.0"),
                 "top-k(2) cuts grass and ceiling, and says what they held: " + picture.text());
     }
 
