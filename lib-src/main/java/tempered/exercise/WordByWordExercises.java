@@ -75,13 +75,14 @@ public final class WordByWordExercises {
     }
 
     /**
-     * Exercise 3: how many bytes the model's KV cache holds after 100 positions. The check asks a real cache
-     * that has seen 100 positions, so the answer worked out from the sizes is compared with what the model keeps.
+     * Exercise 3: how many bytes the model's KV cache holds for a batch of four texts, 100 positions each. The
+     * check asks a real cache of four sequences that has seen 100 positions, so the answer worked out from the
+     * sizes is compared with what the model keeps.
      */
     public static String kvCacheBytes(long bytes, Gpt2Model gpt2) {
         long expected;
-        try (KvCache cache = Inputs.present(gpt2, "gpt2").newCache(1)) {
-            cache.append(new int[100]);
+        try (KvCache cache = Inputs.present(gpt2, "gpt2").newCache(4)) {
+            cache.append(new int[4][100]);
             expected = cache.bytes();
         }
         return Check.count("the number of bytes", bytes, expected);
