@@ -2,6 +2,7 @@ package tempered.sampling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import tempered.math.Softmax;
 
 /**
@@ -64,167 +65,107 @@ public record SamplerSettings(
     }
 
     public SamplerSettings withTemperature(double value) {
-        return new SamplerSettings(
-                value,
-                topK,
-                topP,
-                minP,
-                repetitionPenalty,
-                seed,
-                topNSigma,
-                typicalP,
-                xtcProbability,
-                xtcThreshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> d.temperature = value);
     }
 
     public SamplerSettings withTopK(int value) {
-        return new SamplerSettings(
-                temperature,
-                value,
-                topP,
-                minP,
-                repetitionPenalty,
-                seed,
-                topNSigma,
-                typicalP,
-                xtcProbability,
-                xtcThreshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> d.topK = value);
     }
 
     public SamplerSettings withTopP(double value) {
-        return new SamplerSettings(
-                temperature,
-                topK,
-                value,
-                minP,
-                repetitionPenalty,
-                seed,
-                topNSigma,
-                typicalP,
-                xtcProbability,
-                xtcThreshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> d.topP = value);
     }
 
     public SamplerSettings withMinP(double value) {
-        return new SamplerSettings(
-                temperature,
-                topK,
-                topP,
-                value,
-                repetitionPenalty,
-                seed,
-                topNSigma,
-                typicalP,
-                xtcProbability,
-                xtcThreshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> d.minP = value);
     }
 
     public SamplerSettings withRepetitionPenalty(double value) {
-        return new SamplerSettings(
-                temperature,
-                topK,
-                topP,
-                minP,
-                value,
-                seed,
-                topNSigma,
-                typicalP,
-                xtcProbability,
-                xtcThreshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> d.repetitionPenalty = value);
     }
 
     public SamplerSettings withSeed(long value) {
-        return new SamplerSettings(
-                temperature,
-                topK,
-                topP,
-                minP,
-                repetitionPenalty,
-                value,
-                topNSigma,
-                typicalP,
-                xtcProbability,
-                xtcThreshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> d.seed = value);
     }
 
     /** Top-n-sigma with this n (0 disables it). */
     public SamplerSettings withTopNSigma(double value) {
-        return new SamplerSettings(
-                temperature,
-                topK,
-                topP,
-                minP,
-                repetitionPenalty,
-                seed,
-                value,
-                typicalP,
-                xtcProbability,
-                xtcThreshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> d.topNSigma = value);
     }
 
     /** Locally typical sampling with this p (1 disables it). */
     public SamplerSettings withTypicalP(double value) {
-        return new SamplerSettings(
-                temperature,
-                topK,
-                topP,
-                minP,
-                repetitionPenalty,
-                seed,
-                topNSigma,
-                value,
-                xtcProbability,
-                xtcThreshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> d.typicalP = value);
     }
 
     /** XTC acting at this share of steps, on tokens of at least this probability (probability 0 disables it). */
     public SamplerSettings withXtc(double probability, double threshold) {
-        return new SamplerSettings(
-                temperature,
-                topK,
-                topP,
-                minP,
-                repetitionPenalty,
-                seed,
-                topNSigma,
-                typicalP,
-                probability,
-                threshold,
-                mirostatTau,
-                mirostatEta);
+        return with(d -> {
+            d.xtcProbability = probability;
+            d.xtcThreshold = threshold;
+        });
     }
 
     /** Mirostat v2 in place of the random picker, with target tau and rate eta (tau 0 disables it). */
     public SamplerSettings withMirostatV2(double tau, double eta) {
-        return new SamplerSettings(
-                temperature,
-                topK,
-                topP,
-                minP,
-                repetitionPenalty,
-                seed,
-                topNSigma,
-                typicalP,
-                xtcProbability,
-                xtcThreshold,
-                tau,
-                eta);
+        return with(d -> {
+            d.mirostatTau = tau;
+            d.mirostatEta = eta;
+        });
+    }
+
+    /** A copy with some knobs changed, validated again as any new value is. */
+    private SamplerSettings with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The knobs as fields a wither can set, one at a time. */
+    private static final class Draft {
+        double temperature;
+        int topK;
+        double topP;
+        double minP;
+        double repetitionPenalty;
+        long seed;
+        double topNSigma;
+        double typicalP;
+        double xtcProbability;
+        double xtcThreshold;
+        double mirostatTau;
+        double mirostatEta;
+
+        Draft(SamplerSettings settings) {
+            temperature = settings.temperature;
+            topK = settings.topK;
+            topP = settings.topP;
+            minP = settings.minP;
+            repetitionPenalty = settings.repetitionPenalty;
+            seed = settings.seed;
+            topNSigma = settings.topNSigma;
+            typicalP = settings.typicalP;
+            xtcProbability = settings.xtcProbability;
+            xtcThreshold = settings.xtcThreshold;
+            mirostatTau = settings.mirostatTau;
+            mirostatEta = settings.mirostatEta;
+        }
+
+        SamplerSettings build() {
+            return new SamplerSettings(
+                    temperature,
+                    topK,
+                    topP,
+                    minP,
+                    repetitionPenalty,
+                    seed,
+                    topNSigma,
+                    typicalP,
+                    xtcProbability,
+                    xtcThreshold,
+                    mirostatTau,
+                    mirostatEta);
+        }
     }
 
     /** Transformers' and vLLM's order: temperature before the truncation samplers. */
