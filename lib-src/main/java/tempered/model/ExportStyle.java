@@ -7,11 +7,11 @@ package tempered.model;
  */
 public enum ExportStyle {
     /** Optimum 1.14+ {@code model.onnx}: past inputs always fed, a zero-length past on the first step. */
-    WITH_PAST("model.onnx with past inputs"),
+    WITH_PAST("keeps keys and values between steps"),
     /** A merged decoder: past inputs plus a {@code use_cache_branch} flag that says whether to use them. */
-    MERGED("merged decoder with use_cache_branch"),
+    MERGED("keeps keys and values between steps, merged decoder"),
     /** {@code decoder_model.onnx}: no past inputs, so every step recomputes the whole sequence. */
-    NO_PAST("decoder without past inputs (recomputes every step)");
+    NO_PAST("recomputes every step, no past inputs");
 
     private final String description;
 

@@ -109,7 +109,7 @@ public record ModelInfo(
         facts.put("parameters", String.format(Locale.ROOT, "%,d", parameters));
         facts.put("vocabulary", String.format(Locale.ROOT, "%,d tokens", vocabulary));
         facts.put("embedding", embedding() + " dimensions");
-        facts.put("heads", heads + " of " + headSize + " dimensions");
+        facts.put("heads", heads + " heads × " + headSize + " dimensions");
         if (kvHeads != heads) {
             facts.put("key/value heads", kvHeads + ", each shared by " + groupSize() + " query heads");
         }

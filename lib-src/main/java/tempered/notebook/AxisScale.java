@@ -12,8 +12,10 @@ import java.util.function.Function;
  * own log axis is not used: it cannot take a tick-label function (with one it silently turns linear), so its labels
  * could not follow {@link TickLabels}, and it refuses bars outright ("cannot be less or equal to zero", since a bar
  * starts at 0). Spanning two decades or more, only whole decades are labelled (0.01, 0.1, 1, 10); spanning fewer,
- * every tick is, rounded to two significant digits (0.25, 0.4, 0.63, 1, 1.6). Bars on a log axis start at the
- * decade below their smallest value, since a log axis has no 0 to start from.
+ * ticks fall every tenth of a decade and those at 1, 2 and 5 times a power of ten are labelled (0.2, 0.5, 1, 2), as on
+ * log graph paper, rather than XChart's 0.25, 0.4, 0.63; 10^0.3 is 1.995, within a pixel of 2. Under 0.7 of a decade
+ * every tick is labelled, to two significant digits. Bars on a log axis start at the decade below their smallest
+ * value, since a log axis has no 0 to start from.
  *
  * <p>A value of 0 or below has no place on a log axis: it is refused with a message naming the series and the
  * point, rather than dropped or clipped, since a chart that silently loses a point misleads.
@@ -103,8 +105,12 @@ final class AxisScale {
      * with a larger one XChart 3.8.8 draws a single tick and maps annotations on the other axis wrongly.
      */
     int spacingHint(int length, int room) {
-        if (!decades) {
+        if (!log) {
             return room;
+        }
+        if (!decades) {
+            // XChart rounds the step this hint gives, a tenth of a decade, to exactly 0.1.
+            return Math.max(1, (int) Math.round(length * 0.1 / Math.max(span, 0.1)));
         }
         int largest = (int) (length / 3.2);
         for (int step : new int[] {1, 2, 5, 10, 20}) {
@@ -127,8 +133,24 @@ final class AxisScale {
                 // when two labels are equal, taking it for a format that hides their difference.
                 return " " + "\u200b".repeat(1 + Math.floorMod(Math.round(exponent * 1000), 997));
             }
-            double value = decades ? Math.pow(10, Math.rint(exponent)) : Math.pow(10, exponent);
-            return TickLabels.of(new BigDecimal(value).round(new MathContext(2)).doubleValue());
+            if (decades) {
+                return TickLabels.of(Math.pow(10, Math.rint(exponent)));
+            }
+            if (span >= 0.7) {
+                double decade = Math.floor(exponent + 1e-6);
+                double fraction = exponent - decade;
+                for (int multiple : new int[] {1, 2, 5}) {
+                    if (Math.abs(fraction - Math.log10(multiple)) < 0.01) {
+                        return TickLabels.of(new BigDecimal(multiple * Math.pow(10, decade))
+                                .round(new MathContext(1))
+                                .doubleValue());
+                    }
+                }
+                return " " + "\u200b".repeat(1 + Math.floorMod(Math.round(exponent * 1000), 997));
+            }
+            return TickLabels.of(new BigDecimal(Math.pow(10, exponent))
+                    .round(new MathContext(2))
+                    .doubleValue());
         };
     }
 }

@@ -41,9 +41,26 @@ public interface Tokenizer {
 
     /**
      * A token's text in quotes, with line breaks and tabs as escapes, so that a leading space shows:
-     * {@code " mat"}. Tables, charts and a generation's steps label tokens so, whichever tokenizer made them.
+     * {@code " mat"}. Other invisible characters (controls, zero-width marks) show as escapes of their code point and a
+     * token with no text as {@code "" (empty)}, so that no label looks blank. Tables, charts and a generation's
+     * steps label tokens so, whichever tokenizer made them.
      */
     static String quoted(String token) {
-        return "\"" + token.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+        if (token.isEmpty()) {
+            return "\"\" (empty)";
+        }
+        StringBuilder text = new StringBuilder("\"");
+        token.codePoints().forEach(c -> {
+            if (c == '\n') {
+                text.append("\\n");
+            } else if (c == '\t') {
+                text.append("\\t");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                text.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                text.appendCodePoint(c);
+            }
+        });
+        return text.append('"').toString();
     }
 }

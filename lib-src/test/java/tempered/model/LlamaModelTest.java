@@ -246,7 +246,8 @@ class LlamaModelTest {
         assertEquals(296, smol.vocabularySize());
         assertTrue(smol.chatTemplate().isPresent());
         assertEquals("FLOAT32", smol.name(), "a folder outside the Hugging Face cache is called by its name");
-        assertTrue(smol.toString().startsWith("FLOAT32 (28,064 parameters, model.onnx with past inputs, model.onnx)"));
+        assertTrue(smol.toString()
+                .startsWith("FLOAT32 (28,064 parameters, keeps keys and values between steps, model.onnx)"));
         assertEquals(
                 "tokens[0] = 296 is not a FLOAT32 token id; ids run from 0 to 295",
                 assertThrows(IllegalArgumentException.class, () -> smol.nextLogits(296))

@@ -28,10 +28,25 @@ class AxisScaleTest {
     }
 
     @Test
-    void aShortLogAxisLabelsEveryTickToTwoDigits() {
-        Function<Double, String> labels = log(false, 0.2, 5).labels();
-        assertEquals("1.6", labels.apply(0.2));
-        assertEquals("0.4", labels.apply(Math.log10(0.4)));
+    void aLogAxisUnderTwoDecadesTicksEveryTenthAndLabelsOneTwoAndFive() {
+        AxisScale scale = log(false, 0.1, 5);
+        Function<Double, String> labels = scale.labels();
+        assertEquals("0.1", labels.apply(-1.0));
+        assertEquals("0.2", labels.apply(-0.7));
+        assertEquals("0.5", labels.apply(-0.3));
+        assertEquals("1", labels.apply(0.0));
+        assertEquals("2", labels.apply(0.30000000000000004));
+        assertEquals("5", labels.apply(0.7));
+        assertTrue(labels.apply(0.2).replace("\u200b", "").isBlank(), "1.58 is not labelled");
+        assertNotEquals(labels.apply(0.1), labels.apply(0.2), "blank labels differ, or XChart drops the ticks");
+        assertEquals(36, scale.spacingHint(610, 80), "a tenth of 1.7 decades over 610 pixels");
+    }
+
+    @Test
+    void aLogAxisUnderSevenTenthsOfADecadeLabelsEveryTickToTwoDigits() {
+        Function<Double, String> labels = log(false, 0.5, 2).labels();
+        assertEquals("0.63", labels.apply(-0.2));
+        assertEquals("1.3", labels.apply(0.1));
     }
 
     @Test

@@ -254,7 +254,13 @@ class Gpt2NotebooksIT {
                 "50,257 logits, from -8.54 to 7.85 (mean -0.01); the largest is 7.85, for \" newsletter\"");
         // Going further: the model file.
         assertShows(
-                notebook, "nw-facts", "50,257 tokens", "16 dimensions", "2 of 8 dimensions", "1,024 tokens", "827,088");
+                notebook,
+                "nw-facts",
+                "50,257 tokens",
+                "16 dimensions",
+                "2 heads × 8 dimensions",
+                "1,024 tokens",
+                "827,088");
         assertShows(
                 notebook,
                 "nw-count",
