@@ -188,8 +188,8 @@ public final class RangeChart {
         chart.getStyler().setYAxisMax(yHigh + pad);
         double xPad = 0.04 * Math.max(xHigh - xLow, 1e-9);
         chart.getStyler().setXAxisMin(xLow - xPad);
-        // Room at the right for the references' labels, so that they do not sit on the last points.
-        chart.getStyler().setXAxisMax(xHigh + (references.isEmpty() ? xPad : 6 * xPad));
+        // No extra room for the references' names: each moves off the data by itself (ReferenceLine).
+        chart.getStyler().setXAxisMax(xHigh + xPad);
         references.forEach((name, y) -> chart.addAnnotation(new ReferenceLine(name, y)));
         return chart;
     }
