@@ -13,8 +13,9 @@ import java.util.function.Function;
  * could not follow {@link TickLabels}, and it refuses bars outright ("cannot be less or equal to zero", since a bar
  * starts at 0). Spanning two decades or more, only whole decades are labelled (0.01, 0.1, 1, 10); spanning fewer,
  * ticks fall every tenth of a decade and those at 1, 2 and 5 times a power of ten are labelled (0.2, 0.5, 1, 2), as on
- * log graph paper, rather than XChart's 0.25, 0.4, 0.63; 10^0.3 is 1.995, within a pixel of 2. Under 0.7 of a decade
- * every tick is labelled, to two significant digits. Bars on a log axis start at the decade below their smallest
+ * log graph paper, rather than XChart's 0.25, 0.4, 0.63; 10^0.3 is 1.995, within a pixel of 2. Under a decade and a
+ * half, 4 and 8 are labelled too (10^0.6 and 10^0.9 are within 0.8% of them); under 0.7 of a decade every tick is,
+ * to two significant digits. Bars on a log axis start at the decade below their smallest
  * value, since a log axis has no 0 to start from.
  *
  * <p>A value of 0 or below has no place on a log axis: it is refused with a message naming the series and the
@@ -139,7 +140,8 @@ final class AxisScale {
             if (span >= 0.7) {
                 double decade = Math.floor(exponent + 1e-6);
                 double fraction = exponent - decade;
-                for (int multiple : new int[] {1, 2, 5}) {
+                int[] multiples = span >= 1.5 ? new int[] {1, 2, 5} : new int[] {1, 2, 4, 5, 8};
+                for (int multiple : multiples) {
                     if (Math.abs(fraction - Math.log10(multiple)) < 0.01) {
                         return TickLabels.of(new BigDecimal(multiple * Math.pow(10, decade))
                                 .round(new MathContext(1))

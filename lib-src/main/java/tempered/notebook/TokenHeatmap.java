@@ -34,7 +34,7 @@ public final class TokenHeatmap {
     /** One swatch per power of ten, from 1e-6 (white) to 1 (deep blue), in the shades the lines use. */
     static String legend() {
         StringBuilder out = new StringBuilder("<div style=\"font-size:smaller;margin-top:4px\"><b>probability:</b>");
-        String[] labels = {"1e-6 or less", "0.00001", "0.0001", "0.001", "0.01", "0.1", "1"};
+        String[] labels = {"0.000001 or less", "0.00001", "0.0001", "0.001", "0.01", "0.1", "1"};
         for (int i = 0; i < labels.length; i++) {
             double t = i / 6.0;
             out.append(String.format(

@@ -43,6 +43,16 @@ class AxisScaleTest {
     }
 
     @Test
+    void aLogAxisUnderADecadeAndAHalfLabelsFourAndEightToo() {
+        Function<Double, String> labels = log(false, 0.25, 4).labels();
+        assertEquals("4", labels.apply(0.6000000000000001));
+        assertEquals("0.8", labels.apply(-0.1));
+        assertEquals("0.4", labels.apply(-0.4));
+        assertTrue(labels.apply(0.5).replace("\u200b", "").isBlank(), "3.16 is not labelled");
+        assertTrue(log(false, 0.1, 5).labels().apply(0.6).replace("\u200b", "").isBlank(), "over 1.5 decades: no 4");
+    }
+
+    @Test
     void aLogAxisUnderSevenTenthsOfADecadeLabelsEveryTickToTwoDigits() {
         Function<Double, String> labels = log(false, 0.5, 2).labels();
         assertEquals("0.63", labels.apply(-0.2));

@@ -747,7 +747,7 @@ class Gpt2NotebooksIT {
                 notebook,
                 "mt-heatmap",
                 "tempered-heatmap",
-                ">1e-6 or less</span>",
+                ">0.000001 or less</span>",
                 "of the 30 tokens had less than 1% probability under the raw model; the chain gave ");
     }
 
