@@ -79,6 +79,11 @@ public final class TemperatureSolver {
         return forEntropy(logits, Math.log(perplexity));
     }
 
+    /** The same for float logits, as a model emits them. */
+    public static double forPerplexity(float[] logits, double perplexity) {
+        return forPerplexity(Logits.toDouble(logits), perplexity);
+    }
+
     private static double entropy(double[] logits, double temperature) {
         return Distribution.of(logits, temperature).entropy();
     }

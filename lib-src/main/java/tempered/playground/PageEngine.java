@@ -245,6 +245,13 @@ public final class PageEngine {
                 mass += distribution.prob(i);
             }
         }
+        boolean barsCut = false;
+        for (int id : shown) {
+            barsCut |= distribution.prob(id) == 0;
+        }
+        // With bars struck through, a row's count is only of the tokens below the bars: say so, or it reads as
+        // everything the link cut.
+        String which = barsCut ? " without a bar" : "";
         boolean[] accounted = barred.clone();
         Distribution uncut = Distribution.of(logits, settings.temperature());
         List<Rest> cuts = new ArrayList<>();
@@ -268,7 +275,7 @@ public final class PageEngine {
                 }
             }
             if (count > 0) {
-                cuts.add(cut(count, link.toString(), held));
+                cuts.add(cut(count, which, link.toString(), held));
             }
             x = y;
         }
@@ -280,11 +287,18 @@ public final class PageEngine {
                 held += uncut.prob(i);
             }
         }
-        if (count > 0) {
-            String picker = chain.picker() instanceof Greedy
-                    ? "greedy (T = 0)"
-                    : chain.picker().toString();
-            cuts.add(cut(count, picker, held));
+        if (count > 0 && chain.picker() instanceof Greedy) {
+            cuts.add(cut(count, which, "greedy (T = 0)", held));
+        } else if (count > 0) {
+            // No link cut these: at a low temperature their probability is below the smallest double.
+            cuts.add(new Rest(
+                    PageText.grouped(count) + " " + tokens(count) + which
+                            + (count == 1 ? " whose probability rounds" : " whose probabilities round")
+                            + " to 0 at this temperature",
+                    count,
+                    0,
+                    held,
+                    false));
         }
         if (others > 0) {
             boolean all = cuts.isEmpty() && masked == 0;
@@ -304,9 +318,9 @@ public final class PageEngine {
         return rows;
     }
 
-    private static Rest cut(int count, String by, double held) {
+    private static Rest cut(int count, String which, String by, double held) {
         return new Rest(
-                PageText.grouped(count) + " " + tokens(count) + " cut by " + by + ", which would hold "
+                PageText.grouped(count) + " " + tokens(count) + which + " cut by " + by + ", which would hold "
                         + PageText.probability(held) + " uncut",
                 count,
                 0,

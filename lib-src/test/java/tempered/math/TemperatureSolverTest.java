@@ -38,6 +38,12 @@ class TemperatureSolverTest {
     void perplexityIsTheExponentialOfEntropy() {
         double t = TemperatureSolver.forPerplexity(WORDS, 3.0);
         assertEquals(3.0, Distribution.of(WORDS, t).perplexity(), 1e-9);
+        float[] asAModelEmitsThem = {-49.82f, -46.40f, -45.25f, -47.30f, -48.32f};
+        double fromFloats = TemperatureSolver.forPerplexity(asAModelEmitsThem, 3.0);
+        assertEquals(
+                3.0,
+                Distribution.of(Logits.toDouble(asAModelEmitsThem), fromFloats).perplexity(),
+                1e-9);
     }
 
     /** A perplexity counts equally likely tokens: below 1 is no distribution's; 1 itself only T -> 0 reaches. */

@@ -143,9 +143,14 @@ class PlaygroundTest {
         }
         assertTrue(picture.text().contains("mat 0.7595"), "0.666 / (0.666 + 0.211): " + picture.text());
         assertTrue(
-                picture.text().contains("2 tokens cut by top-k(2), which would hold 0.0")
-                        && picture.text().contains(", which would hold 0.0"),
-                "top-k(2) cuts grass and ceiling, and says what they held: " + picture.text());
+                picture.text().contains("2 tokens without a bar cut by top-k(2), which would hold 0.0"),
+                "top-k(2) cuts the third bar and, below the bars, grass and ceiling: " + picture.text());
+        String unstruck = Jsoup.parse(WORDS.topK(3).bars(3).html())
+                .selectFirst("div.tpg-static")
+                .text();
+        assertTrue(
+                unstruck.contains("2 tokens cut by top-k(3), which would hold 0.0"),
+                "with every bar kept, the row counts all that top-k cut: " + unstruck);
     }
 
     @Test
@@ -306,6 +311,18 @@ class PlaygroundTest {
         assertEquals("50,257", PageText.grouped(50257));
         PageEngine one = PageEngine.of(Examples.WORD_LOGITS, new int[] {2, 1, 0, 3}, 0);
         assertEquals("1 other token, not drawn as a bar", one.restLabel(0));
+    }
+
+    @Test
+    void tokensWhoseProbabilityRoundsToZeroAreNotBlamedOnTheDraw() {
+        PageEngine cold = PageEngine.of(Examples.WORD_LOGITS, new int[] {2}, 0);
+        cold.set("temperature", 0.001); // e^(-1.15 / 0.001) is below the smallest double
+        assertEquals("4 tokens whose probabilities round to 0 at this temperature", cold.restLabel(0));
+        PageEngine greedy = PageEngine.of(Examples.WORD_LOGITS, new int[] {2}, 0);
+        greedy.set("temperature", 0);
+        assertTrue(
+                greedy.restLabel(0).startsWith("4 tokens cut by greedy (T = 0), which would hold "),
+                greedy.restLabel(0));
     }
 
     @Test
