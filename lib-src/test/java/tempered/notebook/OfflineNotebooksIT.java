@@ -342,8 +342,10 @@ class OfflineNotebooksIT {
                 < 1e-12);
         cells.showsTable("several");
         cells.shows("several", "left\">greedy</td>", "temperature(3) -&gt; random(seed=1)");
+        // Both share columns print three decimals, so they line up: greedy's 0.816 beside T = 3's 1.000.
+        cells.shows("several", ">0.816</td>", ">0.020</td>", ">1.000</td>");
 
-        // Why we sample: T -> 0 reaches greedy's loop only at tiny T, because the loop runs through near-ties.
+        // Going further, why we sample: T -> 0 reaches greedy's loop only at tiny T, because it runs through near-ties.
         cells.shows(
                 "greedy-limit",
                 "T = 0.1        repeated 3-grams 0.146",
@@ -391,7 +393,11 @@ class OfflineNotebooksIT {
                 ">0.128 to 0.152</td>",
                 ">0.409 to 0.446</td>",
                 "tabular-nums\">245</td>",
-                "tabular-nums\">23</td>");
+                "tabular-nums\">23</td>",
+                // grid-after reads min-p's diversity 0.557 and its repeated share 0.029 at T = 1.5 as numbers of
+                // triples
+                ">0.557</td>",
+                ">0.029</td>");
         assertTrue(!cells.text("grid-differences").contains("no clear difference"), cells.text("grid-differences"));
         cells.shows(
                 "grid-differences",
