@@ -136,22 +136,30 @@ class Gpt2NotebooksIT {
     void samplingStrategiesAgreeByHandAndShowTheOrderEffect() {
         String notebook = "05-sampling-strategies.ipynb";
         assertShows(notebook, "ss-greedy", "by hand: \" visualize\"   greedy: \" visualize\"");
-        // T -> 0: the top token's probability and the gap that decides how fast (p2/p1 = e^(-gap/T)).
+        // T -> 0: the top token's probability and the gap that decides how fast (p2/p1 = e^(-gap/T)): the deserted
+        // planet's gap 0.243 gives T = 0.243 / ln 100 = 0.053, the spaceship's 1.319 gives 0.286.
         assertShows(
                 notebook,
                 "ss-greedy-limit",
-                "On the deserted planet they discovered a: Δ = 0.243, runner-up 100 times less likely below T = 0.053",
-                "As the spaceship was approaching the: Δ = 1.319, runner-up 100 times less likely below T = 0.286",
+                ">runner-up 100× less likely below T =</th>",
+                ">0.243</td>",
+                ">0.053</td>",
+                ">1.319</td>",
+                ">0.286</td>",
                 ">0.746</td>",
                 ">0.997</td>");
         assertShows(
                 notebook,
                 "ss-temperature",
-                "Distribution.sample and temperature(0.8) -> random(seed=42) drew the same token 1000 times in 1,000",
+                "Distribution.sample and temperature(0.8) -> random(seed=42) drew the same token 1000 times in 1,000");
+        assertTrue(cell(notebook, "ss-temperature").has("image/png"));
+        // Going further: the same draws judged by notebook 03's two-standard-deviation yardstick.
+        assertShows(
+                notebook,
+                "ss-draws-check",
                 "\" visualize\"  0.294       293.9    289    yes (265 to 323)",
                 "\" find\"       0.020       20.4     24     yes (11 to 29)",
                 "within 2 standard deviations: 8 of the 8 tokens; the smallest 1,000 p is 20.4 (the rule needs at least 5)");
-        assertTrue(cell(notebook, "ss-temperature").has("image/png"));
         assertShows(
                 notebook,
                 "ss-truncation",
@@ -194,15 +202,27 @@ class Gpt2NotebooksIT {
                 "ss-identity-prompts",
                 ">Data visualization empowers users to</td>",
                 ">91</td>",
-                ">5960</td>");
+                ">5960</td>",
+                ">0.00063</td>",
+                ">0.00356</td>",
+                "top-p 0.9 after T = 2 throws away 0.00063 to 0.00356 of the raw distribution: a factor of 5.6 from"
+                        + " prompt to prompt");
         assertShows(notebook, "ss-grid", ">19566</td>", ">460</td>", ">0.046</td>", ">9.528</td>");
         assertShows(
                 notebook,
                 "ss-survivors",
-                "T = 0.5  temperature first:    3   vLLM's order:    3   temperature last:   19",
-                "T = 1    temperature first:   19   vLLM's order:   16   temperature last:   19",
-                "T = 1.5  temperature first:   81   vLLM's order:   72   temperature last:   19");
+                "T = 0.5  temperature first:    3   temperature last:   19",
+                "T = 1    temperature first:   19   temperature last:   19",
+                "T = 1.5  temperature first:   81   temperature last:   19");
         assertTrue(cell(notebook, "ss-survivors").has("image/png"));
+        // Going further: vLLM's order (min-p before top-p) never keeps more than transformers' (min-p last).
+        assertShows(
+                notebook,
+                "ss-vllm-order",
+                "T = 1    transformers' order:   19   vLLM's order:   16",
+                "T = 2    transformers' order:  259   vLLM's order:  232",
+                "over the 40 temperatures from 0.1 to 5: vLLM's order keeps more tokens at 0 of them, and as few as 67%"
+                        + " of transformers' count (at T = 0.41)");
         assertShows(
                 notebook,
                 "ss-presets",
