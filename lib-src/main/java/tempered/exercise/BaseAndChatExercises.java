@@ -7,12 +7,12 @@ import tempered.math.Logits;
 /**
  * The checks of notebook 11's exercises, on a base model and its chat model: a prediction of the temperature at which
  * the chat model writes as unsure of each next token as the base model does at T = 1, the min-p threshold that does
- * before temperature what min-p does after it, and the temperature that leaves the chat model's favourite token an
- * even chance. Each takes the learner's answer and the notebook's own measurements, and returns a verdict that does
- * not contain the expected value.
+ * after temperature what min-p does on the model's own distribution, and the temperature that leaves the chat model's
+ * favourite token an even chance. Each takes the learner's answer and the notebook's own measurements, and returns a
+ * verdict that does not contain the expected value.
  *
  * <pre>{@code
- * String verdict = BaseAndChatExercises.minPBeforeTemperature(0.01, 0.1, 2, new float[] {3, 1, 0});
+ * String verdict = BaseAndChatExercises.minPAfterTemperature(Math.sqrt(0.1), 0.1, 2, new float[] {3, 1, 0});
  * verdict.startsWith("right");   // true
  * }</pre>
  */
@@ -48,22 +48,37 @@ public final class BaseAndChatExercises {
                 closest = i;
             }
         }
+        String choices = choices(temperatures);
         if (!offered) {
-            return Check.notYet("the temperature " + Check.shown(prediction)
-                    + " is not one of those measured; predict one of the temperatures in the table's rows");
+            return Check.notYet("predict one of " + choices.replace(" and ", " or ") + ", the temperatures measured");
         }
-        return Check.near("the temperature", prediction, temperatures[closest], 1e-9);
+        if (prediction != temperatures[closest]) {
+            return Check.notYet(Check.shown(prediction) + " is not the closest of " + choices);
+        }
+        return Check.right("of " + choices + ", the chat model comes closest at T = " + Check.shown(prediction));
+    }
+
+    /** "0.5, 1 and 2": the temperatures offered, as a sentence lists them. */
+    private static String choices(double[] temperatures) {
+        StringBuilder listed = new StringBuilder();
+        for (int i = 0; i < temperatures.length; i++) {
+            if (i > 0) {
+                listed.append(i == temperatures.length - 1 ? " and " : ", ");
+            }
+            listed.append(Check.shown(temperatures[i]));
+        }
+        return listed.toString();
     }
 
     /**
-     * Exercise 2: the min-p threshold {@code m} that, applied to the model's own distribution (T = 1), keeps exactly
-     * the tokens that min-p {@code p} keeps after temperature {@code t}. Min-p keeps a token when its probability is
-     * at least p times the top token's; after temperature that ratio is raised to the power 1/T, so m = p^T. Right
-     * within 1e-9 of it; the verdict then says how many tokens both keep on {@code logits}.
+     * Exercise 2: the min-p threshold {@code m} that, applied after temperature {@code t}, keeps exactly the tokens
+     * that min-p {@code p} keeps on the model's own distribution (T = 1). Min-p keeps a token when its probability is
+     * at least m times the top token's; after temperature that ratio is the raw ratio raised to the power 1/T, so
+     * m = p^(1/T). Right within 0.001 of it; the verdict then counts the tokens each keeps on {@code logits}.
      *
      * @throws IllegalArgumentException when p is not in (0, 1], t is not above 0, or the logits are missing
      */
-    public static String minPBeforeTemperature(double m, double p, double t, float[] logits) {
+    public static String minPAfterTemperature(double m, double p, double t, float[] logits) {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("min-p p=" + p + " must be in (0, 1]");
         }
@@ -71,18 +86,20 @@ public final class BaseAndChatExercises {
             throw new IllegalArgumentException("temperature t=" + t + " must be a finite number above 0");
         }
         double[] x = Logits.requireValid(Logits.toDouble(Inputs.present(logits, "the logits array")));
-        String verdict = Check.near("m", m, Math.pow(p, t), 1e-9);
+        String verdict = Check.near("m", m, Math.pow(p, 1 / t), 1e-3);
         if (!verdict.startsWith("right")) {
             return verdict;
         }
         return verdict
                 + String.format(
                         Locale.ROOT,
-                        ": min-p %s on the model's own distribution keeps the same %,d tokens as min-p %s after T = %s",
+                        ": on these logits, min-p %s after T = %s keeps %,d tokens, and min-p %s on the model's own"
+                                + " distribution keeps %,d",
                         Check.shown(m),
-                        kept(x, Math.log(Math.pow(p, t))),
+                        Check.shown(t),
+                        kept(x, t * Math.log(m)),
                         Check.shown(p),
-                        Check.shown(t));
+                        kept(x, Math.log(p)));
     }
 
     /**

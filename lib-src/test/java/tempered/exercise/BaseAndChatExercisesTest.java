@@ -30,16 +30,18 @@ class BaseAndChatExercisesTest {
         // |2.3 - 2.1| = 0.2 beats |0.9 - 2.1| = 1.2 and |0.4 - 2.1| = 1.7.
         Verdicts.right(BaseAndChatExercises.closestTemperature(2, TEMPERATURES, CHAT, BASE));
         Verdicts.notYet(BaseAndChatExercises.closestTemperature(1, TEMPERATURES, CHAT, BASE), "is 2");
-        Verdicts.notYet(BaseAndChatExercises.closestTemperature(0.5, TEMPERATURES, CHAT, BASE), "is 2");
+        assertEquals(
+                "not yet: 0.5 is not the closest of 0.5, 1 and 2; try again",
+                BaseAndChatExercises.closestTemperature(0.5, TEMPERATURES, CHAT, BASE));
         // The same rows with the base model elsewhere: now T = 0.5 is the answer.
         Verdicts.right(BaseAndChatExercises.closestTemperature(0.5, TEMPERATURES, CHAT, 0.3));
+        Verdicts.notYet(BaseAndChatExercises.closestTemperature(2, TEMPERATURES, CHAT, 0.3));
     }
 
     @Test
     void closestTemperatureSaysWhenTheAnswerIsNoneOfTheRows() {
         String verdict = BaseAndChatExercises.closestTemperature(3, TEMPERATURES, CHAT, BASE);
-        Verdicts.notYet(verdict, "2.3", " 2 ");
-        assertTrue(verdict.contains("not one of those measured"), verdict);
+        assertEquals("not yet: predict one of 0.5, 1 or 2, the temperatures measured; try again", verdict);
         assertEquals(
                 "not yet: the temperature is still NaN; replace the placeholder with your answer",
                 BaseAndChatExercises.closestTemperature(Double.NaN, TEMPERATURES, CHAT, BASE));
@@ -62,35 +64,39 @@ class BaseAndChatExercisesTest {
     }
 
     @Test
-    void minPBeforeTemperatureIsPToThePowerT() {
+    void minPAfterTemperatureIsPToThePowerOneOverT() {
         float[] logits = greetings();
-        String right = BaseAndChatExercises.minPBeforeTemperature(0.01, 0.1, 2, logits);
+        String right = BaseAndChatExercises.minPAfterTemperature(Math.sqrt(0.1), 0.1, 2, logits);
         Verdicts.right(right);
-        // The count it states is what both cuts keep, computed here through the library's own processors.
+        Verdicts.right(BaseAndChatExercises.minPAfterTemperature(0.316, 0.1, 2, logits));
+        // The counts it states are what each cut keeps, computed here through the library's own processors.
         double[] x = Examples.GREETING_LOGITS;
-        int after = count(new MinP(0.1).apply(new Temperature(2).apply(x, new int[0]), new int[0]));
-        int before = count(new MinP(0.01).apply(x, new int[0]));
+        int after = count(new MinP(Math.sqrt(0.1)).apply(new Temperature(2).apply(x, new int[0]), new int[0]));
+        int before = count(new MinP(0.1).apply(x, new int[0]));
         assertEquals(after, before);
-        assertTrue(right.contains("the same " + after + " tokens"), right);
-        // Common wrong answers: p / T, p itself, and p^(1/T).
-        Verdicts.notYet(BaseAndChatExercises.minPBeforeTemperature(0.05, 0.1, 2, logits), "0.01");
-        Verdicts.notYet(BaseAndChatExercises.minPBeforeTemperature(0.1, 0.1, 2, logits), "0.01");
-        Verdicts.notYet(BaseAndChatExercises.minPBeforeTemperature(Math.sqrt(0.1), 0.1, 2, logits), "0.01");
-        Verdicts.notYet(BaseAndChatExercises.minPBeforeTemperature(Double.NaN, 0.1, 2, logits));
+        assertTrue(
+                right.endsWith(
+                        "keeps " + after + " tokens, and min-p 0.1 on the model's own distribution keeps " + before),
+                right);
+        // Common wrong answers: p^T (notebook 05's identity, the other way round), p / T, p itself and p * T.
+        for (double wrong : new double[] {0.01, 0.05, 0.1, 0.2}) {
+            Verdicts.notYet(BaseAndChatExercises.minPAfterTemperature(wrong, 0.1, 2, logits), "0.316", "0.3162");
+        }
+        Verdicts.notYet(BaseAndChatExercises.minPAfterTemperature(Double.NaN, 0.1, 2, logits));
     }
 
     @Test
-    void minPBeforeTemperatureRefusesImpossibleSettings() {
+    void minPAfterTemperatureRefusesImpossibleSettings() {
         IllegalArgumentException p = assertThrows(
                 IllegalArgumentException.class,
-                () -> BaseAndChatExercises.minPBeforeTemperature(0.01, 0, 2, greetings()));
+                () -> BaseAndChatExercises.minPAfterTemperature(0.3, 0, 2, greetings()));
         assertEquals("min-p p=0.0 must be in (0, 1]", p.getMessage());
         IllegalArgumentException t = assertThrows(
                 IllegalArgumentException.class,
-                () -> BaseAndChatExercises.minPBeforeTemperature(0.01, 0.1, 0, greetings()));
+                () -> BaseAndChatExercises.minPAfterTemperature(0.3, 0.1, 0, greetings()));
         assertEquals("temperature t=0.0 must be a finite number above 0", t.getMessage());
         IllegalArgumentException none = assertThrows(
-                IllegalArgumentException.class, () -> BaseAndChatExercises.minPBeforeTemperature(0.01, 0.1, 2, null));
+                IllegalArgumentException.class, () -> BaseAndChatExercises.minPAfterTemperature(0.3, 0.1, 2, null));
         assertTrue(none.getMessage().startsWith("the logits array is null"), none.getMessage());
     }
 

@@ -88,6 +88,11 @@ class BaseAndChatNotebookIT {
         cells.shows("bc-nepal-chat", "The stand-in ran: these texts are noise at both temperatures.");
         cells.shows("bc-nepal-base", "The stand-in ran: its texts are noise at any T. With SmolLM2-135M, look at");
         cells.shows("bc-gf-min-p-texts", "The stand-in ran: its texts are noise under either chain.");
+        cells.shows(
+                "bc-min-p",
+                "Top-p 0.9 and min-p 0.1, temperature first, on the ",
+                " kept positions of chat stand-in (random weights):",
+                "The stand-in ran: its distributions are random, over 296 tokens.");
         assertFalse(cells.text("bc-nepal-figures").contains("So on "), cells.text("bc-nepal-figures"));
     }
 
@@ -136,7 +141,13 @@ class BaseAndChatNotebookIT {
                             who + " at T = " + t + " not in: " + table);
                 }
             }
-            cells.showsImage("bc-first-figures");
+            // Each column names the model that ran.
+            String firstTokens = flat(cells.text("bc-first-token"));
+            for (String column :
+                    List.of("base stand-in (random weights): token", "chat stand-in (random weights): p")) {
+                assertTrue(firstTokens.contains(" | " + column + " | "), column + " not in: " + firstTokens);
+            }
+            cells.showsImage("bc-gf-ranks");
             String playgrounds = cells.text("bc-playground");
             assertEquals(2, count(playgrounds, "tempered-playground\""), "two playgrounds");
             // Notebook 05's controls, which the text under the first-token figures promises on both playgrounds.
