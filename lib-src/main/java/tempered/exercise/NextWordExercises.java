@@ -19,7 +19,7 @@ import tempered.text.Gpt2Tokenizer;
 public final class NextWordExercises {
     private NextWordExercises() {}
 
-    /** Exercise 3 (Going further): the temperature at which the perplexity of {@code logits} is 100. Right within 0.001. */
+    /** Exercise 3 (Going further): the temperature at which the perplexity of {@code logits} is 100, within 0.001. */
     public static String perplexityHundred(double temperature, float[] logits) {
         double expected = TemperatureSolver.forPerplexity(Logits.toDouble(Inputs.present(logits, "logits")), 100);
         String invalid = Check.notATemperature("the temperature", temperature);
