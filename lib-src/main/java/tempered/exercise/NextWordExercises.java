@@ -19,21 +19,21 @@ import tempered.text.Gpt2Tokenizer;
 public final class NextWordExercises {
     private NextWordExercises() {}
 
-    /** Exercise 1: the temperature at which the perplexity of {@code logits} is 100. Right within 0.001. */
+    /** Exercise 3 (Going further): the temperature at which the perplexity of {@code logits} is 100, within 0.001. */
     public static String perplexityHundred(double temperature, float[] logits) {
         double expected = TemperatureSolver.forPerplexity(Logits.toDouble(Inputs.present(logits, "logits")), 100);
         String invalid = Check.notATemperature("the temperature", temperature);
         return invalid != null ? invalid : Check.near("the temperature", temperature, expected, 1e-3);
     }
 
-    /** Exercise 2: how many of the likeliest tokens it takes to hold 90% of the probability at T = 0.7. */
+    /** Exercise 1: how many of the likeliest tokens it takes to hold 90% of the probability at T = 0.72. */
     public static String tokensForNinetyPercent(long tokens, float[] logits) {
-        int expected = Distribution.of(Inputs.present(logits, "logits"), 0.7).tokensForMass(0.9);
+        int expected = Distribution.of(Inputs.present(logits, "logits"), 0.72).tokensForMass(0.9);
         return Check.count("the number of tokens", tokens, expected);
     }
 
     /**
-     * Exercise 3: the likeliest token after "The capital of France is", as its text with its leading space. A
+     * Exercise 2: the likeliest token after "The capital of France is", as its text with its leading space. A
      * word without the space GPT-2's tokens carry is reminded of it, whichever word it is.
      */
     public static String capitalOfFrance(String token, LanguageModel gpt2) {

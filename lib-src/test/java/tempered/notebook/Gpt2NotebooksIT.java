@@ -294,7 +294,7 @@ class Gpt2NotebooksIT {
     }
 
     @Test
-    void theNextWordShowsTheLeadAndThousandDrawsPerTemperatureJudgedByTheirExactChance() {
+    void theNextWordShowsTheLeadAndThousandDrawsPerTemperatureJudgedByTheirStandardDeviationAndExactChance() {
         String notebook = "07-the-next-word.ipynb";
         String lead = text(notebook, "nw-lead");
         for (String t : List.of("0.1", "0.5", "1", "5", "10", "100")) {
@@ -312,30 +312,54 @@ class Gpt2NotebooksIT {
                 "10 tosses, 5 heads: the chance of a count at least this far from 5 is 1.000",
                 "10 tosses, 3 heads: the chance of a count at least this far from 5 is 0.344",
                 "10 tosses, 1 head: the chance of a count at least this far from 5 is 0.021");
-        // T = 0 is greedy on any model; the exact chances were recomputed outside Java (0.684 and 0.179).
+        // T = 0 is greedy on any model. The core judges each count by notebook 03's standard deviation,
+        // sqrt(1000 p (1 - p)), where 1000 p and 1000 (1 - p) are both at least 5: (76 - 80.4) / 8.6 = -0.51.
         assertShows(
                 notebook,
                 "nw-draws",
-                "T = 0       1000    1000.0          1.000            1        1.0",
-                "T = 0.01     997     993.7          0.231            3        2.8",
-                "T = 0.5       76      80.4          0.684          288      293.2",
-                "T = 1          3       7.0          0.179          850      833.8",
-                "T = 100        0       0.0          1.000          991      990.1",
-                "The lowest exact chance of the 8 rows is 0.179 (T = 1).",
+                "T = 0       1000    1000.0     0.0         n/a           1        1.0",
+                "T = 0.01     997     993.7     2.5    +1.32 sd           3        2.8",
+                "T = 0.5       76      80.4     8.6    -0.51 sd         288      293.2",
+                "T = 1          3       7.0     2.6    -1.52 sd         850      833.8",
+                "T = 100        0       0.0     0.1         n/a         991      990.1",
+                "Of the rows the rule applies to, the farthest count is 1.52 standard deviations from 1000 p (T = 1).",
                 "Even a uniform distribution over 50,257 tokens gives only 990.1 different tokens in 1,000 draws",
                 "At T = 0.5 the top token lost 924 of 1,000 draws");
-        Matcher row = Pattern.compile("(?m)^T = (\\S+) +(\\d+) +([0-9.]+) +([0-9.]+) +(\\d+) +([0-9.]+)$")
+        Matcher row = Pattern.compile(
+                        "(?m)^T = (\\S+) +(\\d+) +([0-9.]+) +([0-9.]+) +(n/a|[-+][0-9.]+ sd) +(\\d+) +([0-9.]+)$")
                 .matcher(text(notebook, "nw-draws"));
         int rows = 0;
         while (row.find()) {
             rows++;
-            assertTrue(Double.parseDouble(row.group(4)) >= 0.001, "the draws follow the probabilities: " + row.group());
+            double expectedTop = Double.parseDouble(row.group(3));
+            boolean ruleApplies = expectedTop >= 5 && 1000 - expectedTop >= 5;
+            assertEquals(ruleApplies, !row.group(5).equals("n/a"), row.group());
+            if (ruleApplies) {
+                double z = Double.parseDouble(row.group(5).replace(" sd", ""));
+                assertTrue(Math.abs(z) < 3, "the draws follow the probabilities: " + row.group());
+                assertEquals(
+                        (Integer.parseInt(row.group(2)) - expectedTop) / Double.parseDouble(row.group(4)),
+                        z,
+                        0.05,
+                        row.group());
+            }
             // Different tokens drawn: never more than the draws, and near the number the probabilities predict.
-            double expected = Double.parseDouble(row.group(6));
-            int drawn = Integer.parseInt(row.group(5));
+            double expected = Double.parseDouble(row.group(7));
+            int drawn = Integer.parseInt(row.group(6));
             assertTrue(drawn <= 1000 && Math.abs(drawn - expected) <= 5 * Math.sqrt(expected) + 1, row.group());
         }
         assertEquals(8, rows, text(notebook, "nw-draws"));
+        // Going further: the exact chance of every row, the same draws; recomputed outside Java (0.684 and 0.179).
+        assertShows(
+                notebook,
+                "nw-draws-exact",
+                "T = 0     the top token drawn 1000 times, 1000 p = 1000.0: exact chance 1.000",
+                "T = 0.01  the top token drawn  997 times, 1000 p =  993.7: exact chance 0.231",
+                "T = 0.5   the top token drawn   76 times, 1000 p =   80.4: exact chance 0.684",
+                "T = 1     the top token drawn    3 times, 1000 p =    7.0: exact chance 0.179",
+                "T = 100   the top token drawn    0 times, 1000 p =    0.0: exact chance 1.000",
+                "The lowest exact chance of the 8 rows is 0.179 (T = 1).");
+        assertEquals(8, count(text(notebook, "nw-draws-exact"), ": exact chance "));
         assertTrue(cell(notebook, "nw-draws-chart").has("image/png"));
         assertShows(
                 notebook,
@@ -366,6 +390,12 @@ class Gpt2NotebooksIT {
         String notebook = "08-word-by-word.ipynb";
         assertShows(notebook, "wbw-loop", "T = 0.5, 20 tokens:\nThe cat slept on the");
         assertShows(notebook, "wbw-hot", "T = 10, 20 tokens:\nThe cat slept on the");
+        // Generator, same prompt and seed, writes the loop by hand's text (the core uses its runs from here on).
+        String byHand = text(notebook, "wbw-loop");
+        assertShows(
+                notebook,
+                "wbw-generate",
+                "temperature(0.5) -> random(seed=42), 20 tokens:\n" + byHand.substring(byHand.indexOf('\n') + 1));
         // On the test model no draw falls on a boundary; a difference would be printed, not hidden.
         assertShows(
                 notebook,
@@ -439,15 +469,31 @@ class Gpt2NotebooksIT {
                 surprisal.matches(
                         "(?s).*T = 0\\.3 minus T = 0\\.1, text by text \\(same seeds\\): -?[0-9.]+ \\(95% CI -?[0-9.]+ to"
                                 + " -?[0-9.]+, n = 16\\) nats per token; the interval (excludes 0, so the difference is larger"
-                                + " than chance, for this prompt|includes 0, so 16 texts cannot tell the two apart here)\\.\n"
-                                + "Ignoring the pairs \\(Welch's interval\\): -?[0-9.]+ ± [0-9.]+; the paired interval is ±"
-                                + " [0-9.]+, so pairing (made|did not make) the comparison sharper here\\.\n.*"),
+                                + " than chance, for this prompt|includes 0, so 16 texts cannot tell the two apart here)\\.\\s*"),
                 surprisal);
+        // Going further: the same difference without the pairs, beside the paired interval of the core.
+        Matcher paired = Pattern.compile(
+                        "text by text \\(same seeds\\): (-?[0-9.]+) \\(95% CI (-?[0-9.]+) to (-?[0-9.]+),")
+                .matcher(surprisal);
+        assertTrue(paired.find(), surprisal);
+        double halfWidth = (Double.parseDouble(paired.group(3)) - Double.parseDouble(paired.group(2))) / 2;
+        String pairing = text(notebook, "wbw-pairing");
+        Matcher welch = Pattern.compile(
+                        "Ignoring the pairs \\(Welch's interval\\): (-?[0-9.]+) ± ([0-9.]+); the paired interval is ±"
+                                + " ([0-9.]+), so pairing (made|did not make) the comparison sharper here\\.\n")
+                .matcher(pairing);
+        assertTrue(welch.find(), pairing);
+        assertEquals(Double.parseDouble(paired.group(1)), Double.parseDouble(welch.group(1)), 0.0011, pairing);
+        assertEquals(halfWidth, Double.parseDouble(welch.group(3)), 0.0011, pairing);
+        assertEquals(
+                Double.parseDouble(welch.group(3)) < Double.parseDouble(welch.group(2)),
+                welch.group(4).equals("made"),
+                pairing);
         // Entropy is the mean surprisal of a draw: at T = 1 the difference, text by text, has an interval around 0.
         Matcher atOne = Pattern.compile(
                         "At T = 1, mean surprisal minus the raw model's mean entropy, text by text: (-?[0-9.]+) \\(95% CI"
                                 + " (-?[0-9.]+) to (-?[0-9.]+), n = 16\\) nats per token\\.")
-                .matcher(surprisal);
+                .matcher(pairing);
         assertTrue(atOne.find(), surprisal);
         assertTrue(Double.parseDouble(atOne.group(2)) < 0 && Double.parseDouble(atOne.group(3)) > 0, atOne.group());
         assertShows(
