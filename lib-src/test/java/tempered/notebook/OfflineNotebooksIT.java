@@ -26,7 +26,10 @@ class OfflineNotebooksIT {
                 "0.86811940",
                 "sum = 1.000000000000000",
                 "Hello / Namaste = 20.0855, and e^(4 - 1) = 20.0855");
-        cells.shows("library", "at most one step of double precision near 1 (2.2e-16): true");
+        cells.shows(
+                "library",
+                "at most one step of double precision near 1 (2.2e-16): true",
+                "every entry within one step of its own size: true");
         cells.shows(
                 "pair",
                 "T = 1  ->  [0.26894142, 0.73105858]",
@@ -104,6 +107,10 @@ class OfflineNotebooksIT {
         // The prose reads a miss well inside two standard deviations (2 x 10.7) as the luck of 1,000 draws.
         assertTrue(Integer.parseInt(miss.group(1)) < 2 * 10.7 * 0.75, miss.group());
         assertTrue(Math.abs(Integer.parseInt(others.group(1)) - 132) < 2 * 10.7, others.group());
+        // The prose names Konnichiwa's count as the largest miss, at about twice its own standard deviation.
+        cells.shows(
+                "one-in-eight",
+                "largest miss: Konnichiwa, 24 drawn against 15.9 expected, 2.05 times its own standard deviation of 4.0");
         cells.shows("playground", "Hello");
         cells.shows(
                 "bisection",
@@ -111,7 +118,37 @@ class OfflineNotebooksIT {
                 "[0.13479873, 0.13229562, 0.14529379, 0.15956903, 0.28000000, 0.14804282]",
                 "adds up to 0.96; the largest gap to ours is 0.012");
 
-        // Going further.
+        // Going further. Why Konnichiwa gains most from 2 to 5: the weighted average the prose reads, and the rates
+        // of gain, nearly equal at T = 2, led by Konnichiwa at T = 3 and 5 with Namaste last.
+        cells.shows(
+                "gains-why",
+                "T = 2    probability-weighted average logit 2.39",
+                "T = 5    probability-weighted average logit 1.49",
+                "plain mean of the logits: 1.03",
+                "Konnichiwa    0.0435   0.0216   0.0077",
+                "Namaste       0.0417   0.0140   0.0031");
+        for (int column = 1; column <= 2; column++) {
+            String leader = null;
+            String last = null;
+            double most = -1;
+            double least = 1;
+            for (String line : cells.text("gains-why")
+                    .lines()
+                    .skip(6)
+                    .filter(l -> !l.isBlank())
+                    .toList()) {
+                double rate = Double.parseDouble(line.substring(11).strip().split("\\s+")[column]);
+                if (rate > most) {
+                    most = rate;
+                    leader = line.substring(0, 11).strip();
+                }
+                if (rate < least) {
+                    least = rate;
+                    last = line.substring(0, 11).strip();
+                }
+            }
+            assertEquals(List.of("Konnichiwa", "Namaste"), List.of(leader, last), "column " + column);
+        }
         cells.showsImage("popular-curves");
         cells.shows(
                 "slopes",
@@ -168,13 +205,21 @@ class OfflineNotebooksIT {
                 "1.5     0.2183   0.1014   0.5860   0.1613",
                 "2       0.0419   0.0236   0.9062   0.7584",
                 "5       0.0006   0.0005   0.9980",
+                "4,473,955   0.39",
+                "80.6199   1.46",
+                "1.0004   10.64",
                 "ln 50,257 = 10.82 nats");
         // The prediction's answer, as the table shows it: the spread tail outweighs the flat crowd at every T.
-        Matcher row =
-                cells.matches("tail-table", "(?m)^(\\S+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+)$");
+        // The "tail / flat" column says how many times heavier: more than 1 everywhere, most at the coldest T.
+        Matcher row = cells.matches(
+                "tail-table", "(?m)^(\\S+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9,.]+) +([0-9.]+)$");
         int rows = 0;
+        double heavier = Double.POSITIVE_INFINITY;
         do {
             assertTrue(Double.parseDouble(row.group(4)) > Double.parseDouble(row.group(5)), row.group());
+            double ratio = Double.parseDouble(row.group(6).replace(",", ""));
+            assertTrue(ratio > 1 && ratio < heavier, row.group());
+            heavier = ratio;
             rows++;
         } while (row.find());
         assertEquals(8, rows, "one row per temperature");
