@@ -58,11 +58,13 @@ class Gpt2NotebooksIT {
                 ">the other 50,249 tokens</td>",
                 ">0.06129</td>",
                 ">0.94498</td>");
-        // The leaders: the logit gap to the runner-up beside the top token's share; the prose reads these rows.
+        // The leaders: the runner-up by name and the logit gap to it beside the top token's share; the prose reads
+        // these rows (" way" and its runner-up " world").
         assertShows(
                 notebook,
                 "rd-top-share",
                 ">\" way\"</td>",
+                ">\" world\"</td>",
                 ">0.170</td>",
                 ">0.574</td>",
                 ">1.319</td>",

@@ -3,6 +3,7 @@ package tempered.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
@@ -302,6 +303,15 @@ class OfflineNotebooksIT {
                 "T = 2    temperature(2) -> random(seed=2024): the same token in all 1,000 draws: true");
         cells.showsTable("counts-table");
         cells.shows("counts-table", "T=2 expected", "T=2 drawn", ">538.4</td>", ">539</td>");
+        // All six count columns share one shading scale, drawn as well as expected: Hello's 539 drawn at T = 2 is
+        // shaded, and deeper than Ciao's 29 drawn at T = 1, the count the prose reads against its 28.97.
+        Matcher helloDrawn = cells.matches("counts-table", "background-color:#([0-9a-f]{6})[^>]*>539</td>");
+        Matcher ciaoDrawn =
+                cells.matches("counts-table", ">29</td>\\s*<td style=\"background-color:#([0-9a-f]{6})[^>]*>29</td>");
+        assertTrue(
+                Integer.parseInt(helloDrawn.group(1).substring(0, 2), 16)
+                        < Integer.parseInt(ciaoDrawn.group(1).substring(0, 2), 16),
+                "the drawn counts are shaded on the shared scale: " + helloDrawn.group() + " / " + ciaoDrawn.group());
         Matcher notHello =
                 cells.matches("counts-table", "at T = 0.5, draws that were not Hello: (\\d+) \\(1,000 x p = 5.2\\)");
         assertTrue(
@@ -318,7 +328,14 @@ class OfflineNotebooksIT {
             assertTrue(
                     Math.abs(Double.parseDouble(away.group().split(" ")[0])) < 2, "all six within 2: " + away.group());
         } while (away.find());
-        // The long tail: 50,251 tokens at logit -10 hold 0.0001, 0.035, 0.75 and 0.96 of the line; the draws follow.
+        // The long tail (Going further: after the core's last exercise): 50,251 tokens at logit -10 hold 0.0001,
+        // 0.035, 0.75 and 0.96 of the line; the draws follow.
+        List<String> codeCells = NotebookCells.codeCellIds(
+                Path.of(System.getProperty("tempered.notebooks", "notebooks"), "03-drawing-a-token.ipynb"));
+        assertTrue(
+                codeCells.indexOf("tail") > codeCells.indexOf("exercise-dart")
+                        && codeCells.indexOf("tail") < codeCells.indexOf("tails"),
+                "the long tail opens Going further: " + codeCells);
         cells.shows(
                 "tail",
                 "T = 0.7 one other token: p = 2.0e-09; all 50,251 together: 0.0001 of the line",
