@@ -63,6 +63,12 @@ class HubDownloaderTest {
         hub.close();
     }
 
+    /** Where the default model is found with this test's hub cache and records, and nothing else set. */
+    private Path locateInTheseCaches() {
+        return Models.locate(
+                null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString()));
+    }
+
     private HubDownloader downloader(int attempts) {
         return new HubDownloader(new HubCache(cacheRoot), hub.endpoint(), null, false, Duration.ofSeconds(5), attempts);
     }
@@ -89,13 +95,7 @@ class HubDownloaderTest {
         long requests = hub.requests.size();
         assertEquals(file, downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertEquals(requests, hub.requests.size());
-        assertEquals(
-                file,
-                Models.locate(
-                        null,
-                        null,
-                        null,
-                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
+        assertEquals(file, locateInTheseCaches());
         assertEquals(0, FileLocks.inUse(), "no lock is held, or remembered, after the download");
     }
 
@@ -119,13 +119,7 @@ class HubDownloaderTest {
         Path ref = cacheRoot.resolve("models--openai-community--gpt2/refs/main");
         Files.delete(ref);
         Files.createSymbolicLink(ref, unreadable);
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> Models.locate(
-                        null,
-                        null,
-                        null,
-                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> locateInTheseCaches());
         assertEquals(
                 "permission denied reading " + ref + " in the Hugging Face cache; whoever filled the cache must let"
                         + " you read it (chmod -R a+rX " + cacheRoot + "), or set HF_HUB_CACHE to a cache of your own",
@@ -152,13 +146,7 @@ class HubDownloaderTest {
                 enters = false;
             }
             org.junit.jupiter.api.Assumptions.assumeFalse(enters, "this user (root) enters any folder");
-            IllegalArgumentException e = assertThrows(
-                    IllegalArgumentException.class,
-                    () -> Models.locate(
-                            null,
-                            null,
-                            null,
-                            Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> locateInTheseCaches());
             assertTrue(e.getMessage().startsWith("permission denied reading " + repository), e.getMessage());
         } finally {
             Files.setPosixFilePermissions(repository, before);
@@ -702,13 +690,7 @@ class HubDownloaderTest {
                 ref, snapshots.relativize(elsewhere.resolve("outside")).toString());
         assertTrue(Files.isRegularFile(snapshots.resolve(Files.readString(ref)).resolve(FILE)), "the ref leads there");
         assertEquals(Optional.empty(), new HubCache(cacheRoot).commit(REPO, "main"));
-        assertThrows(
-                ModelNotFoundException.class,
-                () -> Models.locate(
-                        null,
-                        null,
-                        null,
-                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
+        assertThrows(ModelNotFoundException.class, () -> locateInTheseCaches());
     }
 
     @Test
