@@ -179,16 +179,14 @@ class Gpt2NotebooksIT {
                 "temperature(0.5) -> top-p(0.8) -> random(seed=0) keeps [0]",
                 "top-p(0.8) -> temperature(0.5) -> random(seed=0) keeps [0, 1]");
         // min-p m after T = min-p m^T before T; top-k commutes; top-p has no such rule.
-        assertEquals(5, count(text(notebook, "ss-identity"), "same tokens: true"));
-        assertEquals(0, count(text(notebook, "ss-identity"), "same tokens: false"));
+        assertEvery(notebook, "ss-identity", 5, "same tokens: true", "same tokens: false");
         assertShows(
                 notebook,
                 "ss-identity",
                 "T = 3    min-p 0.1 after T keeps   460 tokens; min-p 0.1^T = 0.00100 before T keeps   460",
                 "top-k 40 after T = 2 and top-k 40 before it: same tokens: true");
         // Prompt by prompt after T = 2: min-p 0.1 is min-p 0.01 before T, checked on all five; top-p has no such rule.
-        assertEquals(5, count(text(notebook, "ss-identity-prompts"), ">true</td>"));
-        assertEquals(0, count(text(notebook, "ss-identity-prompts"), ">false</td>"));
+        assertEvery(notebook, "ss-identity-prompts", 5, ">true</td>", ">false</td>");
         assertShows(
                 notebook,
                 "ss-identity-prompts",
@@ -835,6 +833,13 @@ class Gpt2NotebooksIT {
         List<String> missing =
                 Arrays.stream(figures).filter(f -> !shown.contains(f)).toList();
         assertTrue(missing.isEmpty(), notebook + " cell " + id + " does not show " + missing + "; it shows:\n" + shown);
+    }
+
+    /** The cell says {@code yes} {@code times} times and {@code no} never: each of its checks came out so. */
+    static void assertEvery(String notebook, String id, int times, String yes, String no) {
+        String shown = text(notebook, id);
+        assertEquals(times, count(shown, yes));
+        assertEquals(0, count(shown, no));
     }
 
     static int count(String text, String part) {
