@@ -601,20 +601,7 @@ class Gpt2NotebooksIT {
                 cell(notebook, "ct-measure-charts").displays().stream()
                         .filter(d -> d.containsKey("image/png"))
                         .count());
-        String changes = text(notebook, "ct-differences");
-        assertEquals(
-                6,
-                Pattern.compile("[0-9.]+ → [0-9.]+</td>")
-                        .matcher(changes)
-                        .results()
-                        .count(),
-                changes);
-        assertEquals(
-                12,
-                count(changes, ": apart</td>")
-                        + count(changes, ": cannot tell apart</td>")
-                        + count(changes, ">no change in any of the 8 pairs</td>"),
-                changes);
+        assertDifferences(text(notebook, "ct-differences"), 6, 12, 8);
         String verdicts = cell(notebook, "ct-differences").stdout();
         assertTrue(
                 verdicts.matches(
@@ -714,19 +701,7 @@ class Gpt2NotebooksIT {
         assertEquals(5, count(table, " of 16 (95% CI "), table);
 
         String changes = text(notebook, "mt-differences");
-        assertEquals(
-                4,
-                Pattern.compile("[0-9.]+ → [0-9.]+</td>")
-                        .matcher(changes)
-                        .results()
-                        .count(),
-                changes);
-        assertEquals(
-                16,
-                count(changes, ": apart</td>")
-                        + count(changes, ": cannot tell apart</td>")
-                        + count(changes, ">no change in any of the 16 pairs</td>"),
-                changes);
+        assertDifferences(changes, 4, 16, 16);
         assertTrue(
                 cell(notebook, "mt-differences")
                         .stdout()
@@ -840,6 +815,26 @@ class Gpt2NotebooksIT {
         String shown = text(notebook, id);
         assertEquals(times, count(shown, yes));
         assertEquals(0, count(shown, no));
+    }
+
+    /**
+     * A table of differences between two temperatures: {@code changes} cells of the form "a → b", and a verdict in
+     * each of {@code verdicts} cells over that many {@code pairs} of texts.
+     */
+    static void assertDifferences(String table, int changes, int verdicts, int pairs) {
+        assertEquals(
+                changes,
+                Pattern.compile("[0-9.]+ → [0-9.]+</td>")
+                        .matcher(table)
+                        .results()
+                        .count(),
+                table);
+        assertEquals(
+                verdicts,
+                count(table, ": apart</td>")
+                        + count(table, ": cannot tell apart</td>")
+                        + count(table, ">no change in any of the " + pairs + " pairs</td>"),
+                table);
     }
 
     static int count(String text, String part) {
