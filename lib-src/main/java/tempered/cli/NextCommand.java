@@ -91,36 +91,17 @@ final class NextCommand {
                 results.add(Distribution.of(logits, temperature));
             }
             // The tokenizer is the model's, closed with it: every token is written out before.
+            Outcome outcome = new Outcome(prompt, ids, tokenizer, temperatures, logits, results, top);
             out.print(
                     options.has("--json")
-                            ? json(
-                                            ModelArgument.Shown.of(model),
-                                            options.has("--chat") ? typed : null,
-                                            prompt,
-                                            ids,
-                                            tokenizer,
-                                            temperatures,
-                                            logits,
-                                            results,
-                                            top)
-                                    + "\n"
-                            : table(
-                                    ModelArgument.describe(model),
-                                    prompt,
-                                    ids,
-                                    tokenizer,
-                                    temperatures,
-                                    logits,
-                                    results,
-                                    top,
-                                    Bars.unicodeOk()));
+                            ? outcome.json(ModelArgument.Shown.of(model), options.has("--chat") ? typed : null) + "\n"
+                            : outcome.table(ModelArgument.describe(model), Bars.unicodeOk()));
         }
         return 0;
     }
 
-    static String json(
-            ModelArgument.Shown model,
-            String message,
+    /** One run over the prompt: its tokens and the next-token distribution at each temperature. */
+    private record Outcome(
             String prompt,
             int[] ids,
             Tokenizer tokenizer,
@@ -128,55 +109,49 @@ final class NextCommand {
             float[] logits,
             List<Distribution> distributions,
             int top) {
-        List<Result> results = new ArrayList<>();
-        for (int i = 0; i < distributions.size(); i++) {
-            Distribution distribution = distributions.get(i);
-            List<Candidate> best = distribution.top(top).stream()
-                    .map(c -> new Candidate(c.id(), tokenizer.token(c.id()), logits[c.id()], c.prob()))
-                    .toList();
-            results.add(new Result(temperatures[i], distribution.entropy(), best));
-        }
-        return Json.write(
-                new Output(model, message == null ? null : List.of(Message.user(message)), prompt, ids, results));
-    }
 
-    static String table(
-            String model,
-            String prompt,
-            int[] ids,
-            Tokenizer tokenizer,
-            double[] temperatures,
-            float[] logits,
-            List<Distribution> results,
-            int top,
-            boolean unicode) {
-        StringBuilder out = new StringBuilder();
-        out.append("model: ").append(model).append(System.lineSeparator());
-        out.append("prompt: ")
-                .append(Json.string(prompt))
-                .append(" (")
-                .append(ids.length)
-                .append(ids.length == 1 ? " token)" : " tokens)")
-                .append(System.lineSeparator());
-        for (int i = 0; i < results.size(); i++) {
-            Distribution distribution = results.get(i);
-            out.append(System.lineSeparator())
-                    .append(String.format(
-                            Locale.ROOT,
-                            "T = %s   entropy %.4f nats%n",
-                            Numbers.format(temperatures[i]),
-                            distribution.entropy()));
-            for (TokenProbability candidate : distribution.top(top)) {
-                String token = Json.string(tokenizer.token(candidate.id()));
-                out.append(String.format(
-                        Locale.ROOT,
-                        "  %-18s %8.4f  %s  logit %.3f%n",
-                        token,
-                        candidate.prob(),
-                        Bars.bar(candidate.prob(), 20, unicode),
-                        logits[candidate.id()]));
+        String json(ModelArgument.Shown model, String message) {
+            List<Result> results = new ArrayList<>();
+            for (int i = 0; i < distributions.size(); i++) {
+                Distribution distribution = distributions.get(i);
+                List<Candidate> best = distribution.top(top).stream()
+                        .map(c -> new Candidate(c.id(), tokenizer.token(c.id()), logits[c.id()], c.prob()))
+                        .toList();
+                results.add(new Result(temperatures[i], distribution.entropy(), best));
             }
+            return Json.write(
+                    new Output(model, message == null ? null : List.of(Message.user(message)), prompt, ids, results));
         }
-        return out.toString();
+
+        String table(String model, boolean unicode) {
+            StringBuilder out = new StringBuilder();
+            out.append("model: ").append(model).append(System.lineSeparator());
+            out.append("prompt: ")
+                    .append(Json.string(prompt))
+                    .append(" (")
+                    .append(ids.length)
+                    .append(ids.length == 1 ? " token)" : " tokens)")
+                    .append(System.lineSeparator());
+            for (int i = 0; i < distributions.size(); i++) {
+                Distribution distribution = distributions.get(i);
+                out.append(System.lineSeparator())
+                        .append(String.format(
+                                Locale.ROOT,
+                                "T = %s   entropy %.4f nats%n",
+                                Numbers.format(temperatures[i]),
+                                distribution.entropy()));
+                for (TokenProbability candidate : distribution.top(top)) {
+                    String token = Json.string(tokenizer.token(candidate.id()));
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "  %-18s %8.4f  %s  logit %.3f%n",
+                            token,
+                            candidate.prob(),
+                            Bars.bar(candidate.prob(), 20, unicode),
+                            logits[candidate.id()]));
+                }
+            }
+            return out.toString();
+        }
     }
 }

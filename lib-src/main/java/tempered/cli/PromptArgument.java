@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -117,12 +115,7 @@ final class PromptArgument {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            text = StrictUtf8.decode(bytes);
         } catch (CharacterCodingException e) {
             throw new UsageException(what + " is not UTF-8 text (" + firstBadByte(bytes)
                     + "); save it as UTF-8 (an editor's \"save with encoding\", or iconv -t UTF-8)");
@@ -138,11 +131,7 @@ final class PromptArgument {
     /** Where the first byte that does not decode is, for the message. */
     private static String firstBadByte(byte[] bytes) {
         ByteBuffer input = ByteBuffer.wrap(bytes);
-        StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(input, CharBuffer.allocate(bytes.length + 1), true);
+        StrictUtf8.decoder().decode(input, CharBuffer.allocate(bytes.length + 1), true);
         int at = input.position();
         return at < bytes.length
                 ? String.format(Locale.ROOT, "byte 0x%02X at offset %d", bytes[at] & 0xFF, at)

@@ -90,6 +90,18 @@ public final class Logits {
         return logits;
     }
 
+    /**
+     * A copy of {@code logits} with every logit below {@code threshold} masked ({@code -Infinity}): what a
+     * processor that keeps the tokens above a cut-off returns. A logit equal to the threshold is kept.
+     */
+    public static double[] maskBelow(double[] logits, double threshold) {
+        double[] out = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = logits[i] >= threshold ? logits[i] : Double.NEGATIVE_INFINITY;
+        }
+        return out;
+    }
+
     /** Logits whose softmax is the given distribution: ln p, with -Infinity for p = 0. */
     public static double[] fromProbs(double... probs) {
         if (probs == null || probs.length == 0) {

@@ -75,9 +75,7 @@ public final class Dry implements LogitsProcessor {
     @Override
     public double[] apply(double[] logits, int[] history) {
         Logits.requireValid(logits);
-        if (history == null) {
-            throw new IllegalArgumentException("history must not be null; pass new int[0] for a fresh sequence");
-        }
+        History.require(history);
         double[] out = logits.clone();
         int n = Math.min(history.length, lastN);
         if (multiplier == 0 || n <= allowedLength) {

@@ -30,12 +30,7 @@ public record MinP(double p) implements LogitsProcessor {
         if (p == 0) {
             return logits.clone();
         }
-        double threshold = logits[Logits.argmax(logits)] + Math.log(p);
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = logits[i] >= threshold ? logits[i] : Double.NEGATIVE_INFINITY;
-        }
-        return out;
+        return Logits.maskBelow(logits, logits[Logits.argmax(logits)] + Math.log(p));
     }
 
     @Override

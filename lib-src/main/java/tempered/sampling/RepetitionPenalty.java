@@ -31,9 +31,7 @@ public record RepetitionPenalty(double penalty) implements LogitsProcessor {
     @Override
     public double[] apply(double[] logits, int[] history) {
         Logits.requireValid(logits);
-        if (history == null) {
-            throw new IllegalArgumentException("history must not be null; pass new int[0] for a fresh sequence");
-        }
+        History.require(history);
         double[] out = logits.clone();
         BitSet seen = new BitSet(logits.length);
         for (int id : history) {

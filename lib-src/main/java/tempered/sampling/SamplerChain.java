@@ -75,7 +75,7 @@ public final class SamplerChain {
     /** Every processor in order; {@code live} lets the links with state move, else they run on copies. */
     private double[] run(double[] logits, int[] history, boolean live) {
         double[] current = Logits.requireValid(logits).clone();
-        requireHistory(history);
+        History.require(history);
         for (LogitsProcessor processor : processors) {
             current = (live ? processor : processor.copy()).apply(current, history);
         }
@@ -290,7 +290,7 @@ public final class SamplerChain {
             temperature = last.value();
             count--;
         }
-        requireHistory(history);
+        History.require(history);
         if (count > 0) {
             Logits.requireValid(logits);
         }
@@ -343,12 +343,6 @@ public final class SamplerChain {
                 || processor instanceof TopNSigma
                 || processor instanceof TypicalP
                 || processor instanceof Xtc;
-    }
-
-    private static void requireHistory(int[] history) {
-        if (history == null) {
-            throw new IllegalArgumentException("history must not be null; pass new int[0] for a fresh sequence");
-        }
     }
 
     /** Tells every link the token the chain chose: what moves a link with state on to the next step. */

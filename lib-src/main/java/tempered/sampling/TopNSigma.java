@@ -64,12 +64,7 @@ public record TopNSigma(double n) implements LogitsProcessor {
             }
             sigma = Math.sqrt(squares / count) * scale;
         }
-        double threshold = max - n * sigma;
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = logits[i] >= threshold ? logits[i] : Double.NEGATIVE_INFINITY;
-        }
-        return out;
+        return Logits.maskBelow(logits, max - n * sigma);
     }
 
     @Override

@@ -120,18 +120,19 @@ class JarIT {
             TinySmolLm2.serve(hub, built);
             java.util.Map<String, String> environment =
                     java.util.Map.of("HF_HUB_CACHE", elsewhere.resolve("hf").toString(), "HF_ENDPOINT", hub.endpoint());
-            Result chat = java(
-                    environment,
-                    "generate",
-                    "--model",
-                    "HuggingFaceTB/SmolLM2-135M-Instruct",
-                    "--chat",
-                    "--prompt",
-                    "Write about Nepal",
-                    "--seed",
-                    "7",
-                    "--max-new-tokens",
-                    "20");
+            String[] command = {
+                "generate",
+                "--model",
+                "HuggingFaceTB/SmolLM2-135M-Instruct",
+                "--chat",
+                "--prompt",
+                "Write about Nepal",
+                "--seed",
+                "7",
+                "--max-new-tokens",
+                "20"
+            };
+            Result chat = java(environment, command);
             assertEquals(0, chat.status(), chat.err());
             List<String> err = chat.err().lines().toList();
             assertTrue(
@@ -142,19 +143,9 @@ class JarIT {
                             + " stand-in whose text means nothing)",
                     err.get(err.size() - 1));
             assertFalse(chat.out().contains("<|im_start|>") || chat.out().contains("Write about Nepal"), chat.out());
-            Result json = java(
-                    environment,
-                    "generate",
-                    "--model",
-                    "HuggingFaceTB/SmolLM2-135M-Instruct",
-                    "--chat",
-                    "--prompt",
-                    "Write about Nepal",
-                    "--seed",
-                    "7",
-                    "--max-new-tokens",
-                    "20",
-                    "--json");
+            String[] asJson = java.util.Arrays.copyOf(command, command.length + 1);
+            asJson[command.length] = "--json";
+            Result json = java(environment, asJson);
             assertEquals(0, json.status(), json.err());
             String answer = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(json.out())

@@ -73,18 +73,7 @@ class SmolLm2CommandsTest {
      */
     @Test
     void generateChatsWithTheInstructModelThroughItsTemplate() throws Exception {
-        MainTest.Run run = run(
-                "generate",
-                "--model",
-                TinySmolLm2.INSTRUCT,
-                "--chat",
-                "--prompt",
-                "Write about Nepal",
-                "--temperature",
-                "0",
-                "--max-new-tokens",
-                "12",
-                "--json");
+        MainTest.Run run = run(chat("Write about Nepal", "--temperature", "0", "--max-new-tokens", "12", "--json"));
         assertEquals(0, run.status(), run.err());
         JsonNode json = JSON.readTree(run.out());
         assertEquals(TinySmolLm2.INSTRUCT, json.get("model").get("name").asText());
@@ -109,17 +98,7 @@ class SmolLm2CommandsTest {
                     json.get("samples").get(0).get("text").asText());
         }
 
-        MainTest.Run streamed = run(
-                "generate",
-                "--model",
-                TinySmolLm2.INSTRUCT,
-                "--chat",
-                "--prompt",
-                "Write about Nepal",
-                "--temperature",
-                "0",
-                "--max-new-tokens",
-                "12");
+        MainTest.Run streamed = run(chat("Write about Nepal", "--temperature", "0", "--max-new-tokens", "12"));
         assertEquals(0, streamed.status(), streamed.err());
         assertEquals(json.get("samples").get(0).get("text").asText() + "\n", streamed.out(), "the answer alone");
         assertEquals(
@@ -132,8 +111,7 @@ class SmolLm2CommandsTest {
     /** The first run fetches the model with its companions, saying so; the stream ends as the JSON's text. */
     @Test
     void theFirstRunDownloadsAndSaysWhichModelAndFileRan() throws Exception {
-        MainTest.Run run =
-                run("generate", "--model", TinySmolLm2.INSTRUCT, "--chat", "--prompt", "Hi", "--max-new-tokens", "5");
+        MainTest.Run run = run(chat("Hi", "--max-new-tokens", "5"));
         assertEquals(0, run.status(), run.err());
         List<String> lines = run.err().lines().toList();
         assertTrue(
@@ -195,22 +173,8 @@ class SmolLm2CommandsTest {
      */
     @Test
     void stopTokensEndASampleAndAreNeitherTextNorPrinted() throws Exception {
-        MainTest.Run run = run(
-                "generate",
-                "--model",
-                TinySmolLm2.INSTRUCT,
-                "--chat",
-                "--prompt",
-                "Hi",
-                "--temperature",
-                "50",
-                "--max-new-tokens",
-                "60",
-                "--samples",
-                "24",
-                "--seed",
-                "100",
-                "--json");
+        MainTest.Run run = run(chat(
+                "Hi", "--temperature", "50", "--max-new-tokens", "60", "--samples", "24", "--seed", "100", "--json"));
         assertEquals(0, run.status(), run.err());
         int stopped = -1;
         JsonNode samples = JSON.readTree(run.out()).get("samples");
@@ -230,22 +194,19 @@ class SmolLm2CommandsTest {
         }
         assertTrue(stopped >= 0, "no sample of 24 met a stop token: " + run.out());
         MainTest.Run streamed = run(
-                "generate",
-                "--model",
-                TinySmolLm2.INSTRUCT,
-                "--chat",
-                "--prompt",
-                "Hi",
-                "--temperature",
-                "50",
-                "--max-new-tokens",
-                "60",
-                "--seed",
-                Integer.toString(100 + stopped));
+                chat("Hi", "--temperature", "50", "--max-new-tokens", "60", "--seed", Integer.toString(100 + stopped)));
         assertEquals(
                 TerminalText.visible(samples.get(stopped).get("text").asText()) + "\n",
                 streamed.out(),
                 "the stream is the sample's text, its control characters escaped");
+    }
+
+    /** {@code tempered generate} with the instruct model and {@code --chat} on {@code prompt}, then {@code options}. */
+    private static String[] chat(String prompt, String... options) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("generate", "--model", TinySmolLm2.INSTRUCT, "--chat", "--prompt", prompt));
+        args.addAll(List.of(options));
+        return args.toArray(String[]::new);
     }
 
     @Test

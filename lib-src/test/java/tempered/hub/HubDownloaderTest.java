@@ -63,6 +63,18 @@ class HubDownloaderTest {
         hub.close();
     }
 
+    /** Where the default model is found with this test's hub cache and records, and nothing else set. */
+    private Path locateInTheseCaches() {
+        return Models.locate(
+                null, null, null, Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString()));
+    }
+
+    /** What downloading GPT-2 with that many attempts throws, for a test that made the hub fail it. */
+    private DownloadException downloadFails(int attempts) {
+        return assertThrows(
+                DownloadException.class, () -> downloader(attempts).download(ModelSpec.GPT2, DownloadProgress.NONE));
+    }
+
     private HubDownloader downloader(int attempts) {
         return new HubDownloader(new HubCache(cacheRoot), hub.endpoint(), null, false, Duration.ofSeconds(5), attempts);
     }
@@ -89,13 +101,7 @@ class HubDownloaderTest {
         long requests = hub.requests.size();
         assertEquals(file, downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
         assertEquals(requests, hub.requests.size());
-        assertEquals(
-                file,
-                Models.locate(
-                        null,
-                        null,
-                        null,
-                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
+        assertEquals(file, locateInTheseCaches());
         assertEquals(0, FileLocks.inUse(), "no lock is held, or remembered, after the download");
     }
 
@@ -119,13 +125,7 @@ class HubDownloaderTest {
         Path ref = cacheRoot.resolve("models--openai-community--gpt2/refs/main");
         Files.delete(ref);
         Files.createSymbolicLink(ref, unreadable);
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> Models.locate(
-                        null,
-                        null,
-                        null,
-                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> locateInTheseCaches());
         assertEquals(
                 "permission denied reading " + ref + " in the Hugging Face cache; whoever filled the cache must let"
                         + " you read it (chmod -R a+rX " + cacheRoot + "), or set HF_HUB_CACHE to a cache of your own",
@@ -152,13 +152,7 @@ class HubDownloaderTest {
                 enters = false;
             }
             org.junit.jupiter.api.Assumptions.assumeFalse(enters, "this user (root) enters any folder");
-            IllegalArgumentException e = assertThrows(
-                    IllegalArgumentException.class,
-                    () -> Models.locate(
-                            null,
-                            null,
-                            null,
-                            Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> locateInTheseCaches());
             assertTrue(e.getMessage().startsWith("permission denied reading " + repository), e.getMessage());
         } finally {
             Files.setPosixFilePermissions(repository, before);
@@ -192,8 +186,7 @@ class HubDownloaderTest {
     @Test
     void aCutDownloadResumesWithARangeRequestOnTheNextRun() throws IOException {
         hub.cuts.set(1);
-        DownloadException cut = assertThrows(
-                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException cut = downloadFails(1);
         assertTrue(
                 cut.getMessage()
                         .startsWith(
@@ -260,7 +253,7 @@ class HubDownloaderTest {
     @Test
     void aServerThatIgnoresRangeStartsCleanlyFromTheBeginning() throws IOException {
         hub.cuts.set(1);
-        assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        downloadFails(1);
         hub.ignoreRange = true;
         Path file = downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertArrayEquals(MODEL, Files.readAllBytes(file));
@@ -269,8 +262,7 @@ class HubDownloaderTest {
     @Test
     void aBodyWithTheWrongHashIsDeletedAndNothingIsCached() {
         hub.corrupt = true;
-        DownloadException e = assertThrows(
-                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException e = downloadFails(1);
         assertTrue(
                 e.getMessage()
                         .startsWith("the downloaded openai-community/gpt2/onnx/decoder_model_merged.onnx has sha256 "),
@@ -465,14 +457,12 @@ class HubDownloaderTest {
                 notFound.getMessage());
         assertTrue(notFound.getMessage().contains("HTTP 404"), notFound.getMessage());
         hub.status = 500;
-        DownloadException broken = assertThrows(
-                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException broken = downloadFails(1);
         assertEquals(
                 "the hub answered HTTP 500 for openai-community/gpt2/onnx/decoder_model_merged.onnx; try again later, or set HF_ENDPOINT to a mirror",
                 broken.getMessage());
         hub.status = 401;
-        DownloadException gated = assertThrows(
-                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException gated = downloadFails(1);
         assertTrue(
                 gated.getMessage()
                         .contains("needs a token allowed to read it, in HF_TOKEN or saved by 'hf auth login'"),
@@ -529,8 +519,7 @@ class HubDownloaderTest {
     void aMalformedSizeIsReportedAsMalformedNotAsAnUnreachableHub() {
         for (String size : List.of("12abc", "-5", "99999999999999999999")) {
             hub.headers.put("X-Linked-Size", size);
-            DownloadException e = assertThrows(
-                    DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+            DownloadException e = downloadFails(1);
             assertEquals(
                     hub.endpoint() + " sent a malformed X-Linked-Size '" + size + "' for " + REPO + "/" + FILE
                             + " (a size is a whole number of bytes); is HF_ENDPOINT a Hugging Face hub or mirror?",
@@ -543,15 +532,13 @@ class HubDownloaderTest {
     @Test
     void aMalformedCommitIsReportedAsMalformedNotAsMissing() {
         hub.headers.put("X-Repo-Commit", "../../etc");
-        DownloadException malformed = assertThrows(
-                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException malformed = downloadFails(1);
         assertEquals(
                 hub.endpoint() + " sent a malformed X-Repo-Commit '../../etc' for main of " + REPO
                         + " (a commit is 40 lowercase hex digits); is HF_ENDPOINT a Hugging Face hub or mirror?",
                 malformed.getMessage());
         hub.headers.put("X-Repo-Commit", "");
-        DownloadException missing = assertThrows(
-                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException missing = downloadFails(1);
         assertEquals(
                 hub.endpoint() + " did not say which commit main of " + REPO
                         + " is (no X-Repo-Commit header); is HF_ENDPOINT a Hugging Face hub or mirror?",
@@ -632,8 +619,7 @@ class HubDownloaderTest {
     void aSmallFileOfUnknownSizeIsCutAtACap() {
         hub.headWithoutSize = true;
         hub.padding = 40L << 20;
-        DownloadException e = assertThrows(
-                DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        DownloadException e = downloadFails(1);
         assertEquals(
                 hub.endpoint() + " sent more than 16 MB of " + REPO + "/config.json without announcing its size,"
                         + " far more than such a file holds; nothing was kept. Run the command again; if it"
@@ -653,10 +639,7 @@ class HubDownloaderTest {
         assertEquals(
                 hub.endpoint() + " gave no usable ETag for " + REPO + "/" + FILE
                         + "; is HF_ENDPOINT a Hugging Face hub or mirror?",
-                assertThrows(
-                                DownloadException.class,
-                                () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE))
-                        .getMessage(),
+                downloadFails(1).getMessage(),
                 "an ETag too long to name a file is not a file system error");
         hub.headers.clear();
         hub.headers.put("Location", "file:///etc/passwd");
@@ -664,10 +647,7 @@ class HubDownloaderTest {
                 hub.endpoint() + " sent " + REPO + "/" + FILE + " on to where Tempered does not follow (refusing to"
                         + " follow file:///etc/passwd: not an http(s) address); nothing was downloaded. Is HF_ENDPOINT a"
                         + " Hugging Face hub or mirror?",
-                assertThrows(
-                                DownloadException.class,
-                                () -> downloader(3).download(ModelSpec.GPT2, DownloadProgress.NONE))
-                        .getMessage(),
+                downloadFails(3).getMessage(),
                 "no run would follow it: never 'run again to resume'");
         hub.headers.clear();
         Path notAFolder = Files.writeString(file.resolve("hub"), "a file");
@@ -684,7 +664,7 @@ class HubDownloaderTest {
     @Test
     void aResumeFromTheWrongByteStartsAgainInTheSameCall() throws IOException {
         hub.cuts.set(1);
-        assertThrows(DownloadException.class, () -> downloader(1).download(ModelSpec.GPT2, DownloadProgress.NONE));
+        downloadFails(1);
         hub.wrongRanges.set(5);
         Path file = downloader(2).download(ModelSpec.GPT2, DownloadProgress.NONE);
         assertArrayEquals(MODEL, Files.readAllBytes(file));
@@ -702,13 +682,7 @@ class HubDownloaderTest {
                 ref, snapshots.relativize(elsewhere.resolve("outside")).toString());
         assertTrue(Files.isRegularFile(snapshots.resolve(Files.readString(ref)).resolve(FILE)), "the ref leads there");
         assertEquals(Optional.empty(), new HubCache(cacheRoot).commit(REPO, "main"));
-        assertThrows(
-                ModelNotFoundException.class,
-                () -> Models.locate(
-                        null,
-                        null,
-                        null,
-                        Map.of("HF_HUB_CACHE", cacheRoot.toString(), "TEMPERED_CACHE", records.toString())));
+        assertThrows(ModelNotFoundException.class, () -> locateInTheseCaches());
     }
 
     @Test

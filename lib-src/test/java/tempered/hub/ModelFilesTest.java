@@ -96,35 +96,28 @@ class ModelFilesTest {
     /** A data file the hub does not have fails the download, naming it; nothing is half kept where the loader looks. */
     @Test
     void aDataFileTheHubLacksFailsTheDownload() throws IOException {
-        try (FakeHub partial = new FakeHub()) {
-            for (String file : FILES) {
-                if (!file.endsWith("_data")) {
-                    partial.file(REPO, file, Files.readAllBytes(source.resolve(file)));
-                }
-            }
-            Map<String, String> elsewhere =
-                    Map.of("HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", partial.endpoint());
-            DownloadException e = assertThrows(
-                    DownloadException.class, () -> Models.fetch(REPO, null, null, elsewhere, DownloadProgress.NONE));
-            assertTrue(e.getMessage().contains("onnx/model.onnx_data"), e.getMessage());
-        }
+        assertDownloadFailsWithout(REPO, "onnx/model.onnx_data");
     }
 
     /** SmolLM2 cannot run without its tokenizer: its repositories require it; an unknown one only takes it if there. */
     @Test
     void smolLm2sTokenizerIsRequired() throws IOException {
-        String smol = ModelSpec.SMOLLM2_INSTRUCT.repo();
-        try (FakeHub withoutTokenizer = new FakeHub()) {
+        assertDownloadFailsWithout(ModelSpec.SMOLLM2_INSTRUCT.repo(), "tokenizer.json");
+    }
+
+    /** Fetching {@code repo} from a hub that has every one of {@link #FILES} but {@code missing} fails, naming it. */
+    private void assertDownloadFailsWithout(String repo, String missing) throws IOException {
+        try (FakeHub partial = new FakeHub()) {
             for (String file : FILES) {
-                if (!file.equals("tokenizer.json")) {
-                    withoutTokenizer.file(smol, file, Files.readAllBytes(source.resolve(file)));
+                if (!file.equals(missing)) {
+                    partial.file(repo, file, Files.readAllBytes(source.resolve(file)));
                 }
             }
             Map<String, String> elsewhere =
-                    Map.of("HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", withoutTokenizer.endpoint());
+                    Map.of("HF_HUB_CACHE", cacheRoot.toString(), "HF_ENDPOINT", partial.endpoint());
             DownloadException e = assertThrows(
-                    DownloadException.class, () -> Models.fetch(smol, null, null, elsewhere, DownloadProgress.NONE));
-            assertTrue(e.getMessage().contains("tokenizer.json"), e.getMessage());
+                    DownloadException.class, () -> Models.fetch(repo, null, null, elsewhere, DownloadProgress.NONE));
+            assertTrue(e.getMessage().contains(missing), e.getMessage());
         }
     }
 

@@ -26,6 +26,13 @@ class LogitsTest {
     }
 
     @Test
+    void maskBelowKeepsTheThresholdAndAboveInACopy() {
+        double[] logits = {3, 2, 1, NEG_INF};
+        assertArrayEquals(new double[] {3, 2, NEG_INF, NEG_INF}, Logits.maskBelow(logits, 2), 0.0);
+        assertArrayEquals(new double[] {3, 2, 1, NEG_INF}, logits, 0.0);
+    }
+
+    @Test
     void fromProbsGivesLogitsWhoseSoftmaxIsTheDistribution() {
         assertArrayEquals(new double[] {0.1, 0.2, 0.7}, Softmax.probs(Logits.fromProbs(0.1, 0.2, 0.7)), 1e-15);
         assertEquals(NEG_INF, Logits.fromProbs(0, 1)[0]);

@@ -189,16 +189,14 @@ class Gpt2NotebooksIT {
                 "temperature(0.5) -> top-p(0.8) -> random(seed=0) keeps [0]",
                 "top-p(0.8) -> temperature(0.5) -> random(seed=0) keeps [0, 1]");
         // min-p m after T = min-p m^T before T; top-k commutes; top-p has no such rule.
-        assertEquals(5, count(text(notebook, "ss-identity"), "same tokens: true"));
-        assertEquals(0, count(text(notebook, "ss-identity"), "same tokens: false"));
+        assertEvery(notebook, "ss-identity", 5, "same tokens: true", "same tokens: false");
         assertShows(
                 notebook,
                 "ss-identity",
                 "T = 3    min-p 0.1 after T keeps   460 tokens; min-p 0.1^T = 0.00100 before T keeps   460",
                 "top-k 40 after T = 2 and top-k 40 before it: same tokens: true");
         // Prompt by prompt after T = 2: min-p 0.1 is min-p 0.01 before T, checked on all five; top-p has no such rule.
-        assertEquals(5, count(text(notebook, "ss-identity-prompts"), ">true</td>"));
-        assertEquals(0, count(text(notebook, "ss-identity-prompts"), ">false</td>"));
+        assertEvery(notebook, "ss-identity-prompts", 5, ">true</td>", ">false</td>");
         assertShows(
                 notebook,
                 "ss-identity-prompts",
@@ -678,20 +676,7 @@ class Gpt2NotebooksIT {
                         .filter(d -> d.containsKey("image/png"))
                         .count());
         // The core gives the two verdicts between the ends; the step-by-step table is under Going further.
-        String changes = text(notebook, "ct-steps");
-        assertEquals(
-                6,
-                Pattern.compile("[0-9.]+ → [0-9.]+</td>")
-                        .matcher(changes)
-                        .results()
-                        .count(),
-                changes);
-        assertEquals(
-                12,
-                count(changes, ": apart</td>")
-                        + count(changes, ": cannot tell apart</td>")
-                        + count(changes, ">no change in any of the 8 pairs</td>"),
-                changes);
+        assertDifferences(text(notebook, "ct-steps"), 6, 12, 8);
         String verdicts = cell(notebook, "ct-differences").stdout();
         assertTrue(
                 verdicts.matches(
@@ -791,19 +776,7 @@ class Gpt2NotebooksIT {
                 5, Pattern.compile(">\\d+ of 16</td>").matcher(table).results().count(), table);
 
         String changes = text(notebook, "mt-differences");
-        assertEquals(
-                4,
-                Pattern.compile("[0-9.]+ → [0-9.]+</td>")
-                        .matcher(changes)
-                        .results()
-                        .count(),
-                changes);
-        assertEquals(
-                12,
-                count(changes, ": apart</td>")
-                        + count(changes, ": cannot tell apart</td>")
-                        + count(changes, ">no change in any of the 16 pairs</td>"),
-                changes);
+        assertDifferences(changes, 4, 12, 16);
         assertTrue(
                 cell(notebook, "mt-differences")
                         .stdout()
@@ -911,6 +884,33 @@ class Gpt2NotebooksIT {
         List<String> missing =
                 Arrays.stream(figures).filter(f -> !shown.contains(f)).toList();
         assertTrue(missing.isEmpty(), notebook + " cell " + id + " does not show " + missing + "; it shows:\n" + shown);
+    }
+
+    /** The cell says {@code yes} {@code times} times and {@code no} never: each of its checks came out so. */
+    static void assertEvery(String notebook, String id, int times, String yes, String no) {
+        String shown = text(notebook, id);
+        assertEquals(times, count(shown, yes));
+        assertEquals(0, count(shown, no));
+    }
+
+    /**
+     * A table of differences between two temperatures: {@code changes} cells of the form "a → b", and a verdict in
+     * each of {@code verdicts} cells over that many {@code pairs} of texts.
+     */
+    static void assertDifferences(String table, int changes, int verdicts, int pairs) {
+        assertEquals(
+                changes,
+                Pattern.compile("[0-9.]+ → [0-9.]+</td>")
+                        .matcher(table)
+                        .results()
+                        .count(),
+                table);
+        assertEquals(
+                verdicts,
+                count(table, ": apart</td>")
+                        + count(table, ": cannot tell apart</td>")
+                        + count(table, ">no change in any of the " + pairs + " pairs</td>"),
+                table);
     }
 
     static int count(String text, String part) {

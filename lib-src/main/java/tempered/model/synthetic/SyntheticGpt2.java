@@ -174,22 +174,7 @@ public final class SyntheticGpt2 {
             g.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
         }
         if (layout.past) {
-            for (int i = 0; i < shape.layers(); i++) {
-                g.input(
-                        "past_key_values." + i + ".key",
-                        ElementType.FLOAT,
-                        "batch_size",
-                        heads,
-                        "past_sequence_length",
-                        d);
-                g.input(
-                        "past_key_values." + i + ".value",
-                        ElementType.FLOAT,
-                        "batch_size",
-                        heads,
-                        "past_sequence_length",
-                        d);
-            }
+            PastKeyValues.inputs(g, shape.layers(), heads, d);
         }
         if (layout.cacheBranch) {
             g.input("use_cache_branch", ElementType.BOOL, 1);
@@ -394,18 +379,7 @@ public final class SyntheticGpt2 {
             String presentKey = outputs[1 + 2 * i];
             String presentValue = outputs[2 + 2 * i];
             if (usePast) {
-                g.opTo(
-                        "Concat",
-                        attributes(integer("axis", 2)),
-                        new String[] {presentKey},
-                        "past_key_values." + i + ".key",
-                        k);
-                g.opTo(
-                        "Concat",
-                        attributes(integer("axis", 2)),
-                        new String[] {presentValue},
-                        "past_key_values." + i + ".value",
-                        v);
+                PastKeyValues.append(g, i, k, v, presentKey, presentValue);
             } else {
                 g.opTo("Identity", attributes(), new String[] {presentKey}, k);
                 g.opTo("Identity", attributes(), new String[] {presentValue}, v);

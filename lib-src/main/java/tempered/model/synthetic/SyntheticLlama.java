@@ -226,17 +226,7 @@ public final class SyntheticLlama {
         g.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
         g.input("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
         g.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
-        for (int i = 0; i < shape.layers(); i++) {
-            for (String part : new String[] {"key", "value"}) {
-                g.input(
-                        "past_key_values." + i + "." + part,
-                        ElementType.FLOAT,
-                        "batch_size",
-                        shape.kvHeads(),
-                        "past_sequence_length",
-                        d);
-            }
-        }
+        PastKeyValues.inputs(g, shape.layers(), shape.kvHeads(), d);
         g.output("logits", ElementType.FLOAT, "batch_size", "sequence_length", shape.vocabulary());
         for (int i = 0; i < shape.layers(); i++) {
             for (String part : new String[] {"key", "value"}) {
@@ -379,18 +369,7 @@ public final class SyntheticLlama {
             k = rotate(g, k);
             String presentKey = "present." + layer + ".key";
             String presentValue = "present." + layer + ".value";
-            g.opTo(
-                    "Concat",
-                    attributes(integer("axis", 2)),
-                    new String[] {presentKey},
-                    "past_key_values." + layer + ".key",
-                    k);
-            g.opTo(
-                    "Concat",
-                    attributes(integer("axis", 2)),
-                    new String[] {presentValue},
-                    "past_key_values." + layer + ".value",
-                    v);
+            PastKeyValues.append(g, layer, k, v, presentKey, presentValue);
             // Grouped-query attention: the query heads [b, kvHeads x group, s, d] as [b, kvHeads, group, s, d], so
             // query head h meets key/value head h / group, which broadcasts over the group.
             String grouped = g.op("Reshape", q, g.longs(new long[] {0, kvHeads, group, -1, d}, 5));
