@@ -30,7 +30,7 @@ public enum Control {
     TOP_P("topP", "top-p", 5),
     /** Min-p, 0 (off) to 1. */
     MIN_P("minP", "min-p", 5),
-    /** The switch between temperature first (transformers, vLLM) and temperature last (llama.cpp). */
+    /** The switch between temperature first (transformers; vLLM too, unless both top-p and min-p are on) and temperature last (llama.cpp). */
     ORDER("order", "order", 5),
     /** Top-n-sigma, 0 (off) to 4 standard deviations. */
     TOP_N_SIGMA("topNSigma", "top-n-sigma", 5),

@@ -108,7 +108,7 @@ function (root, config, engineScript) {
   if (config.order) {
     var order = element("div", "tpg-order");
     live.appendChild(order);
-    [[false, "temperature first (transformers, vLLM)"], [true, "temperature last (llama.cpp)"]].forEach(function (choice) {
+    [[false, "temperature first (transformers)"], [true, "temperature last (llama.cpp)"]].forEach(function (choice) {
       var label = element("label", "tpg-choice");
       var radio = element("input", choice[0] ? "tpg-last" : "tpg-first");
       radio.type = "radio";
