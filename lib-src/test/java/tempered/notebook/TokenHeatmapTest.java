@@ -38,8 +38,8 @@ class TokenHeatmapTest {
                         + "border:1px solid #ccc\">0.01</span>"),
                 html);
         assertTrue(
-                html.contains("background-color:#ffffff;color:#111111;padding:0 4px;border:1px solid #ccc\">1e-6 or"
-                        + " less</span>"),
+                html.contains("background-color:#ffffff;color:#111111;padding:0 4px;border:1px solid #ccc\">0.000001"
+                        + " or less</span>"),
                 html);
     }
 
