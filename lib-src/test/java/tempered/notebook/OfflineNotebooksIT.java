@@ -387,9 +387,10 @@ class OfflineNotebooksIT {
                 "26 paragraphs: 21 to train on, 5 held out",
                 "training text: 1,803 tokens, 420 of them different; held out: 427 tokens",
                 "A language model writes one token at a time.");
+        cells.shows("count", "after \"the temperature\" the notes continue 16 times, in 10 different ways:");
+        // Going further: why most pairs have a single follower (they occur once).
         cells.shows(
-                "count",
-                "after \"the temperature\" the notes continue 16 times, in 10 different ways:",
+                "sparse",
                 "pairs of words followed by one word only: 999 of 1,197 (83%), of which 937 occur only once in the notes",
                 "among the 260 pairs seen at least twice, 62 (24%) had a single follower");
         cells.shows(
@@ -437,13 +438,20 @@ class OfflineNotebooksIT {
         // Why it moves: at T = 1 the repeated share grows with the length, the new share hardly moves.
         Matcher atOne50 = cells.matches(
                 "crossing-moves",
-                "samples of  50 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
+                "samples of  50 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+) \\([0-9.]+ to [0-9.]+\\), new 3-grams"
+                        + " ([0-9.]+) \\([0-9.]+ to [0-9.]+\\)");
         Matcher atOne300 = cells.matches(
                 "crossing-moves",
-                "samples of 300 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+), new 3-grams ([0-9.]+)");
+                "samples of 300 tokens: .*; at T = 1, repeated 3-grams ([0-9.]+) \\([0-9.]+ to [0-9.]+\\), new 3-grams"
+                        + " ([0-9.]+) \\([0-9.]+ to [0-9.]+\\)");
         assertTrue(number(atOne300, 1) > 2 * number(atOne50, 1), atOne50.group() + " / " + atOne300.group());
         assertTrue(
                 Math.abs(number(atOne300, 2) - number(atOne50, 2)) < 0.02, atOne50.group() + " / " + atOne300.group());
+        // The growth of the repeated share, judged by a paired interval (same seeds at both lengths) above 0.
+        Matcher growth = cells.matches(
+                "crossing-moves",
+                "repeated 3-grams at T = 1, 300 tokens minus 50, seed by seed: ([0-9.]+) \\(([-0-9.]+) to ([-0-9.]+)\\)");
+        assertTrue(number(growth, 2) > 0 && number(growth, 1) > 0.03, growth.group());
 
         // Temperature x truncation: min-p lowest in novelty and diversity above T = 1, top-p close to no cut.
         cells.showsTable("grid");
