@@ -53,7 +53,9 @@ public final class BaseAndChatExercises {
             return Check.notYet("predict one of " + choices.replace(" and ", " or ") + ", the temperatures measured");
         }
         if (prediction != temperatures[closest]) {
-            return Check.notYet(Check.shown(prediction) + " is not the closest of " + choices);
+            // A prediction is made once: no "try again", which would turn it into trying each temperature in turn.
+            return "not yet: " + Check.shown(prediction) + " is not the closest of " + choices
+                    + "; keep your prediction and its reason, and read the table after the solution to see why";
         }
         return Check.right("of " + choices + ", the chat model comes closest at T = " + Check.shown(prediction));
     }
@@ -88,6 +90,11 @@ public final class BaseAndChatExercises {
         double[] x = Logits.requireValid(Logits.toDouble(Inputs.present(logits, "the logits array")));
         String verdict = Check.near("m", m, Math.pow(p, 1 / t), 1e-3);
         if (!verdict.startsWith("right")) {
+            if (m == 1 && t != 1) {
+                // Math.pow(p, 1 / 2) in Java is Math.pow(p, 0) = 1: whole-number division, not a wrong derivation.
+                return verdict + " (if you wrote an exponent such as 1 / 2, Java divides whole numbers to 0:"
+                        + " write 1.0 / 2)";
+            }
             return verdict;
         }
         return verdict

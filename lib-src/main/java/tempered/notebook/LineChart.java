@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,7 @@ public final class LineChart {
     /**
      * A line of measured points, each with an error bar of half-width {@code halfWidths[i]} above and below (for
      * example 1.96 standard errors for a 95% interval). Points are marked, since each is a measurement.
+     * Half-widths of 0 mark the points alone, also on a log y axis (which draws no other error bars).
      */
     public LineChart line(String name, double[] y, double[] halfWidths) {
         checked(name + "' error bar", halfWidths);
@@ -273,6 +275,9 @@ public final class LineChart {
             XYChart chart, String name, double[] x, double[] y, double[] halfWidths, AxisScale scale) {
         if (!scale.isLog()) {
             return chart.addSeries(name, x, y, halfWidths);
+        }
+        if (Arrays.stream(halfWidths).allMatch(w -> w == 0)) {
+            return chart.addSeries(name, x, scale.place(y)); // bars of width 0: only the marked points, on any scale
         }
         throw new IllegalArgumentException("error bars on a log y axis are not drawn: an interval symmetric in the"
                 + " values is not symmetric on a log scale; use a linear y axis for '" + name + "'");

@@ -31,7 +31,8 @@ class BaseAndChatExercisesTest {
         Verdicts.right(BaseAndChatExercises.closestTemperature(2, TEMPERATURES, CHAT, BASE));
         Verdicts.notYet(BaseAndChatExercises.closestTemperature(1, TEMPERATURES, CHAT, BASE), "is 2");
         assertEquals(
-                "not yet: 0.5 is not the closest of 0.5, 1 and 2; try again",
+                "not yet: 0.5 is not the closest of 0.5, 1 and 2; keep your prediction and its reason, and read the"
+                        + " table after the solution to see why",
                 BaseAndChatExercises.closestTemperature(0.5, TEMPERATURES, CHAT, BASE));
         // The same rows with the base model elsewhere: now T = 0.5 is the answer.
         Verdicts.right(BaseAndChatExercises.closestTemperature(0.5, TEMPERATURES, CHAT, 0.3));
@@ -83,6 +84,15 @@ class BaseAndChatExercisesTest {
             Verdicts.notYet(BaseAndChatExercises.minPAfterTemperature(wrong, 0.1, 2, logits), "0.316", "0.3162");
         }
         Verdicts.notYet(BaseAndChatExercises.minPAfterTemperature(Double.NaN, 0.1, 2, logits));
+        // Math.pow(0.1, 1 / 2) is 1 in Java: the verdict names whole-number division, still without the answer.
+        String one = BaseAndChatExercises.minPAfterTemperature(Math.pow(0.1, 0), 0.1, 2, logits);
+        Verdicts.notYet(one, "0.316", "0.3162");
+        assertTrue(
+                one.endsWith(
+                        "(if you wrote an exponent such as 1 / 2, Java divides whole numbers to 0: write 1.0 / 2)"),
+                one);
+        assertTrue(
+                !BaseAndChatExercises.minPAfterTemperature(0.5, 0.1, 2, logits).contains("1.0 / 2"));
     }
 
     @Test

@@ -388,7 +388,8 @@ class BaseAndChatNotebookIT {
                 "The same pass, run twice: none of the 296 logits differ; the likeliest token is the same.",
                 "The prompt one token at a time, through the cache: ",
                 "The prompt as one row of a batch of four: ",
-                "The gap between the two largest logits here is ");
+                "The gap between the two largest logits here is ",
+                ": if no logit moves by as much as half of it, this argmax cannot flip.");
         cells.shows(
                 "bc-gf-min-p-texts",
                 "temperature(3) -&gt; top-p(0.9) -&gt; random(seed=1)",

@@ -109,6 +109,23 @@ class LineChartTest {
     }
 
     @Test
+    void aLogYAxisMarksPointsGivenBarsOfWidthZero() {
+        double[] x = {0.5, 1, 2};
+        double[] medians = {2, 40, 3000};
+        XYChart marked = LineChart.of("t", "T", "tokens", x)
+                .line("median", medians, new double[3])
+                .logY()
+                .chart();
+        XYChart plain = LineChart.of("t", "T", "tokens", x)
+                .line("median", medians)
+                .logY()
+                .chart();
+        XYSeries dots = marked.getSeriesMap().get("median");
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE, dots.getMarker());
+        assertTrue(Arrays.equals(plain.getSeriesMap().get("median").getYData(), dots.getYData()));
+    }
+
+    @Test
     void aLogYAxisRefusesZeroAndErrorBars() {
         double[] x = {1, 2, 3};
         assertEquals(
