@@ -506,12 +506,35 @@ class Gpt2NotebooksIT {
         assertTrue(human.find(), text(notebook, "wbw-human"));
         assertEquals(humanSurprisalRecomputed(), Double.parseDouble(human.group(1)), 0.006);
         assertTrue(cell(notebook, "wbw-surprisal-chart").has("image/png"));
+        Matcher range = Pattern.compile(
+                        "T = 0\\.1 +mean surprisal ([0-9.]+) \\(.*\n(?s:.*)T = 10 +mean surprisal ([0-9.]+) \\(")
+                .matcher(surprisal);
+        assertTrue(range.find(), surprisal);
         assertShows(
                 notebook,
                 "wbw-surprisal-chart",
-                "greedy text 3.21, Austen " + human.group(1)
-                        + " nats per token; the generated texts come closest to Austen at T = ",
-                "(The stand-in ran: with random weights it has learned no English");
+                "greedy text 3.21 nats per token (one text); the 16-text means run from " + range.group(1)
+                        + " at T = 0.1 to " + range.group(2) + " at T = 10.",
+                "(The stand-in ran: its weights are random");
+        assertTrue(
+                !text(notebook, "wbw-surprisal-chart").contains("Austen"), "the person's line is under Going further");
+        // Going further: the person's passage against the core's means, and the temperature that comes closest.
+        Matcher closest = Pattern.compile(
+                        "greedy text 3\\.21, Austen " + Pattern.quote(human.group(1))
+                                + " nats per token; the generated texts come closest to Austen at T = ([0-9.]+) \\(([0-9.]+)\\)\\.\n")
+                .matcher(text(notebook, "wbw-human"));
+        assertTrue(closest.find(), text(notebook, "wbw-human"));
+        double closestMean = Double.parseDouble(closest.group(2));
+        Matcher means = Pattern.compile("mean surprisal ([0-9.]+) \\(").matcher(surprisal);
+        int temperatures = 0;
+        while (means.find()) {
+            temperatures++;
+            double mean = Double.parseDouble(means.group(1));
+            double humanMean = Double.parseDouble(human.group(1));
+            assertTrue(Math.abs(closestMean - humanMean) <= Math.abs(mean - humanMean) + 0.006, mean + " is closer");
+        }
+        assertEquals(9, temperatures, surprisal);
+        assertShows(notebook, "wbw-human", "(The stand-in ran: with random weights it has learned no English");
     }
 
     /** The Austen passage's mean surprisal under the test model, recomputing the whole text at every token (no cache). */
