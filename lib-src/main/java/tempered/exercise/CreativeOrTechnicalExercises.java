@@ -52,8 +52,9 @@ public final class CreativeOrTechnicalExercises {
         return temperature == temperatures[closest]
                 ? Check.right("the temperature whose texts are closest to the human passage is T = "
                         + Check.shown(temperature))
-                : Check.notYet("it is not T = " + Check.shown(temperature)
-                        + " (run the next cell to see where the human line falls, and think about why)");
+                // A prediction is made once: no "try again", which would invite trying each temperature in turn.
+                : "not yet: T = " + Check.shown(temperature) + " is not the closest; keep your prediction and its"
+                        + " reason, and run the next cell to see where the human line falls and why";
     }
 
     /**

@@ -1,6 +1,7 @@
 package tempered.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -68,7 +69,9 @@ class CreativeOrTechnicalExercisesTest {
         };
         Verdicts.right(CreativeOrTechnicalExercises.closestToHuman(0.6, temperatures, surprisal, gpt2));
         // The guess that human text is the likeliest, below every sampled temperature's.
-        Verdicts.notYet(CreativeOrTechnicalExercises.closestToHuman(0.2, temperatures, surprisal, gpt2), "0.6");
+        String wrong = CreativeOrTechnicalExercises.closestToHuman(0.2, temperatures, surprisal, gpt2);
+        Verdicts.notYet(wrong, "0.6");
+        assertFalse(wrong.contains("try again"), "a prediction is made once: " + wrong);
         String unmeasured = CreativeOrTechnicalExercises.closestToHuman(0.5, temperatures, surprisal, gpt2);
         Verdicts.notYet(unmeasured);
         assertTrue(unmeasured.contains("is not one of the measured temperatures"), unmeasured);
