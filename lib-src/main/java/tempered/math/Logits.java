@@ -95,6 +95,10 @@ public final class Logits {
      * processor that keeps the tokens above a cut-off returns. A logit equal to the threshold is kept.
      */
     public static double[] maskBelow(double[] logits, double threshold) {
+        if (logits == null || Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("maskBelow needs logits and a threshold that is a number; got "
+                    + (logits == null ? "no logits" : "threshold NaN") + ": check the cut-off's inputs");
+        }
         double[] out = new double[logits.length];
         for (int i = 0; i < logits.length; i++) {
             out[i] = logits[i] >= threshold ? logits[i] : Double.NEGATIVE_INFINITY;

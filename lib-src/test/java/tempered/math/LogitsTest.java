@@ -30,6 +30,11 @@ class LogitsTest {
         double[] logits = {3, 2, 1, NEG_INF};
         assertArrayEquals(new double[] {3, 2, NEG_INF, NEG_INF}, Logits.maskBelow(logits, 2), 0.0);
         assertArrayEquals(new double[] {3, 2, 1, NEG_INF}, logits, 0.0);
+        assertEquals(
+                "maskBelow needs logits and a threshold that is a number; got threshold NaN: check the cut-off's inputs",
+                assertThrows(IllegalArgumentException.class, () -> Logits.maskBelow(logits, Double.NaN))
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Logits.maskBelow(null, 0));
     }
 
     @Test
