@@ -130,9 +130,7 @@ final class AxisScale {
         return position -> {
             double exponent = position + base;
             if (decades && Math.abs(exponent - Math.rint(exponent)) > 1e-6) {
-                // Blank, but not empty (XChart cannot lay out "") and unique: XChart drops every tick but the ends
-                // when two labels are equal, taking it for a format that hides their difference.
-                return " " + "\u200b".repeat(1 + Math.floorMod(Math.round(exponent * 1000), 997));
+                return blank(exponent);
             }
             if (decades) {
                 return TickLabels.of(Math.pow(10, Math.rint(exponent)));
@@ -148,11 +146,19 @@ final class AxisScale {
                                 .doubleValue());
                     }
                 }
-                return " " + "\u200b".repeat(1 + Math.floorMod(Math.round(exponent * 1000), 997));
+                return blank(exponent);
             }
             return TickLabels.of(new BigDecimal(Math.pow(10, exponent))
                     .round(new MathContext(2))
                     .doubleValue());
         };
+    }
+
+    /**
+     * A label that shows nothing, but is not empty (XChart cannot lay out "") and differs for every tick: XChart drops
+     * every tick but the ends when two labels are equal, taking it for a format that hides their difference.
+     */
+    private static String blank(double exponent) {
+        return " " + "\u200b".repeat(1 + Math.floorMod(Math.round(exponent * 1000), 997));
     }
 }
